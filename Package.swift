@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Hot loops live in these targets; `-Ounchecked` keeps them fast in the default debug build
+/// (`swift run nb …`), which is what most users run.
+let optimized: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"])]
+
+let package = Package(
+    name: "nb",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nb", targets: ["nb"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // System libraries (tier 0).
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Tier 1.
+        .target(name: "Notebook"),
+        .target(name: "Engine", dependencies: ["COpenBLAS"], swiftSettings: optimized),
+        .target(name: "Figures", dependencies: ["CPNG"], swiftSettings: optimized),
+
+        // Tier 2.
+        .target(name: "Datasets", dependencies: ["Engine", "CZlib"], swiftSettings: optimized),
+        .target(name: "Runner", dependencies: ["Notebook"]),
+
+        // Tier 3.
+        .target(name: "Operations", dependencies: ["Runner", "Engine", "Datasets", "Figures"]),
+        .target(name: "Report", dependencies: ["Runner", "Notebook"]),
+
+        // Tier 4.
+        .executableTarget(
+            name: "nb",
+            dependencies: [
+                "Operations", "Report", "Runner", "Notebook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Test support and tests.
+        .target(name: "TestSupport", dependencies: ["Engine", "Notebook"]),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "Engine"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Engine", "TestSupport"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "CPNG"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "TestSupport"]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "Runner", "Engine", "TestSupport"]),
+    ]
+)
