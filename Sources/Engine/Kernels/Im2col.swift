@@ -1,0 +1,118 @@
+/// The geometry of a sliding square window over a batch of images: what `im2col` and `col2im`
+/// need to turn a convolution into one matrix product.
+///
+/// The column grid (`columnHeight`, `columnWidth`) is given rather than derived, because the
+/// transposed convolution uses the same lowering with its *output* as the image and its input
+/// as the grid, and output padding makes that grid one smaller than the usual formula gives.
+public struct WindowGeometry: Sendable, Equatable {
+    /// Images in the batch.
+    public var batch: Int
+    /// Channels of the image.
+    public var channels: Int
+    /// Image height and width.
+    public var height: Int, width: Int
+    /// Window side.
+    public var kernel: Int
+    /// Step between windows, and zero padding on every side.
+    public var stride: Int, padding: Int
+    /// Positions of the window along each axis.
+    public var columnHeight: Int, columnWidth: Int
+
+    /// Creates a geometry; see the type's summary for why the column grid is explicit.
+    public init(
+        batch: Int, channels: Int, height: Int, width: Int, kernel: Int, stride: Int, padding: Int,
+        columnHeight: Int, columnWidth: Int
+    ) {
+        self.batch = batch
+        self.channels = channels
+        self.height = height
+        self.width = width
+        self.kernel = kernel
+        self.stride = stride
+        self.padding = padding
+        self.columnHeight = columnHeight
+        self.columnWidth = columnWidth
+    }
+
+    /// Rows of the column matrix: one per (channel, kernel row, kernel column).
+    public var rows: Int { channels * kernel * kernel }
+    /// Columns of the column matrix: one per (image, output row, output column).
+    public var columns: Int { batch * columnHeight * columnWidth }
+}
+
+/// Unfolds every window of a batch of images into the columns of one matrix.
+///
+/// image (N, C, H, W) → columns (C·K·K, N·Hc·Wc); column index n·Hc·Wc + oh·Wc + ow.
+/// Positions that fall in the padding read as zero.
+public func im2col(_ image: UnsafePointer<Float>, _ g: WindowGeometry, _ columns: UnsafeMutablePointer<Float>) {
+    let gridSize = g.columnHeight * g.columnWidth
+    let imageSize = g.height * g.width
+    for c in 0..<g.channels {
+        for kh in 0..<g.kernel {
+            for kw in 0..<g.kernel {
+                let row = columns + ((c * g.kernel + kh) * g.kernel + kw) * g.columns
+                for n in 0..<g.batch {
+                    let plane = image + (n * g.channels + c) * imageSize
+                    let out = row + n * gridSize
+                    for oh in 0..<g.columnHeight {
+                        let ih = oh * g.stride - g.padding + kh
+                        let outRow = out + oh * g.columnWidth
+                        if ih < 0 || ih >= g.height {
+                            outRow.update(repeating: 0, count: g.columnWidth)
+                            continue
+                        }
+                        let inRow = plane + ih * g.width
+                        for ow in 0..<g.columnWidth {
+                            let iw = ow * g.stride - g.padding + kw
+                            outRow[ow] = (iw >= 0 && iw < g.width) ? inRow[iw] : 0
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Folds a column matrix back onto a batch of images, adding overlapping windows: the adjoint
+/// of `im2col`. It accumulates, so zero `image` first for a plain fold.
+///
+/// columns (C·K·K, N·Hc·Wc) → image (N, C, H, W), += ; padding positions are dropped.
+public func col2im(_ columns: UnsafePointer<Float>, _ g: WindowGeometry, _ image: UnsafeMutablePointer<Float>) {
+    let gridSize = g.columnHeight * g.columnWidth
+    let imageSize = g.height * g.width
+    for c in 0..<g.channels {
+        for kh in 0..<g.kernel {
+            for kw in 0..<g.kernel {
+                let row = columns + ((c * g.kernel + kh) * g.kernel + kw) * g.columns
+                for n in 0..<g.batch {
+                    let plane = image + (n * g.channels + c) * imageSize
+                    let source = row + n * gridSize
+                    for oh in 0..<g.columnHeight {
+                        let ih = oh * g.stride - g.padding + kh
+                        if ih < 0 || ih >= g.height { continue }
+                        let inRow = plane + ih * g.width
+                        let sourceRow = source + oh * g.columnWidth
+                        for ow in 0..<g.columnWidth {
+                            let iw = ow * g.stride - g.padding + kw
+                            if iw >= 0 && iw < g.width { inRow[iw] += sourceRow[ow] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Swaps the two outer axes of a contiguous (A, B, P) array into (B, A, P).
+///
+/// Convolutions compute on (C, N·H·W) matrices while tensors are (N, C, H, W); this moves
+/// between the two layouts in one pass of contiguous `P`-long copies.
+public func swapOuterAxes(
+    _ source: UnsafePointer<Float>, outer: Int, inner: Int, plane: Int, _ destination: UnsafeMutablePointer<Float>
+) {
+    for a in 0..<outer {
+        for b in 0..<inner {
+            (destination + (b * outer + a) * plane).update(from: source + (a * inner + b) * plane, count: plane)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// An element-wise function with its derivative, written as loops over raw buffers.
+///
+/// Each function gets the forward input and output in backward, so it can use whichever makes
+/// its derivative cheapest (ReLU and Sigmoid read the output, GELU the input).
+public protocol ElementwiseFunction: Sendable {
+    /// How PyTorch prints the module: `ReLU()`, `LeakyReLU(negative_slope=0.01)`.
+    var description: String { get }
+    /// y = f(x), element by element.
+    func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int)
+    /// dx = f′(x) · dy, element by element.
+    func backward(
+        input x: UnsafePointer<Float>, output y: UnsafePointer<Float>, gradOutput dy: UnsafePointer<Float>,
+        gradInput dx: UnsafeMutablePointer<Float>, count: Int)
+}
+
+/// A layer applying an element-wise function: `Activation(ReLU())`.
+///
+/// - Shapes: input (any) → output (same).
+public final class Activation<Function: ElementwiseFunction>: StatelessLayer {
+    /// The function applied to every element.
+    public let function: Function
+    private var input: Tensor?
+    private var output: Tensor?
+    private var gradInput: Tensor?
+
+    /// Creates the layer.
+    public init(_ function: Function) { self.function = function }
+
+    /// The function's PyTorch name.
+    public var description: String { function.description }
+    /// The input's shape.
+    public func outputShape(for input: Shape) -> Shape { input }
+
+    /// y = f(x).
+    public func forward(_ input: Tensor) -> Tensor {
+        let output = Tensor.reusing(self.output, shape: input.shape)
+        function.forward(input.data, output.data, count: input.count)
+        self.input = input
+        self.output = output
+        return output
+    }
+
+    /// dx = f′(x) · dy.
+    public func backward(gradOutput: Tensor) -> Tensor {
+        guard let input, let output else { preconditionFailure("\(description).backward before forward") }
+        let gradInput = Tensor.reusing(self.gradInput, shape: input.shape)
+        function.backward(
+            input: input.data, output: output.data, gradOutput: gradOutput.data, gradInput: gradInput.data,
+            count: input.count)
+        self.gradInput = gradInput
+        return gradInput
+    }
+}
+
+/// The activation functions a model can be built with, by the names notebooks use.
+public enum ActivationKind: String, CaseIterable, Sendable {
+    case relu, leakyRelu = "leaky_relu", elu, tanh, gelu, sigmoid
+
+    /// A new layer applying this function with PyTorch's default constants.
+    public func makeLayer() -> any Layer {
+        switch self {
+        case .relu: Activation(ReLU())
+        case .leakyRelu: Activation(LeakyReLU())
+        case .elu: Activation(ELU())
+        case .tanh: Activation(Tanh())
+        case .gelu: Activation(GELU())
+        case .sigmoid: Activation(Sigmoid())
+        }
+    }
+}

@@ -1,0 +1,132 @@
+/// A 2-D convolution (cross-correlation, as in PyTorch) over square windows.
+///
+/// y[n, o] = b[o] + Σ_c W[o, c] ⋆ x[n, c], computed as one matrix product per batch:
+/// im2col turns the whole batch into columns (C·K·K, N·Hout·Wout) and W (Cout, C·K·K) multiplies them.
+///
+/// - Parameters: `weight` (Cout, Cin, K, K), `bias` (Cout), U(−1/√(Cin·K·K), +1/√(Cin·K·K)) as in PyTorch.
+/// - Shapes: input (N, Cin, H, W) → output (N, Cout, Hout, Wout), Hout = (H + 2·padding − K) / stride + 1.
+public final class Conv2d: Layer {
+    /// Input and output channels.
+    public let inputChannels: Int, outputChannels: Int
+    /// Window side, step and zero padding.
+    public let kernelSize: Int, stride: Int, padding: Int
+    /// (Cout, Cin, K, K)
+    public let weight: Parameter
+    /// (Cout)
+    public let bias: Parameter
+    /// Evaluation and training behave the same.
+    public var isTraining = true
+
+    private var geometry: WindowGeometry?
+    /// (Cin·K·K, N·Hout·Wout), the unfolded input kept for the weight gradient.
+    private var columns: Tensor?
+    /// (Cout, N·Hout·Wout), the product before it is laid out as NCHW (and its gradient in backward).
+    private var product: Tensor?
+    private var output: Tensor?
+    private var gradInput: Tensor?
+
+    /// Creates the layer with PyTorch's default initialisation drawn from `generator`.
+    public init(
+        _ inputChannels: Int, _ outputChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
+        generator: inout SeededGenerator
+    ) {
+        self.inputChannels = inputChannels
+        self.outputChannels = outputChannels
+        self.kernelSize = kernelSize
+        self.stride = stride
+        self.padding = padding
+        weight = Parameter(
+            name: "weight", value: Tensor(zeros: [outputChannels, inputChannels, kernelSize, kernelSize]))
+        bias = Parameter(name: "bias", value: Tensor(zeros: [outputChannels]))
+        let fanIn = inputChannels * kernelSize * kernelSize
+        Initializers.pytorchDefault(weight.value, fanIn: fanIn, generator: &generator)
+        Initializers.pytorchDefault(bias.value, fanIn: fanIn, generator: &generator)
+    }
+
+    /// `weight` then `bias`.
+    public var parameters: [Parameter] { [weight, bias] }
+    /// `Conv2d(1, 32, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1))`.
+    public var description: String {
+        "Conv2d(\(inputChannels), \(outputChannels), kernel_size=(\(kernelSize), \(kernelSize)), "
+            + "stride=(\(stride), \(stride)), padding=(\(padding), \(padding)))"
+    }
+
+    /// (N, Cin, H, W) → (N, Cout, Hout, Wout).
+    public func outputShape(for input: Shape) -> Shape {
+        let height = (input[2] + 2 * padding - kernelSize) / stride + 1
+        let width = (input[3] + 2 * padding - kernelSize) / stride + 1
+        return [input[0], outputChannels, height, width]
+    }
+
+    /// columns = im2col(x); product (Cout, N·P) = W · columns; y (N, Cout, P) = product laid out + b.
+    public func forward(_ input: Tensor) -> Tensor {
+        precondition(input.shape.rank == 4 && input.shape[1] == inputChannels, "\(description) got \(input.shape)")
+        let outShape = outputShape(for: input.shape)
+        let g = WindowGeometry(
+            batch: input.shape[0], channels: inputChannels, height: input.shape[2], width: input.shape[3],
+            kernel: kernelSize, stride: stride, padding: padding,
+            columnHeight: outShape[2], columnWidth: outShape[3])
+        let columns = Tensor.reusing(self.columns, shape: [g.rows, g.columns])
+        let product = Tensor.reusing(self.product, shape: [outputChannels, g.columns])
+        let output = Tensor.reusing(self.output, shape: outShape)
+        im2col(input.data, g, columns.data)
+        gemm(
+            transposeA: false, transposeB: false, m: outputChannels, n: g.columns, k: g.rows,
+            weight.value.data, columns.data, beta: 0, product.data)
+        let plane = g.columnHeight * g.columnWidth
+        swapOuterAxes(product.data, outer: outputChannels, inner: g.batch, plane: plane, output.data)
+        addChannelBias(bias.value.data, to: output.data, batch: g.batch, channels: outputChannels, plane: plane)
+        geometry = g
+        self.columns = columns
+        self.product = product
+        self.output = output
+        return output
+    }
+
+    /// dproduct (Cout, N·P) = dy laid out; dW += dproduct · columnsᵀ; db += Σ dy;
+    /// dx = col2im(Wᵀ · dproduct).
+    public func backward(gradOutput: Tensor) -> Tensor {
+        guard let g = geometry, let columns, let product else {
+            preconditionFailure("Conv2d.backward before forward")
+        }
+        let plane = g.columnHeight * g.columnWidth
+        let gradProduct = product  // the forward product is no longer needed; reuse its memory
+        swapOuterAxes(gradOutput.data, outer: g.batch, inner: outputChannels, plane: plane, gradProduct.data)
+        sumChannels(gradOutput.data, into: bias.grad.data, batch: g.batch, channels: outputChannels, plane: plane)
+        gemm(
+            transposeA: false, transposeB: true, m: outputChannels, n: g.rows, k: g.columns,
+            gradProduct.data, columns.data, beta: 1, weight.grad.data)
+        let gradColumns = columns  // likewise: the input's columns were used just above
+        gemm(
+            transposeA: true, transposeB: false, m: g.rows, n: g.columns, k: outputChannels,
+            weight.value.data, gradProduct.data, beta: 0, gradColumns.data)
+        let gradInput = Tensor.reusing(self.gradInput, shape: [g.batch, g.channels, g.height, g.width])
+        gradInput.fill(0)
+        col2im(gradColumns.data, g, gradInput.data)
+        self.gradInput = gradInput
+        return gradInput
+    }
+}
+
+/// y[n, c, p] += b[c] for a contiguous (N, C, P) array.
+func addChannelBias(_ bias: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, batch: Int, channels: Int, plane: Int) {
+    for n in 0..<batch {
+        for c in 0..<channels {
+            let row = y + (n * channels + c) * plane
+            let value = bias[c]
+            for p in 0..<plane { row[p] += value }
+        }
+    }
+}
+
+/// sums[c] += Σ_{n, p} x[n, c, p] for a contiguous (N, C, P) array: the bias gradient.
+func sumChannels(_ x: UnsafePointer<Float>, into sums: UnsafeMutablePointer<Float>, batch: Int, channels: Int, plane: Int) {
+    for n in 0..<batch {
+        for c in 0..<channels {
+            let row = x + (n * channels + c) * plane
+            var total: Float = 0
+            for p in 0..<plane { total += row[p] }
+            sums[c] += total
+        }
+    }
+}

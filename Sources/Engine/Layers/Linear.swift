@@ -1,0 +1,77 @@
+/// A fully connected layer: y = x Wᵀ + b.
+///
+/// - Parameters: `weight` (out, in), `bias` (out), both U(−1/√in, 1/√in) as in PyTorch.
+/// - Shapes: input (N, in) → output (N, out).
+public final class Linear: Layer {
+    /// Input and output features.
+    public let inputFeatures: Int, outputFeatures: Int
+    /// (out, in)
+    public let weight: Parameter
+    /// (out)
+    public let bias: Parameter
+    /// Evaluation and training behave the same.
+    public var isTraining = true
+
+    private var input: Tensor?
+    private var output: Tensor?
+    private var gradInput: Tensor?
+
+    /// Creates the layer with PyTorch's default initialisation drawn from `generator`.
+    public init(_ inputFeatures: Int, _ outputFeatures: Int, generator: inout SeededGenerator) {
+        self.inputFeatures = inputFeatures
+        self.outputFeatures = outputFeatures
+        weight = Parameter(name: "weight", value: Tensor(zeros: [outputFeatures, inputFeatures]))
+        bias = Parameter(name: "bias", value: Tensor(zeros: [outputFeatures]))
+        Initializers.pytorchDefault(weight.value, fanIn: inputFeatures, generator: &generator)
+        Initializers.pytorchDefault(bias.value, fanIn: inputFeatures, generator: &generator)
+    }
+
+    /// `weight` then `bias`.
+    public var parameters: [Parameter] { [weight, bias] }
+    /// `Linear(in_features=784, out_features=400, bias=True)`.
+    public var description: String {
+        "Linear(in_features=\(inputFeatures), out_features=\(outputFeatures), bias=True)"
+    }
+
+    /// (N, in) → (N, out).
+    public func outputShape(for input: Shape) -> Shape { [input[0], outputFeatures] }
+
+    /// y (N, out) = x (N, in) · Wᵀ (in, out) + b.
+    public func forward(_ input: Tensor) -> Tensor {
+        precondition(input.shape.itemCount == inputFeatures, "Linear(\(inputFeatures)) got \(input.shape)")
+        let n = input.shape[0]
+        let output = Tensor.reusing(self.output, shape: [n, outputFeatures])
+        let y = output.data
+        let b = bias.value.data
+        for row in 0..<n {
+            (y + row * outputFeatures).update(from: b, count: outputFeatures)
+        }
+        gemm(
+            transposeA: false, transposeB: true, m: n, n: outputFeatures, k: inputFeatures,
+            input.data, weight.value.data, beta: 1, y)
+        self.input = input
+        self.output = output
+        return output
+    }
+
+    /// dW (out, in) += dyᵀ · x; db (out) += Σₙ dy; dx (N, in) = dy · W.
+    public func backward(gradOutput: Tensor) -> Tensor {
+        guard let input else { preconditionFailure("Linear.backward before forward") }
+        let n = input.shape[0]
+        let dy = gradOutput.data
+        gemm(
+            transposeA: true, transposeB: false, m: outputFeatures, n: inputFeatures, k: n,
+            dy, input.data, beta: 1, weight.grad.data)
+        let db = bias.grad.data
+        for row in 0..<n {
+            let dyRow = dy + row * outputFeatures
+            for j in 0..<outputFeatures { db[j] += dyRow[j] }
+        }
+        let gradInput = Tensor.reusing(self.gradInput, shape: input.shape)
+        gemm(
+            transposeA: false, transposeB: false, m: n, n: inputFeatures, k: outputFeatures,
+            dy, weight.value.data, beta: 0, gradInput.data)
+        self.gradInput = gradInput
+        return gradInput
+    }
+}

@@ -1,0 +1,68 @@
+/// Layers applied one after another, named by position as PyTorch's `nn.Sequential` names them
+/// (`0.weight`, `3.bias`: parameter-free layers take an index too).
+///
+/// - Shapes: input → each layer's output in turn.
+public final class Sequential: Layer {
+    /// The layers, first applied first.
+    public let layers: [any Layer]
+
+    /// Creates the container.
+    public init(_ layers: [any Layer]) { self.layers = layers }
+
+    /// Every layer's parameters, prefixed with its index.
+    public var parameters: [Parameter] { layers.flatMap(\.parameters) }
+
+    /// Every parameter with its state_dict name, in order.
+    public var namedParameters: [(name: String, parameter: Parameter)] {
+        layers.enumerated().flatMap { index, layer in
+            layer.parameters.map { ("\(index).\($0.name)", $0) }
+        }
+    }
+
+    /// Every buffer with its index prefix, in order.
+    public var buffers: [Buffer] {
+        layers.enumerated().flatMap { index, layer in
+            layer.buffers.map { Buffer(name: "\(index).\($0.name)", value: $0.value, isInteger: $0.isInteger) }
+        }
+    }
+
+    /// Whether every layer is training; setting it sets every layer.
+    public var isTraining: Bool {
+        get { layers.allSatisfy(\.isTraining) }
+        set { for layer in layers { layer.isTraining = newValue } }
+    }
+
+    /// `Sequential(…)` with one layer a line, as PyTorch prints it.
+    public var description: String {
+        let lines = layers.enumerated().map { "  (\($0)): \($1.description)" }
+        return "Sequential(\n" + lines.joined(separator: "\n") + "\n)"
+    }
+
+    /// The last layer's output shape.
+    public func outputShape(for input: Shape) -> Shape {
+        layers.reduce(input) { $1.outputShape(for: $0) }
+    }
+
+    /// Each layer's output shape in turn, for model summaries.
+    public func outputShapes(for input: Shape) -> [Shape] {
+        var shape = input
+        return layers.map { layer in
+            shape = layer.outputShape(for: shape)
+            return shape
+        }
+    }
+
+    /// Applies every layer in order.
+    public func forward(_ input: Tensor) -> Tensor {
+        var x = input
+        for layer in layers { x = layer.forward(x) }
+        return x
+    }
+
+    /// Back-propagates through every layer in reverse order.
+    public func backward(gradOutput: Tensor) -> Tensor {
+        var gradient = gradOutput
+        for layer in layers.reversed() { gradient = layer.backward(gradOutput: gradient) }
+        return gradient
+    }
+}

@@ -1,0 +1,88 @@
+import Engine
+import Testing
+import TestSupport
+
+/// One gradient-check case: a description for the test name, a layer factory and an input shape.
+struct LayerCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let inputShape: Shape
+    let make: @Sendable () -> any Layer
+    var testDescription: String { "\(name) on \(inputShape)" }
+}
+
+private func seeded(_ build: @escaping @Sendable (inout SeededGenerator) -> any Layer) -> @Sendable () -> any Layer {
+    {
+        var generator = SeededGenerator(seed: 5)
+        return build(&generator)
+    }
+}
+
+private let layerCases: [LayerCase] = [
+    LayerCase(name: "Linear 5→3", inputShape: [4, 5], make: seeded { Linear(5, 3, generator: &$0) }),
+    LayerCase(name: "Linear 1→7", inputShape: [1, 1], make: seeded { Linear(1, 7, generator: &$0) }),
+    LayerCase(name: "Linear 12→2 on images", inputShape: [2, 3, 2, 2], make: seeded { Linear(12, 2, generator: &$0) }),
+    LayerCase(
+        name: "Conv2d k3 s1 p0", inputShape: [2, 2, 5, 5],
+        make: seeded { Conv2d(2, 3, kernelSize: 3, generator: &$0) }),
+    LayerCase(
+        name: "Conv2d k3 s2 p1", inputShape: [2, 3, 6, 6],
+        make: seeded { Conv2d(3, 4, kernelSize: 3, stride: 2, padding: 1, generator: &$0) }),
+    LayerCase(
+        name: "Conv2d k2 s2 p0 non-square", inputShape: [3, 1, 4, 6],
+        make: seeded { Conv2d(1, 2, kernelSize: 2, stride: 2, generator: &$0) }),
+    LayerCase(
+        name: "Conv2d k3 s1 p1", inputShape: [1, 2, 7, 7],
+        make: seeded { Conv2d(2, 2, kernelSize: 3, padding: 1, generator: &$0) }),
+    LayerCase(
+        name: "ConvTranspose2d k3 s2 p1 op1", inputShape: [2, 3, 4, 4],
+        make: seeded { ConvTranspose2d(3, 2, kernelSize: 3, stride: 2, padding: 1, outputPadding: 1, generator: &$0) }),
+    LayerCase(
+        name: "ConvTranspose2d k3 s1 p0", inputShape: [2, 2, 3, 3],
+        make: seeded { ConvTranspose2d(2, 3, kernelSize: 3, generator: &$0) }),
+    LayerCase(
+        name: "ConvTranspose2d k2 s2 p0 non-square", inputShape: [1, 2, 3, 2],
+        make: seeded { ConvTranspose2d(2, 1, kernelSize: 2, stride: 2, generator: &$0) }),
+    LayerCase(
+        name: "ConvTranspose2d k3 s3 p1 op2", inputShape: [2, 1, 3, 3],
+        make: seeded { ConvTranspose2d(1, 2, kernelSize: 3, stride: 3, padding: 1, outputPadding: 2, generator: &$0) }),
+    LayerCase(name: "ReLU", inputShape: [3, 7], make: { Activation(ReLU()) }),
+    LayerCase(name: "LeakyReLU", inputShape: [3, 7], make: { Activation(LeakyReLU()) }),
+    LayerCase(name: "ELU", inputShape: [2, 3, 2, 2], make: { Activation(ELU()) }),
+    LayerCase(name: "Tanh", inputShape: [3, 7], make: { Activation(Tanh()) }),
+    LayerCase(name: "GELU", inputShape: [3, 7], make: { Activation(GELU()) }),
+    LayerCase(name: "Sigmoid", inputShape: [3, 7], make: { Activation(Sigmoid()) }),
+    LayerCase(name: "BatchNorm1d training", inputShape: [6, 4], make: { BatchNorm(features: 4, spatialRank: 1) }),
+    LayerCase(name: "BatchNorm2d training", inputShape: [3, 2, 3, 3], make: { BatchNorm(features: 2, spatialRank: 2) }),
+    LayerCase(
+        name: "BatchNorm2d evaluating", inputShape: [2, 3, 2, 2],
+        make: {
+            let layer = BatchNorm(features: 3, spatialRank: 2)
+            for (c, (mean, variance)) in zip([Float(0.5), -0.25, 0.1], [Float(2), 0.5, 1.5]).enumerated() {
+                layer.runningMean[c] = mean
+                layer.runningVariance[c] = variance
+            }
+            layer.isTraining = false
+            return layer
+        }),
+    LayerCase(name: "Flatten", inputShape: [2, 3, 2, 2], make: { Reshape.flatten(features: 12) }),
+    LayerCase(name: "Unflatten", inputShape: [2, 12], make: { Reshape.unflatten([3, 2, 2]) }),
+    LayerCase(
+        name: "Sequential conv → BatchNorm → ELU → flatten → linear", inputShape: [2, 1, 6, 6],
+        make: seeded { generator in
+            Sequential([
+                Conv2d(1, 2, kernelSize: 3, stride: 2, padding: 1, generator: &generator),
+                BatchNorm(features: 2, spatialRank: 2),
+                Activation(ELU()),
+                Reshape.flatten(features: 18),
+                Linear(18, 3, generator: &generator),
+            ])
+        }),
+]
+
+@Test(arguments: layerCases)
+func layerGradientsMatchFiniteDifferences(_ layerCase: LayerCase) {
+    let layer = layerCase.make()
+    let result = checkGradients(of: layer, inputShape: layerCase.inputShape)
+    #expect(result.passed, "\(result)")
+    #expect(result.entries.count == 1 + layer.parameters.count)
+}
