@@ -46,6 +46,8 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(name: "nb-bench", dependencies: ["Engine"], swiftSettings: optimized),
+
         // Test support and tests.
         .target(name: "TestSupport", dependencies: ["Engine", "Notebook"]),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "Engine"]),

@@ -1,0 +1,31 @@
+/// One optimisation step of a VAE on a batch: clear gradients, forward, backward of the mean
+/// per-image loss (BCE + β·KL) / N, Adam update.
+///
+/// Kept as an object so that every buffer the step touches is allocated once and reused.
+public final class TrainingStep {
+    /// The model trained.
+    public let model: VariationalAutoencoder
+    /// The optimiser over all of the model's parameters.
+    public let optimizer: Adam
+    /// The weight of the KL term.
+    public let beta: Float
+
+    /// Creates a step with Adam at `learningRate` and PyTorch's other defaults.
+    public init(model: VariationalAutoencoder, learningRate: Float, beta: Float) {
+        self.model = model
+        self.beta = beta
+        optimizer = Adam(parameters: model.parameters, learningRate: learningRate)
+    }
+
+    /// Trains on one batch of images (N, C, H, W) in [0, 1]; returns the batch's summed loss parts
+    /// as measured before the update.
+    @discardableResult
+    public func run(images: Tensor, generator: inout SeededGenerator) -> VAELoss {
+        model.isTraining = true
+        optimizer.zeroGrad()
+        let loss = model.forward(images: images, generator: &generator)
+        model.backward(beta: beta, scale: 1 / Float(images.shape[0]))
+        optimizer.step()
+        return loss
+    }
+}
