@@ -63,37 +63,55 @@ class VAE(nn.Module):
         self.fc_logvar = nn.Linear(features, latent)
         self.decoder = decoder
 
-    def forward(self, x, sample=True):
+    def forward(self, x, sample=True, noise=None):
         h = self.encoder(x)
         mu, logvar = self.fc_mu(h), self.fc_logvar(h)
-        z = mu + torch.randn_like(mu) * torch.exp(0.5 * logvar) if sample else mu
+        if sample:
+            eps = torch.randn_like(mu) if noise is None else noise
+            z = mu + eps * torch.exp(0.5 * logvar)
+        else:
+            z = mu
         return self.decoder(z).view_as(x), mu, logvar
 
 
-def mlp_vae(hidden=(400, 400), latent=20):
-    layers, width = [nn.Flatten()], 784
+ACTIVATIONS = {"relu": nn.ReLU, "leaky_relu": nn.LeakyReLU, "elu": nn.ELU, "tanh": nn.Tanh, "gelu": nn.GELU,
+               "sigmoid": nn.Sigmoid}
+
+
+def mlp_vae(image_shape=(1, 28, 28), hidden=(400, 400), latent=20, activation="relu", batchnorm=False):
+    """The MLP VAE exactly as nb builds it (Sources/Engine/Models/Architectures.swift)."""
+    pixels = int(np.prod(image_shape))
+    act = ACTIVATIONS[activation]
+    layers, width = [nn.Flatten()], pixels
     for h in hidden:
-        layers += [nn.Linear(width, h), nn.ReLU()]
+        layers += [nn.Linear(width, h)] + ([nn.BatchNorm1d(h)] if batchnorm else []) + [act()]
         width = h
     decoder, d = [], latent
     for h in reversed(hidden):
-        decoder += [nn.Linear(d, h), nn.ReLU()]
+        decoder += [nn.Linear(d, h)] + ([nn.BatchNorm1d(h)] if batchnorm else []) + [act()]
         d = h
-    decoder += [nn.Linear(d, 784), nn.Sigmoid()]
+    decoder += [nn.Linear(d, pixels), nn.Sigmoid()]
     return VAE(nn.Sequential(*layers), width, latent, nn.Sequential(*decoder))
 
 
-def cnn_vae(latent=20):
-    encoder = nn.Sequential(
-        nn.Conv2d(1, 32, 3, stride=2, padding=1), nn.ReLU(),
-        nn.Conv2d(32, 64, 3, stride=2, padding=1), nn.ReLU(),
-        nn.Conv2d(64, 64, 3, stride=1, padding=1), nn.ReLU(),
-        nn.Flatten())
-    decoder = nn.Sequential(
-        nn.Linear(latent, 64 * 7 * 7), nn.ReLU(), nn.Unflatten(1, (64, 7, 7)),
-        nn.ConvTranspose2d(64, 32, 3, stride=2, padding=1, output_padding=1), nn.ReLU(),
-        nn.ConvTranspose2d(32, 1, 3, stride=2, padding=1, output_padding=1), nn.Sigmoid())
-    return VAE(encoder, 64 * 7 * 7, latent, decoder)
+def cnn_vae(image_shape=(1, 28, 28), channels=(32, 64, 64), latent=20, activation="relu", batchnorm=False):
+    """The CNN VAE exactly as nb builds it: stride-2 for the first two convolutions, then stride 1."""
+    act = ACTIVATIONS[activation]
+    layers, previous = [], image_shape[0]
+    for index, c in enumerate(channels):
+        layers += [nn.Conv2d(previous, c, 3, stride=2 if index < 2 else 1, padding=1)]
+        layers += ([nn.BatchNorm2d(c)] if batchnorm else []) + [act()]
+        previous = c
+    code = (channels[-1], image_shape[1] // 4, image_shape[2] // 4)
+    features = int(np.prod(code))
+    layers += [nn.Flatten()]
+    decoder = [nn.Linear(latent, features)] + ([nn.BatchNorm1d(features)] if batchnorm else []) + [act()]
+    decoder += [nn.Unflatten(1, code), nn.ConvTranspose2d(channels[-1], channels[0], 3, stride=2, padding=1,
+                                                          output_padding=1)]
+    decoder += ([nn.BatchNorm2d(channels[0])] if batchnorm else []) + [act()]
+    decoder += [nn.ConvTranspose2d(channels[0], image_shape[0], 3, stride=2, padding=1, output_padding=1),
+                nn.Sigmoid()]
+    return VAE(nn.Sequential(*layers), features, latent, nn.Sequential(*decoder))
 
 
 MODELS = {"mlp": mlp_vae, "cnn": cnn_vae}

@@ -21,13 +21,21 @@ public final class Reparameterization {
 
     /// z = μ + ε·σ, drawing ε from `generator` in row-major order.
     public func forward(mean: Tensor, logVariance: Tensor, generator: inout SeededGenerator) -> Tensor {
-        precondition(mean.shape == logVariance.shape, "reparameterising \(mean.shape) and \(logVariance.shape)")
         let noise = Tensor.reusing(self.noise, shape: mean.shape)
+        let eps = noise.data
+        for i in 0..<noise.count { eps[i] = generator.nextGaussian() }
+        return forward(mean: mean, logVariance: logVariance, noise: noise)
+    }
+
+    /// z = μ + ε·σ with the given ε (N, latent), kept for backward: for comparisons with PyTorch.
+    public func forward(mean: Tensor, logVariance: Tensor, noise: Tensor) -> Tensor {
+        precondition(
+            mean.shape == logVariance.shape && mean.count == noise.count,
+            "reparameterising \(mean.shape) and \(logVariance.shape) with noise \(noise.shape)")
         let deviation = Tensor.reusing(self.deviation, shape: mean.shape)
         let z = Tensor.reusing(self.z, shape: mean.shape)
         let mu = mean.data, logVar = logVariance.data, eps = noise.data, sigma = deviation.data, out = z.data
         for i in 0..<mean.count {
-            eps[i] = generator.nextGaussian()
             sigma[i] = expf(0.5 * logVar[i])
             out[i] = mu[i] + eps[i] * sigma[i]
         }

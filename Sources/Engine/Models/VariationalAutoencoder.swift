@@ -46,8 +46,8 @@ public final class VariationalAutoencoder {
     public let latent: Int
 
     private let reparameterization = Reparameterization()
-    private let reconstructionLoss = BinaryCrossEntropyWithLogits()
-    private let divergenceLoss = KLDivergence()
+    let reconstructionLoss = BinaryCrossEntropyWithLogits()
+    let divergenceLoss = KLDivergence()
     private let sigmoid = Activation(Sigmoid())
     private var gradFeatures: Tensor?
 
@@ -92,10 +92,23 @@ public final class VariationalAutoencoder {
     /// One training forward pass: encode, sample z with `generator`, decode, and measure the loss.
     /// `probabilities` then holds the reconstructions.
     public func forward(images: Tensor, generator: inout SeededGenerator) -> VAELoss {
+        forward(images: images) { mean, logVariance in
+            reparameterization.forward(mean: mean, logVariance: logVariance, generator: &generator)
+        }
+    }
+
+    /// A training forward pass with the given noise ε (N, latent), for comparisons with PyTorch.
+    public func forward(images: Tensor, noise: Tensor) -> VAELoss {
+        forward(images: images) { mean, logVariance in
+            reparameterization.forward(mean: mean, logVariance: logVariance, noise: noise)
+        }
+    }
+
+    private func forward(images: Tensor, sample: (Tensor, Tensor) -> Tensor) -> VAELoss {
         let features = encoder.forward(images)
         let mean = meanHead.forward(features)
         let logVariance = logVarianceHead.forward(features)
-        let z = reparameterization.forward(mean: mean, logVariance: logVariance, generator: &generator)
+        let z = sample(mean, logVariance)
         let logits = decoder.forward(z)
         let bce = reconstructionLoss.forward(logits: logits, target: images)
         let kl = divergenceLoss.forward(mean: mean, logVariance: logVariance)

@@ -19,10 +19,12 @@ public final class Tensor {
     }
 
     let storage: Storage
+    /// Where this tensor's elements start in `storage` (non-zero for a batch view).
+    let offset: Int
     /// The extent of each axis.
     public private(set) var shape: Shape
     /// The first element; `shape.count` elements follow contiguously.
-    public var data: UnsafeMutablePointer<Float> { storage.pointer }
+    public var data: UnsafeMutablePointer<Float> { storage.pointer + offset }
     /// The number of elements.
     public var count: Int { shape.count }
 
@@ -30,6 +32,7 @@ public final class Tensor {
     public init(zeros shape: Shape) {
         self.shape = shape
         storage = Storage(capacity: shape.count)
+        offset = 0
     }
 
     /// Creates a tensor holding `values` in row-major order; `values.count` must equal `shape.count`.
@@ -37,20 +40,22 @@ public final class Tensor {
         precondition(values.count == shape.count, "\(values.count) values for shape \(shape)")
         self.shape = shape
         storage = Storage(capacity: shape.count)
+        offset = 0
         values.withUnsafeBufferPointer { source in
             guard let base = source.baseAddress else { return }
             storage.pointer.update(from: base, count: source.count)
         }
     }
 
-    private init(storage: Storage, shape: Shape) {
+    private init(storage: Storage, offset: Int, shape: Shape) {
         self.storage = storage
+        self.offset = offset
         self.shape = shape
     }
 
     /// The elements as a buffer, for loops and for `Array(tensor.buffer)`.
     public var buffer: UnsafeMutableBufferPointer<Float> {
-        UnsafeMutableBufferPointer(start: storage.pointer, count: shape.count)
+        UnsafeMutableBufferPointer(start: data, count: shape.count)
     }
 
     /// The elements copied into an array (for tests and reports, not for hot loops).
@@ -59,13 +64,22 @@ public final class Tensor {
     /// A view of the same elements with another shape of the same count; writes go to both.
     public func reshaped(_ newShape: Shape) -> Tensor {
         precondition(newShape.count == shape.count, "cannot view \(shape) as \(newShape)")
-        return Tensor(storage: storage, shape: newShape)
+        return Tensor(storage: storage, offset: offset, shape: newShape)
+    }
+
+    /// A view of items `range` along the first axis, sharing their elements: a batch without copying.
+    public func items(_ range: Range<Int>) -> Tensor {
+        precondition(range.lowerBound >= 0 && range.upperBound <= shape[0], "items \(range) of \(shape)")
+        let itemCount = shape.itemCount
+        var dimensions = shape.dimensions
+        dimensions[0] = range.count
+        return Tensor(storage: storage, offset: offset + range.lowerBound * itemCount, shape: Shape(dimensions))
     }
 
     /// Returns `existing` re-shaped to `shape` when its storage is large enough, otherwise a new
     /// tensor of zeros. Layers call this for their outputs so that steady-state steps reuse memory.
     public static func reusing(_ existing: Tensor?, shape: Shape) -> Tensor {
-        if let existing, existing.storage.capacity >= shape.count {
+        if let existing, existing.storage.capacity - existing.offset >= shape.count {
             existing.shape = shape
             return existing
         }
