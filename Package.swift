@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Hot loops live in these targets; `-Ounchecked` keeps them fast in the default debug build
 /// (`swift run nb …`), which is what most users run.
-let optimized: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"])]
+let optimized: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-Xcc", "-fno-math-errno"])]
 
 let package = Package(
     name: "nb",
