@@ -33,7 +33,7 @@ public enum GzipFile {
             throw DatasetError.unreadableFile(path: path, reason: "it is a directory")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DatasetError.unreadableFile(path: path, reason: "permission denied")
+            throw DatasetError.unreadableFile(path: path, reason: "it cannot be opened")
         }
         defer { try? handle.close() }
         do {
@@ -97,14 +97,16 @@ public enum GzipFile {
         }
     }
 
-    /// A first guess at the inflated size: the gzip trailer's ISIZE (the length mod 2³²), kept
-    /// within what deflate can reach, so a damaged trailer cannot ask for absurd memory.
+    /// A first guess at the inflated size: the gzip trailer's ISIZE (the length mod 2³²).
+    ///
+    /// The guess is trusted only up to 16 times the compressed size (MNIST inflates about 5 times),
+    /// so the garbage trailer of a truncated file cannot ask for gigabytes; the buffer doubles
+    /// as needed beyond it.
     private static func initialCapacity(for compressed: [UInt8]) -> Int {
         let fallback = max(4 * compressed.count, 1024)
         guard compressed.count >= 18 else { return fallback }
         let trailer = compressed[(compressed.count - 4)...]
         let size = trailer.reversed().reduce(0) { $0 << 8 | Int($1) }
-        // Deflate compresses at most about 1032 : 1.
-        return (1...(1032 * compressed.count + 1024)).contains(size) ? size : fallback
+        return (1...(16 * compressed.count)).contains(size) ? size : fallback
     }
 }
