@@ -1,0 +1,84 @@
+/// Everything that can go wrong while finding, reading or batching a data set.
+///
+/// Cases carry the paths and the numbers involved; `description` is the only place the messages
+/// are written, and each says what is wrong, where, and how to fix it.
+public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// `path` does not exist.
+    case fileNotFound(path: String)
+    /// `path` exists but could not be read (a directory, no permission, an I/O error).
+    case unreadableFile(path: String, reason: String)
+    /// `path` ends in `.gz` but does not start with the gzip signature `1f 8b`.
+    case notGzip(path: String)
+    /// The gzip stream in `path` stops before its end: the file was cut short.
+    case truncatedGzip(path: String, compressedBytes: Int)
+    /// zlib rejected the compressed data in `path` (a bad checksum, an invalid block).
+    case corruptGzip(path: String, reason: String)
+    /// The IDX data in `path` is shorter than its own header.
+    case headerTooShort(path: String, expectedBytes: Int, actualBytes: Int)
+    /// The IDX magic number in `path` is not the one for this kind of file.
+    case wrongMagic(path: String, expected: UInt32, actual: UInt32)
+    /// The IDX header in `path` describes a different number of bytes than follow it.
+    case payloadLengthMismatch(path: String, dimensions: [Int], expectedBytes: Int, actualBytes: Int)
+    /// The images file and the labels file of one split hold different numbers of items.
+    case itemCountMismatch(imagesPath: String, imageCount: Int, labelsPath: String, labelCount: Int)
+    /// A label is not a class index of the data set.
+    case labelOutOfRange(path: String, index: Int, label: UInt8, classCount: Int)
+    /// A `limit` below one was asked for.
+    case invalidLimit(Int)
+    /// The files of a split are in none of the places searched.
+    case dataNotFound(dataset: DatasetName, split: Split, files: [String], searched: [DataLocator.Place])
+
+    /// The message: what is wrong, where, and how to fix it.
+    public var description: String {
+        switch self {
+        case .fileNotFound(let path):
+            return "\(path): no such file; check the path, or run Scripts/setup to install the data sets"
+        case .unreadableFile(let path, let reason):
+            return "\(path): cannot be read (\(reason)); check that it is a readable file"
+        case .notGzip(let path):
+            return "\(path): not a gzip file (it does not start with the bytes 1f 8b); \(Self.recopyHint)"
+        case .truncatedGzip(let path, let compressedBytes):
+            return "\(path): truncated: the gzip stream ends early, after all \(compressedBytes) bytes of the file; "
+                + Self.recopyHint
+        case .corruptGzip(let path, let reason):
+            return "\(path): corrupt gzip data (zlib: \(reason)); \(Self.recopyHint)"
+        case .headerTooShort(let path, let expectedBytes, let actualBytes):
+            return "\(path): too short for an IDX header: it needs \(expectedBytes) bytes but the data has "
+                + "\(actualBytes); \(Self.recopyHint)"
+        case .wrongMagic(let path, let expected, let actual):
+            return "\(path): IDX magic number is \(Self.hex(actual)), expected \(Self.hex(expected)) "
+                + "(0x00000803 for an images file, 0x00000801 for a labels file, both of unsigned bytes); "
+                + "check that this is the right file, or \(Self.recopyHint)"
+        case .payloadLengthMismatch(let path, let dimensions, let expectedBytes, let actualBytes):
+            let shape = dimensions.map(String.init).joined(separator: " × ")
+            let problem =
+                actualBytes < expectedBytes
+                ? "the file is truncated" : "\(actualBytes - expectedBytes) unexpected bytes follow"
+            return "\(path): the IDX header describes \(shape) = \(expectedBytes) bytes of data but \(actualBytes) "
+                + "follow, so \(problem); \(Self.recopyHint)"
+        case .itemCountMismatch(let imagesPath, let imageCount, let labelsPath, let labelCount):
+            return "\(imagesPath) holds \(imageCount) images but \(labelsPath) holds \(labelCount) labels; "
+                + "the two files must come from the same split: \(Self.recopyHint)"
+        case .labelOutOfRange(let path, let index, let label, let classCount):
+            return "\(path): label \(label) at item \(index) is not a class (0..<\(classCount)); \(Self.recopyHint)"
+        case .invalidLimit(let limit):
+            return "limit \(limit) is not allowed: give at least 1, or no limit to load every item"
+        case .dataNotFound(let dataset, let split, let files, let searched):
+            let places = searched.map { "  \($0.path) (\($0.origin))" }.joined(separator: "\n")
+            let looked = searched.isEmpty ? "nowhere (no place to look)" : "in:\n\(places)"
+            return "\(dataset.title) \(split.rawValue) split not found: looked for "
+                + "\(files.joined(separator: " and ")) \(looked)\n\(dataset.installHint)"
+        }
+    }
+
+    /// How to replace a damaged data file, shared by every per-file message.
+    private static let recopyHint =
+        "re-copy it from its source (MNIST ships with nb in Data/mnist; Fashion-MNIST comes from "
+        + "`sudo apt-get install --reinstall dataset-fashion-mnist`)"
+
+    /// `value` as eight hexadecimal digits: `0x00000803`.
+    private static func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
+    }
+}
