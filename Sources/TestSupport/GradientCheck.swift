@@ -67,11 +67,12 @@ public func checkGradients(
     }
     let largest = differences.joined().map { max(abs($0.analytic), abs($0.numeric)) }.max() ?? 0
     let entries = zip(variables, differences).map { variable, pairs in
-        let error = pairs.map { pair in
-            let allowed =
-                relativeTolerance * max(abs(pair.analytic), abs(pair.numeric)) + absoluteTolerance * largest
-            return abs(pair.analytic - pair.numeric) / max(allowed, .leastNonzeroMagnitude)
-        }.max() ?? 0
+        let error =
+            pairs.map { pair in
+                let allowed =
+                    relativeTolerance * max(abs(pair.analytic), abs(pair.numeric)) + absoluteTolerance * largest
+                return abs(pair.analytic - pair.numeric) / max(allowed, .leastNonzeroMagnitude)
+            }.max() ?? 0
         return GradientCheckResult.Entry(name: variable.name, error: error)
     }
     return GradientCheckResult(entries: entries)

@@ -17,5 +17,7 @@ for (name, model) in models {
     let start = DispatchTime.now().uptimeNanoseconds
     for _ in 0..<steps { step.run(images: images, generator: &generator) }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print("\(name): \(String(format: "%.2f", seconds / Double(steps) * 1000)) ms/step, \(Int(Double(steps * batch) / seconds)) images/s")
+    print(
+        "\(name): \(String(format: "%.2f", seconds / Double(steps) * 1000)) ms/step, \(Int(Double(steps * batch) / seconds)) images/s"
+    )
 }

@@ -64,8 +64,9 @@ import Testing
               (5): ConvTranspose2d(32, 1, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), output_padding=(1, 1))
             )
             """)
-    #expect(cnn.encoder.outputShapes(for: [128, 1, 28, 28]).map(\.description) == [
-        "(128, 32, 14, 14)", "(128, 32, 14, 14)", "(128, 64, 7, 7)", "(128, 64, 7, 7)",
-        "(128, 64, 7, 7)", "(128, 64, 7, 7)", "(128, 3136)",
-    ])
+    #expect(
+        cnn.encoder.outputShapes(for: [128, 1, 28, 28]).map(\.description) == [
+            "(128, 32, 14, 14)", "(128, 32, 14, 14)", "(128, 64, 7, 7)", "(128, 64, 7, 7)",
+            "(128, 64, 7, 7)", "(128, 64, 7, 7)", "(128, 3136)",
+        ])
 }

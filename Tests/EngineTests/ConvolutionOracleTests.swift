@@ -1,6 +1,6 @@
 import Engine
-import Testing
 import TestSupport
+import Testing
 
 /// The convolution written as its definition, for comparison (llm.c's `matmul_forward_naive`).
 /// input (N, Cin, H, W), weight (Cout, Cin, K, K) → (N, Cout, Hout, Wout)
@@ -20,7 +20,9 @@ func naiveConvolution(_ x: Tensor, _ layer: Conv2d) -> [Float] {
                                 let ih = oh * layer.stride - layer.padding + kh
                                 let iw = ow * layer.stride - layer.padding + kw
                                 guard ih >= 0, ih < h, iw >= 0, iw < w else { continue }
-                                sum += layer.weight.value[((o * cin + c) * k + kh) * k + kw] * x[((b * cin + c) * h + ih) * w + iw]
+                                sum +=
+                                    layer.weight.value[((o * cin + c) * k + kh) * k + kw]
+                                    * x[((b * cin + c) * h + ih) * w + iw]
                             }
                         }
                     }
@@ -53,7 +55,8 @@ func naiveTransposedConvolution(_ x: Tensor, _ layer: ConvTranspose2d) -> [Float
                                 let oh = ih * layer.stride - layer.padding + kh
                                 let ow = iw * layer.stride - layer.padding + kw
                                 guard oh >= 0, oh < hout, ow >= 0, ow < wout else { continue }
-                                y[((b * cout + o) * hout + oh) * wout + ow] += value * layer.weight.value[((c * cout + o) * k + kh) * k + kw]
+                                y[((b * cout + o) * hout + oh) * wout + ow] +=
+                                    value * layer.weight.value[((c * cout + o) * k + kh) * k + kw]
                             }
                         }
                     }
@@ -78,7 +81,9 @@ func conv2dMatchesTheNaiveDefinition(stride: Int, padding: Int, dimensions: [Int
     #expect(maxDifference(y.values, naiveConvolution(x, layer)) < 1e-5)
 }
 
-@Test(arguments: [(2, 1, 1, [2, 3, 7, 7]), (1, 0, 0, [1, 2, 4, 4]), (2, 1, 1, [2, 4, 14, 14]), (3, 0, 2, [1, 2, 3, 5])])
+@Test(arguments: [
+    (2, 1, 1, [2, 3, 7, 7]), (1, 0, 0, [1, 2, 4, 4]), (2, 1, 1, [2, 4, 14, 14]), (3, 0, 2, [1, 2, 3, 5]),
+])
 func convTranspose2dMatchesTheNaiveDefinition(stride: Int, padding: Int, outputPadding: Int, dimensions: [Int]) {
     var generator = SeededGenerator(seed: 32)
     let layer = ConvTranspose2d(

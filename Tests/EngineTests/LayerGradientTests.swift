@@ -1,6 +1,6 @@
 import Engine
-import Testing
 import TestSupport
+import Testing
 
 /// One gradient-check case: a description for the test name, a layer factory and an input shape.
 struct LayerCase: CustomTestStringConvertible, Sendable {
@@ -52,7 +52,8 @@ private let layerCases: [LayerCase] = [
     LayerCase(name: "GELU", inputShape: [3, 7], make: { Activation(GELU()) }),
     LayerCase(name: "Sigmoid", inputShape: [3, 7], make: { Activation(Sigmoid()) }),
     LayerCase(name: "BatchNorm1d training", inputShape: [6, 4], make: { BatchNorm(features: 4, spatialRank: 1) }),
-    LayerCase(name: "BatchNorm2d training", inputShape: [3, 2, 3, 3], make: { BatchNorm(features: 2, spatialRank: 2) }),
+    LayerCase(
+        name: "BatchNorm2d training", inputShape: [3, 2, 3, 3], make: { BatchNorm(features: 2, spatialRank: 2) }),
     LayerCase(
         name: "BatchNorm2d evaluating", inputShape: [2, 3, 2, 2],
         make: {

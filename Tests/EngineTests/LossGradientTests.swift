@@ -1,6 +1,6 @@
 import Engine
-import Testing
 import TestSupport
+import Testing
 
 @Test func binaryCrossEntropyGradientMatchesFiniteDifferences() {
     var generator = SeededGenerator(seed: 21)
@@ -81,8 +81,10 @@ func vaeGradientMatchesFiniteDifferences(kind: String) {
     var generator = SeededGenerator(seed: 25)
     let model =
         kind == "mlp"
-        ? VariationalAutoencoder.mlp(imageShape: [1, 4, 4], hidden: [6], latent: 3, activation: .gelu, generator: &generator)
-        : VariationalAutoencoder.cnn(imageShape: [1, 8, 8], channels: [2, 3, 3], latent: 2, activation: .gelu, generator: &generator)
+        ? VariationalAutoencoder.mlp(
+            imageShape: [1, 4, 4], hidden: [6], latent: 3, activation: .gelu, generator: &generator)
+        : VariationalAutoencoder.cnn(
+            imageShape: [1, 8, 8], channels: [2, 3, 3], latent: 2, activation: .gelu, generator: &generator)
     let images = Tensor(zeros: Shape([2] + model.imageShape))
     for i in 0..<images.count { images[i] = generator.nextUniform() }
     let beta: Float = 0.7, scale: Float = 0.5

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Engine
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Test func binaryCrossEntropyIsFiniteAtExactlyZeroAndOne() {
     let prediction = Tensor(shape: [4], values: [0, 1, 0, 1])

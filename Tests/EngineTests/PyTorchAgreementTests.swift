@@ -1,7 +1,7 @@
 import Engine
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// PyTorch's numbers for one training step, written by `python3 Benchmarks/make_fixtures.py`.
 private struct StepFixture: Decodable {
@@ -59,7 +59,8 @@ private func oneTrainingStepAgreesWithPyTorch(_ fixture: StepFixture.Case) throw
         : VariationalAutoencoder.cnn(
             imageShape: fixture.imageShape, channels: fixture.widths, latent: fixture.latent, activation: activation,
             batchNorm: fixture.batchnorm, generator: &generator)
-    let state = model.namedParameters.map { ($0.name, $0.parameter.value) }
+    let state =
+        model.namedParameters.map { ($0.name, $0.parameter.value) }
         + model.namedBuffers.filter { !$0.isInteger }.map { ($0.name, $0.value) }
     #expect(Set(state.map(\.0)) == Set(fixture.initial.keys))
     for (name, tensor) in state {

@@ -1,6 +1,6 @@
 import Engine
-import Testing
 import TestSupport
+import Testing
 
 /// A linear layer whose backward is wrong in a chosen way, to prove the checker notices.
 private final class SabotagedLinear: Layer {

@@ -109,7 +109,9 @@ public final class Conv2d: Layer {
 }
 
 /// y[n, c, p] += b[c] for a contiguous (N, C, P) array.
-func addChannelBias(_ bias: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, batch: Int, channels: Int, plane: Int) {
+func addChannelBias(
+    _ bias: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, batch: Int, channels: Int, plane: Int
+) {
     for n in 0..<batch {
         for c in 0..<channels {
             let row = y + (n * channels + c) * plane
@@ -120,7 +122,9 @@ func addChannelBias(_ bias: UnsafePointer<Float>, to y: UnsafeMutablePointer<Flo
 }
 
 /// sums[c] += Σ_{n, p} x[n, c, p] for a contiguous (N, C, P) array: the bias gradient.
-func sumChannels(_ x: UnsafePointer<Float>, into sums: UnsafeMutablePointer<Float>, batch: Int, channels: Int, plane: Int) {
+func sumChannels(
+    _ x: UnsafePointer<Float>, into sums: UnsafeMutablePointer<Float>, batch: Int, channels: Int, plane: Int
+) {
     for n in 0..<batch {
         for c in 0..<channels {
             let row = x + (n * channels + c) * plane

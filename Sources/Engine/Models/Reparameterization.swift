@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The reparameterisation trick: z = μ + ε · σ with ε ~ N(0, I) and σ = e^(½ log σ²), so that

@@ -52,7 +52,8 @@ public final class VariationalAutoencoder {
     private var gradFeatures: Tensor?
 
     /// Assembles a model from its parts; `latent` must match both heads' outputs.
-    public init(encoder: Sequential, meanHead: Linear, logVarianceHead: Linear, decoder: Sequential, imageShape: [Int]) {
+    public init(encoder: Sequential, meanHead: Linear, logVarianceHead: Linear, decoder: Sequential, imageShape: [Int])
+    {
         self.encoder = encoder
         self.meanHead = meanHead
         self.logVarianceHead = logVarianceHead

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Adam with PyTorch's defaults and update rule (`torch.optim.Adam`, no weight decay, no AMSGrad):

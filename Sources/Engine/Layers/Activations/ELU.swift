@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// ELU(x) = x for x > 0, else α(eˣ − 1) (PyTorch's default α is 1).

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// GELU(x) = x · Φ(x) with the exact normal CDF Φ(x) = ½(1 + erf(x/√2)), PyTorch's default form.

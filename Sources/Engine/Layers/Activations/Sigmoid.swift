@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Sigmoid(x) = 1 / (1 + e⁻ˣ); its derivative is y(1 − y).

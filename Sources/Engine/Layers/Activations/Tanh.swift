@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ); its derivative is 1 − y².

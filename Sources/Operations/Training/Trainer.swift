@@ -1,0 +1,132 @@
+import Datasets
+import Engine
+import Foundation
+
+/// The hyper-parameters of one training run.
+public struct TrainingConfiguration: Sendable, Equatable, Codable {
+    /// Passes over the training images.
+    public var epochs: Int
+    /// Images per optimisation step.
+    public var batchSize: Int
+    /// Adam's step size.
+    public var learningRate: Float
+    /// The weight of the KL term.
+    public var beta: Float
+    /// Seeds the epoch order and the reparameterisation noise.
+    public var seed: UInt64
+
+    /// Creates a configuration.
+    public init(epochs: Int, batchSize: Int, learningRate: Float, beta: Float, seed: UInt64) {
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.learningRate = learningRate
+        self.beta = beta
+        self.seed = seed
+    }
+}
+
+/// What one epoch of training measured; losses are per image.
+public struct EpochRecord: Sendable, Equatable, Codable {
+    /// 1-based epoch number.
+    public var epoch: Int
+    /// BCE + β·KL averaged over the epoch's images (as measured during the epoch, PyTorch-style).
+    public var trainLoss: Double
+    /// The BCE part of `trainLoss`.
+    public var trainReconstruction: Double
+    /// The KL part of `trainLoss`, before weighting by β.
+    public var trainDivergence: Double
+    /// BCE + β·KL per validation image after the epoch, decoding z = μ; nil without validation data.
+    public var validationLoss: Double?
+    /// Seconds the epoch's training steps took.
+    public var seconds: Double
+    /// Seconds of training since the start of the run, at the end of this epoch.
+    public var elapsed: Double
+}
+
+/// A snapshot of a run in progress, for progress bars.
+public struct TrainingProgress: Sendable {
+    /// Current epoch (1-based) and how many there are.
+    public var epoch: Int, epochs: Int
+    /// Batches done in this epoch and how many it has.
+    public var batch: Int, batches: Int
+    /// Mean loss per image so far in this epoch.
+    public var runningLoss: Double
+    /// Training throughput so far in this epoch.
+    public var imagesPerSecond: Double
+}
+
+/// Why training stopped early.
+public enum TrainingError: Error, Equatable, CustomStringConvertible {
+    /// The loss of a batch was NaN or infinite.
+    case nonFiniteLoss(epoch: Int, batch: Int, batches: Int, learningRate: Float)
+
+    /// What happened, where, and what to try.
+    public var description: String {
+        switch self {
+        case .nonFiniteLoss(let epoch, let batch, let batches, let learningRate):
+            let smaller = learningRate / 10
+            return "the loss became NaN or infinite at epoch \(epoch), batch \(batch) of \(batches) "
+                + "(learning rate \(learningRate)); try a smaller learning rate, such as lr: \(smaller)"
+        }
+    }
+}
+
+/// Copies a data set's pixels into one (N, 1, H, W) tensor, for evaluation in batch views.
+public func imagesTensor(_ images: LabeledImages) -> Tensor {
+    Tensor(shape: [images.count, 1, images.height, images.width], values: images.pixels)
+}
+
+/// Trains `model` in place with Adam on mini-batches of `data`, shuffled each epoch.
+///
+/// Every step minimises the mean per-image loss (BCE + β·KL) / N, as the reference does. After each
+/// epoch the validation loss is measured decoding z = μ. A NaN or infinite batch loss stops the
+/// run with `TrainingError.nonFiniteLoss`. `progress` is called after every batch.
+public func train(
+    _ model: VariationalAutoencoder, on data: LabeledImages, validation: LabeledImages?,
+    configuration: TrainingConfiguration, progress: (TrainingProgress) -> Void = { _ in }
+) throws -> [EpochRecord] {
+    let step = TrainingStep(model: model, learningRate: configuration.learningRate, beta: configuration.beta)
+    var batches = Batches(of: data, batchSize: configuration.batchSize, seed: configuration.seed)
+    // A separate stream for ε, so the noise does not depend on how many shuffles came before.
+    var noise = SeededGenerator(seed: configuration.seed ^ 0x5EED_0F_A015E)
+    var images = Tensor(zeros: [configuration.batchSize, 1, data.height, data.width])
+    var labels: [UInt8] = []
+    let validationImages = validation.map(imagesTensor)
+    var history: [EpochRecord] = []
+    var elapsed = 0.0
+    for epoch in 1...max(configuration.epochs, 1) {
+        batches.startEpoch()
+        var reconstruction = 0.0, divergence = 0.0, seen = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        for batch in 0..<batches.count {
+            batches.fill(batch: batch, images: &images, labels: &labels)
+            let loss = step.run(images: images, generator: &noise)
+            guard loss.reconstruction.isFinite && loss.divergence.isFinite else {
+                throw TrainingError.nonFiniteLoss(
+                    epoch: epoch, batch: batch + 1, batches: batches.count, learningRate: configuration.learningRate)
+            }
+            reconstruction += loss.reconstruction
+            divergence += loss.divergence
+            seen += loss.images
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            progress(
+                TrainingProgress(
+                    epoch: epoch, epochs: configuration.epochs, batch: batch + 1, batches: batches.count,
+                    runningLoss: (reconstruction + Double(configuration.beta) * divergence) / Double(seen),
+                    imagesPerSecond: Double(seen) / max(seconds, 1e-9)))
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        elapsed += seconds
+        let beta = Double(configuration.beta)
+        history.append(
+            EpochRecord(
+                epoch: epoch,
+                trainLoss: (reconstruction + beta * divergence) / Double(seen),
+                trainReconstruction: reconstruction / Double(seen),
+                trainDivergence: divergence / Double(seen),
+                validationLoss: validationImages.map { model.evaluate(images: $0).lossPerImage(beta: beta) },
+                seconds: seconds, elapsed: elapsed))
+    }
+    model.isTraining = false
+    return history
+}
