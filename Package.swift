@@ -46,7 +46,13 @@ let package = Package(
             ]
         ),
 
-        .executableTarget(name: "nb-bench", dependencies: ["Engine"], swiftSettings: optimized),
+        .executableTarget(
+            name: "nb-bench",
+            dependencies: [
+                "Engine", "Datasets", "COpenBLAS", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: optimized
+        ),
 
         // Test support and tests.
         .target(name: "TestSupport", dependencies: ["Engine", "Notebook"]),

@@ -1,23 +1,159 @@
+import ArgumentParser
+import COpenBLAS
+import Datasets
 import Engine
 import Foundation
 
-// Times training steps of both reference models at batch 128 after a warm-up.
-let batch = 128
-var generator = SeededGenerator(seed: 0)
-let images = Tensor(zeros: [batch, 1, 28, 28])
-for i in 0..<images.count { images[i] = generator.nextUniform() }
-let models = [
-    ("mlp", VariationalAutoencoder.mlp(hidden: [400, 400], latent: 20, generator: &generator)),
-    ("cnn", VariationalAutoencoder.cnn(channels: [32, 64, 64], latent: 20, generator: &generator)),
-]
-for (name, model) in models {
-    let step = TrainingStep(model: model, learningRate: 1e-3, beta: 1)
-    for _ in 0..<5 { step.run(images: images, generator: &generator) }
-    let steps = name == "mlp" ? 100 : 30
-    let start = DispatchTime.now().uptimeNanoseconds
-    for _ in 0..<steps { step.run(images: images, generator: &generator) }
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print(
-        "\(name): \(String(format: "%.2f", seconds / Double(steps) * 1000)) ms/step, \(Int(Double(steps * batch) / seconds)) images/s"
-    )
+/// Times training steps of the two reference VAEs on real MNIST batches and compares the
+/// achieved FLOP rate with what `cblas_sgemm` reaches on the same matrix shapes alone.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nb-bench",
+        abstract: "Training throughput of the reference VAEs at batch 128, against the machine's sgemm rate.")
+
+    @Option(help: "Timed training steps per model (after the warm-up).")
+    var steps = 40
+
+    @Option(help: "Warm-up steps per model.")
+    var warmup = 5
+
+    @Option(help: "Images per step.")
+    var batch = 128
+
+    @Option(help: "Models to time: mlp, cnn.")
+    var models = ["mlp", "cnn"]
+
+    @Option(help: "Also write the results as JSON to this file.")
+    var json: String?
+
+    func run() throws {
+        let data = try LabeledImages.load(.mnist, split: .train)
+        var results: [ModelResult] = []
+        for name in models {
+            var generator = SeededGenerator(seed: 0)
+            let model =
+                name == "mlp"
+                ? VariationalAutoencoder.mlp(hidden: [400, 400], latent: 20, generator: &generator)
+                : VariationalAutoencoder.cnn(channels: [32, 64, 64], latent: 20, generator: &generator)
+            results.append(try measure(name: name, model: model, data: data))
+            print(results[results.count - 1].line)
+        }
+        let report = BenchReport(
+            date: ISO8601DateFormatter().string(from: Date()), cpu: cpuName(), threads: openblas_get_num_threads(),
+            coretype: ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "(unset)",
+            openblasCore: String(cString: openblas_get_corename()), batch: batch,
+            peakMemoryMB: peakMemoryMegabytes(), models: results)
+        print("peak memory \(report.peakMemoryMB) MB · OpenBLAS \(report.openblasCore), \(report.threads) threads")
+        if let json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(report).write(to: URL(fileURLWithPath: json), options: .atomic)
+        }
+    }
+
+    private func measure(name: String, model: VariationalAutoencoder, data: LabeledImages) throws -> ModelResult {
+        let step = TrainingStep(model: model, learningRate: 1e-3, beta: 1)
+        var batches = Batches(of: data, batchSize: batch, seed: 0)
+        var images = Tensor(zeros: [batch, 1, 28, 28])
+        var labels: [UInt8] = []
+        var noise = SeededGenerator(seed: 1)
+        var position = 0
+        func nextBatch() {
+            if position % (batches.count - 1) == 0 { batches.startEpoch() }  // full batches only
+            batches.fill(batch: position % (batches.count - 1), images: &images, labels: &labels)
+            position += 1
+        }
+        for _ in 0..<warmup {
+            nextBatch()
+            step.run(images: images, generator: &noise)
+        }
+        GemmRecorder.calls = []
+        nextBatch()
+        step.run(images: images, generator: &noise)
+        let calls = GemmRecorder.calls ?? []
+        GemmRecorder.calls = nil
+
+        var stepSeconds = 0.0
+        for _ in 0..<steps {
+            nextBatch()  // the copy into the batch buffer is part of training, but not of the step
+            let start = DispatchTime.now().uptimeNanoseconds
+            step.run(images: images, generator: &noise)
+            stepSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+        let secondsPerStep = stepSeconds / Double(steps)
+        let flopsPerStep = calls.reduce(0) { $0 + $1.flops }
+        return ModelResult(
+            model: name, parameters: model.parameterCount, millisecondsPerStep: secondsPerStep * 1000,
+            imagesPerSecond: Double(batch) / secondsPerStep,
+            secondsPerEpoch: secondsPerStep * Double(data.count) / Double(batch),
+            megaflopsPerImage: Double(flopsPerStep) / Double(batch) / 1e6,
+            achievedGflops: Double(flopsPerStep) / secondsPerStep / 1e9,
+            sgemmGflops: sgemmRate(of: calls))
+    }
+
+    /// The rate `cblas_sgemm` reaches on exactly these products, run back to back.
+    private func sgemmRate(of calls: [GemmCall]) -> Double {
+        let largest = calls.map { max($0.m * $0.k, $0.k * $0.n, $0.m * $0.n) }.max() ?? 1
+        let a = Tensor(zeros: [largest]), b = Tensor(zeros: [largest]), c = Tensor(zeros: [largest])
+        for i in 0..<largest { a[i] = Float(i % 7) * 0.1; b[i] = Float(i % 5) * 0.1 }
+        func runAll() {
+            for call in calls {
+                gemm(
+                    transposeA: call.transposeA, transposeB: call.transposeB, m: call.m, n: call.n, k: call.k,
+                    a.data, b.data, beta: call.accumulates ? 1 : 0, c.data)
+            }
+        }
+        for _ in 0..<3 { runAll() }
+        let repeats = 20
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<repeats { runAll() }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return Double(calls.reduce(0) { $0 + $1.flops } * repeats) / seconds / 1e9
+    }
+}
+
+/// One model's measurements.
+struct ModelResult: Codable {
+    let model: String
+    let parameters: Int
+    let millisecondsPerStep: Double
+    let imagesPerSecond: Double
+    let secondsPerEpoch: Double
+    let megaflopsPerImage: Double
+    let achievedGflops: Double
+    let sgemmGflops: Double
+
+    var line: String {
+        String(
+            format: "%@: %.2f ms/step, %.0f images/s, %.1f s/epoch, %.2f MFLOP/image, %.1f GFLOP/s "
+                + "(sgemm on the same shapes: %.1f GFLOP/s, %.0f%%)",
+            model, millisecondsPerStep, imagesPerSecond, secondsPerEpoch, megaflopsPerImage, achievedGflops,
+            sgemmGflops, 100 * achievedGflops / sgemmGflops)
+    }
+}
+
+/// The whole run, as JSON.
+struct BenchReport: Codable {
+    let date: String
+    let cpu: String
+    let threads: Int32
+    let coretype: String
+    let openblasCore: String
+    let batch: Int
+    let peakMemoryMB: Int
+    let models: [ModelResult]
+}
+
+private func cpuName() -> String {
+    let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    let line = info.split(separator: "\n").first { $0.hasPrefix("model name") }
+    return line.map { $0.split(separator: ":", maxSplits: 1).last.map(String.init) ?? "" }?
+        .trimmingCharacters(in: .whitespaces) ?? "unknown"
+}
+
+private func peakMemoryMegabytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss / 1024
 }

@@ -7,6 +7,26 @@ import COpenBLAS
 ///
 /// - Shapes: op(A) is (m, k), op(B) is (k, n), C is (m, n). A is stored (m, k), or (k, m) when
 ///   `transposeA`; B is stored (k, n), or (n, k) when `transposeB`. All are contiguous.
+/// One matrix product's shape, as recorded by `GemmRecorder`.
+public struct GemmCall: Hashable, Sendable {
+    /// Whether A and B were transposed.
+    public let transposeA: Bool, transposeB: Bool
+    /// op(A) is (m, k), op(B) is (k, n).
+    public let m: Int, n: Int, k: Int
+    /// Whether C was accumulated into (beta ≠ 0).
+    public let accumulates: Bool
+
+    /// Multiply-adds count twice: 2·m·n·k.
+    public var flops: Int { 2 * m * n * k }
+}
+
+/// Records the shapes of the matrix products made while it is on, so a benchmark can count a
+/// step's FLOPs and time the same products alone. Off (nil) everywhere but in `nb-bench`.
+public enum GemmRecorder {
+    /// The calls recorded since recording started, or nil when off.
+    nonisolated(unsafe) public static var calls: [GemmCall]?
+}
+
 @inline(__always)
 public func gemm(
     transposeA: Bool, transposeB: Bool,
@@ -16,6 +36,10 @@ public func gemm(
     beta: Float,
     _ c: UnsafeMutablePointer<Float>
 ) {
+    if GemmRecorder.calls != nil {
+        GemmRecorder.calls?.append(
+            GemmCall(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, accumulates: beta != 0))
+    }
     cblas_sgemm(
         CblasRowMajor,
         transposeA ? CblasTrans : CblasNoTrans,
