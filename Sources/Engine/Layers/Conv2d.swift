@@ -16,6 +16,9 @@ public final class Conv2d: Layer {
     public let bias: Parameter
     /// Evaluation and training behave the same.
     public var isTraining = true
+    /// Whether backward computes the input gradient; a model's first layer, whose input is data,
+    /// turns it off. When off, the returned tensor is stale.
+    public var computesInputGradient = true
 
     private var geometry: WindowGeometry?
     /// (Cin·K·K, N·Hout·Wout), the unfolded input kept for the weight gradient.
@@ -96,14 +99,15 @@ public final class Conv2d: Layer {
         gemm(
             transposeA: false, transposeB: true, m: outputChannels, n: g.rows, k: g.columns,
             gradProduct.data, columns.data, beta: 1, weight.grad.data)
+        let gradInput = Tensor.reusing(self.gradInput, shape: [g.batch, g.channels, g.height, g.width])
+        self.gradInput = gradInput
+        guard computesInputGradient else { return gradInput }
         let gradColumns = columns  // likewise: the input's columns were used just above
         gemm(
             transposeA: true, transposeB: false, m: g.rows, n: g.columns, k: outputChannels,
             weight.value.data, gradProduct.data, beta: 0, gradColumns.data)
-        let gradInput = Tensor.reusing(self.gradInput, shape: [g.batch, g.channels, g.height, g.width])
         gradInput.fill(0)
         col2im(gradColumns.data, g, gradInput.data)
-        self.gradInput = gradInput
         return gradInput
     }
 }

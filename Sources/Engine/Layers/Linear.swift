@@ -11,6 +11,9 @@ public final class Linear: Layer {
     public let bias: Parameter
     /// Evaluation and training behave the same.
     public var isTraining = true
+    /// Whether backward computes the input gradient; a model's first layer, whose input is data,
+    /// turns it off and saves a third of its backward pass. When off, the returned tensor is stale.
+    public var computesInputGradient = true
 
     private var input: Tensor?
     private var output: Tensor?
@@ -68,10 +71,11 @@ public final class Linear: Layer {
             for j in 0..<outputFeatures { db[j] += dyRow[j] }
         }
         let gradInput = Tensor.reusing(self.gradInput, shape: input.shape)
+        self.gradInput = gradInput
+        guard computesInputGradient else { return gradInput }
         gemm(
             transposeA: false, transposeB: false, m: n, n: inputFeatures, k: outputFeatures,
             dy, weight.value.data, beta: 0, gradInput.data)
-        self.gradInput = gradInput
         return gradInput
     }
 }

@@ -60,6 +60,12 @@ public final class VariationalAutoencoder {
         self.decoder = decoder
         self.imageShape = imageShape
         self.latent = meanHead.outputFeatures
+        // The encoder's input is data: its first learnable layer need not compute an input gradient.
+        switch encoder.layers.first(where: { !$0.parameters.isEmpty }) {
+        case let linear as Linear: linear.computesInputGradient = false
+        case let convolution as Conv2d: convolution.computesInputGradient = false
+        default: break
+        }
     }
 
     /// Every parameter with its PyTorch state_dict name, in registration order.
