@@ -1,0 +1,78 @@
+/// Everything that can go wrong while building a figure, with the values needed to explain it.
+///
+/// Cases carry data only; `description` is the one place their messages are written.
+public enum FigureError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A bitmap or image was given a width or height below 1.
+    case invalidImageSize(width: Int, height: Int)
+    /// A pixel buffer does not hold width × height × channels values.
+    case pixelCountMismatch(expected: Int, actual: Int)
+    /// An image is larger than PNG (or this reader's safety limit) allows.
+    case imageTooLarge(width: Int, height: Int)
+    /// libpng refused to encode a bitmap; `reason` is libpng's own message.
+    case pngEncodingFailed(reason: String)
+    /// libpng could not decode the bytes; `reason` is libpng's own message.
+    case pngDecodingFailed(reason: String)
+    /// Writing a figure file failed.
+    case fileWriteFailed(path: String, reason: String)
+    /// An image grid was given no images.
+    case emptyGrid
+    /// A grid's pixel buffer is not a whole number of images of the stated size.
+    case partialGridImage(valueCount: Int, imageWidth: Int, imageHeight: Int)
+    /// A grid row holds a different number of images than the first row.
+    case raggedGridRow(row: Int, expected: Int, actual: Int)
+    /// A grid setting (scale, gap, columns) is outside its allowed range.
+    case invalidGridSetting(name: String, value: Int, minimum: Int)
+    /// Row labels, row tints or column labels do not match the grid's rows or columns.
+    case annotationCountMismatch(GridAnnotation, expected: Int, actual: Int)
+    /// A scatter chart was given a different number of points and classes.
+    case classCountMismatch(points: Int, classes: Int)
+    /// A scatter point's class has no name in the chart's class names.
+    case unknownClass(point: Int, classIndex: Int, classCount: Int)
+
+    /// What went wrong and how to fix it.
+    public var description: String {
+        switch self {
+        case .invalidImageSize(let width, let height):
+            "image size \(width)×\(height) is empty; width and height must be at least 1"
+        case .pixelCountMismatch(let expected, let actual):
+            "pixel buffer holds \(actual) values but the image needs \(expected) (width × height × channels)"
+        case .imageTooLarge(let width, let height):
+            "image size \(width)×\(height) is too large for a figure; use a smaller scale or fewer images"
+        case .pngEncodingFailed(let reason):
+            "libpng could not encode the image: \(reason)"
+        case .pngDecodingFailed(let reason):
+            "libpng could not decode the PNG data: \(reason)"
+        case .fileWriteFailed(let path, let reason):
+            "could not write '\(path)': \(reason)"
+        case .emptyGrid:
+            "an image grid needs at least one image"
+        case .partialGridImage(let valueCount, let imageWidth, let imageHeight):
+            "\(valueCount) pixel values are not a whole number of \(imageHeight)×\(imageWidth) images "
+                + "(\(imageHeight * imageWidth) values each); check the image height and width"
+        case .raggedGridRow(let row, let expected, let actual):
+            "grid row \(row) holds \(actual) images but row 0 holds \(expected); give every row the same count"
+        case .invalidGridSetting(let name, let value, let minimum):
+            "grid \(name) is \(value) but must be at least \(minimum)"
+        case .annotationCountMismatch(let annotation, let expected, let actual):
+            switch annotation {
+            case .rowLabels: "\(actual) row labels given for \(expected) rows; give one per row"
+            case .rowTints: "\(actual) row tints given for \(expected) rows; give one per row (nil for none)"
+            case .columnLabels: "\(actual) column labels given for \(expected) columns; give one per column"
+            }
+        case .classCountMismatch(let points, let classes):
+            "\(points) points but \(classes) class indices; give one class index per point"
+        case .unknownClass(let point, let classIndex, let classCount):
+            "point \(point) has class \(classIndex) but only \(classCount) class names are given (0..<\(classCount))"
+        }
+    }
+}
+
+/// The per-row or per-column extras of an image grid, named in count errors.
+public enum GridAnnotation: Sendable, Equatable {
+    /// `ImageGrid.rowLabels`.
+    case rowLabels
+    /// `ImageGrid.rowTints`.
+    case rowTints
+    /// `ImageGrid.columnLabels`.
+    case columnLabels
+}
