@@ -1,0 +1,12 @@
+import Runner
+
+/// Every operation a notebook can call. Adding one is its family file plus nothing here, unless
+/// it starts a new family.
+public enum Builtins {
+    /// All built-in operations.
+    public static let all: [OperationSpec] =
+        DataOperations.all + ModelOperations.all + TrainingOperations.all + PlotOperations.all + TableOperations.all
+
+    /// The registry of all built-in operations.
+    public static var registry: Registry { Registry(all) }
+}

@@ -1,0 +1,27 @@
+import Datasets
+import Runner
+
+/// Loading data sets: `mnist(split: "train")`, `fashion_mnist(split: "test", limit: 1000)`.
+enum DataOperations {
+    static let all = [dataset("mnist", .mnist), dataset("fashion_mnist", .fashionMNIST)]
+
+    private static func dataset(_ name: String, _ dataset: DatasetName) -> OperationSpec {
+        OperationSpec(
+            name: name,
+            doc: "Loads a split of \(dataset.title) (28×28 grey images, 10 classes), optionally only its first images.",
+            parameters: [
+                .labelled("split", .string, default: .string("train"), .oneOf(Split.allCases.map(\.rawValue))),
+                .labelled("limit", .int, .atLeast(1), optional: true),
+                .labelled("data", .string, optional: true),
+            ],
+            result: .dataset, version: 1
+        ) { arguments, _ in
+            let split = Split(rawValue: try arguments.string("split")) ?? .train
+            let limit = arguments["limit"] == nil ? nil : try arguments.int("limit")
+            var locator = DataLocator()
+            if arguments["data"] != nil { locator.directory = try arguments.string("data") }
+            let images = try LabeledImages.load(dataset, split: split, limit: limit, locator: locator)
+            return .domain(DatasetValue(images: images, split: split))
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import Engine
+import Figures
+import Foundation
+import Runner
+
+/// The comparisons drawn as figures, each taking any number of fits: loss curves,
+/// reconstructions, samples, interpolations and latent maps.
+enum PlotOperations {
+    static let all = [lossCurves, reconstructions, samples, interpolation, latentMap]
+
+    private static func fits(_ arguments: Arguments) throws -> [FitValue] {
+        try arguments.domains("fits", as: FitValue.self)
+    }
+
+    static let lossCurves = OperationSpec(
+        name: "loss_curves",
+        doc: "Train and validation loss per epoch, and loss against training seconds, for each fit.",
+        parameters: [.variadic("fits", .fit)],
+        result: .figure, version: 1
+    ) { arguments, _ in
+        let fits = try fits(arguments)
+        var perEpoch: [LineChart.Series] = []
+        var perSecond: [LineChart.Series] = []
+        for fit in fits {
+            let color = colorIndex(of: fit.spec)
+            perEpoch.append(
+                .init(
+                    name: "\(fit.name) train", points: fit.history.map { ChartPoint(x: Double($0.epoch), y: $0.trainLoss) },
+                    paletteIndex: color))
+            let validation = fit.history.compactMap { entry in
+                entry.validationLoss.map { ChartPoint(x: Double(entry.epoch), y: $0) }
+            }
+            if !validation.isEmpty {
+                perEpoch.append(.init(name: "\(fit.name) validation", points: validation, paletteIndex: color, dashed: true))
+            }
+            perSecond.append(
+                .init(
+                    name: fit.name, points: fit.history.map { ChartPoint(x: $0.elapsed, y: $0.trainLoss) },
+                    paletteIndex: color))
+        }
+        let byEpoch = LineChart(
+            title: "Loss per epoch", xTitle: "epoch", yTitle: "loss per image (BCE + β·KL, nats)", series: perEpoch,
+            integerX: true)
+        let bySecond = LineChart(
+            title: "Loss against training time", xTitle: "training time (s)", yTitle: "train loss per image (nats)",
+            series: perSecond)
+        return .domain(
+            FigureValue([
+                FigureMaker.figure(
+                    svg: byEpoch.svg(),
+                    caption: "Train loss (solid, averaged over each epoch) and validation loss (dashed, after each epoch)."),
+                FigureMaker.figure(
+                    svg: bySecond.svg(), caption: "Train loss at the end of each epoch against seconds of training."),
+            ]))
+    }
+
+    static let reconstructions = OperationSpec(
+        name: "reconstructions",
+        doc: "The first images of a data set, then each fit's reconstruction of them (decoding z = μ).",
+        parameters: [
+            .variadic("fits", .fit), .labelled("images", .dataset),
+            .labelled("count", .int, default: .int(10), .between(1, 100)),
+        ],
+        result: .figure, version: 1
+    ) { arguments, _ in
+        let fits = try fits(arguments)
+        let data = try arguments.domain("images", as: DatasetValue.self)
+        let count = min(try arguments.int("count"), data.images.count)
+        let originals = data.tensor(limit: count)
+        var pixels = originals.values
+        for fit in fits { pixels += fit.model.reconstructionPixels(of: originals) }
+        let grid = try ImageGrid(
+            images: pixels, imageWidth: data.images.width, imageHeight: data.images.height, columns: count, scale: 2,
+            rowLabels: ["original"] + fits.map(\.name),
+            rowTints: [nil] + fits.map { Palette.seriesColor(colorIndex(of: $0.spec)) })
+        return .domain(
+            FigureValue([
+                try FigureMaker.figure(
+                    grid, title: "Reconstructions",
+                    caption: "Top row: the first \(count) images of \(data.title); below, each model's reconstruction.")
+            ]))
+    }
+
+    static let samples = OperationSpec(
+        name: "samples",
+        doc: "Images decoded from random codes z ~ N(0, I), the same codes for every fit of the same latent size.",
+        parameters: [
+            .variadic("fits", .fit), .labelled("count", .int, default: .int(10), .between(1, 100)), .seed,
+        ],
+        result: .figure, version: 1, isRandom: true
+    ) { arguments, context in
+        let fits = try fits(arguments)
+        let count = try arguments.int("count")
+        var pixels: [Float] = []
+        for fit in fits {
+            var generator = SeededGenerator(seed: context.seed)
+            let codes = Tensor(zeros: [count, fit.model.latent])
+            for i in 0..<codes.count { codes[i] = generator.nextGaussian() }
+            pixels += fit.model.decodedPixels(codes)
+        }
+        let shape = fits.first?.spec.imageShape ?? [1, 28, 28]
+        let grid = try ImageGrid(
+            images: pixels, imageWidth: shape[2], imageHeight: shape[1], columns: count, scale: 2,
+            rowLabels: fits.map(\.name), rowTints: fits.map { Palette.seriesColor(colorIndex(of: $0.spec)) })
+        return .domain(
+            FigureValue([
+                try FigureMaker.figure(
+                    grid, title: "Samples", caption: "\(count) codes drawn from N(0, I), decoded by each model.")
+            ]))
+    }
+
+    static let interpolation = OperationSpec(
+        name: "interpolation",
+        doc: "Decoded points on the straight line between two images' latent means, for each fit.",
+        parameters: [
+            .variadic("fits", .fit), .labelled("images", .dataset),
+            .labelled("from", .int, default: .int(0), .atLeast(0)), .labelled("to", .int, default: .int(1), .atLeast(0)),
+            .labelled("steps", .int, default: .int(10), .between(2, 50)),
+        ],
+        result: .figure, version: 1
+    ) { arguments, _ in
+        let fits = try fits(arguments)
+        let data = try arguments.domain("images", as: DatasetValue.self)
+        let (from, to, steps) = (try arguments.int("from"), try arguments.int("to"), try arguments.int("steps"))
+        for index in [from, to] where index >= data.images.count {
+            throw PlotError.imageOutOfRange(index: index, count: data.images.count, dataset: data.title)
+        }
+        let ends = data.tensor(limit: max(from, to) + 1)
+        var pixels: [Float] = []
+        for fit in fits {
+            let means = fit.model.latentMeans(of: ends).values
+            let latent = fit.model.latent
+            let codes = interpolate(
+                from: Array(means[from * latent..<(from + 1) * latent]), to: Array(means[to * latent..<(to + 1) * latent]),
+                steps: steps)
+            pixels += fit.model.decodedPixels(codes)
+        }
+        let labels = (0..<steps).map { String(format: "%.2g", Double($0) / Double(steps - 1)) }
+        let grid = try ImageGrid(
+            images: pixels, imageWidth: data.images.width, imageHeight: data.images.height, columns: steps, scale: 2,
+            rowLabels: fits.map(\.name), columnLabels: labels,
+            rowTints: fits.map { Palette.seriesColor(colorIndex(of: $0.spec)) })
+        return .domain(
+            FigureValue([
+                try FigureMaker.figure(
+                    grid, title: "Latent interpolation",
+                    caption: "From image \(from) to image \(to) of \(data.title): z = (1 − t)·μ₀ + t·μ₁, decoded.")
+            ]))
+    }
+
+    static let latentMap = OperationSpec(
+        name: "latent_map",
+        doc: "Each image's latent mean projected to 2-D (its first two principal components), coloured by label.",
+        parameters: [
+            .variadic("fits", .fit), .labelled("images", .dataset),
+            .labelled("limit", .int, default: .int(5000), .between(1, 100_000)),
+        ],
+        result: .figure, version: 1
+    ) { arguments, _ in
+        let fits = try fits(arguments)
+        let data = try arguments.domain("images", as: DatasetValue.self)
+        let count = min(try arguments.int("limit"), data.images.count)
+        let images = data.tensor(limit: count)
+        let classes = data.images.labels.prefix(count).map(Int.init)
+        let figures = fits.map { fit in
+            let projected = principalComponents2D(fit.model.latentMeans(of: images))
+            let points = zip(projected.x, projected.y).map { ChartPoint(x: Double($0), y: Double($1)) }
+            let chart = ScatterChart(
+                title: "\(fit.name): latent means", xTitle: "first principal component",
+                yTitle: "second principal component", points: points, classes: classes,
+                classNames: data.images.classNames)
+            return FigureMaker.figure(
+                svg: chart.svg(),
+                caption: "\(fit.name): μ of the first \(count.formatted()) images of \(data.title), "
+                    + "projected onto their first two principal components.")
+        }
+        return .domain(FigureValue(figures))
+    }
+}
+
+/// A figure that cannot be drawn as asked.
+enum PlotError: Error, CustomStringConvertible {
+    case imageOutOfRange(index: Int, count: Int, dataset: String)
+
+    var description: String {
+        switch self {
+        case .imageOutOfRange(let index, let count, let dataset):
+            return "image \(index) does not exist: \(dataset) has \(count) images (0...\(count - 1))"
+        }
+    }
+}

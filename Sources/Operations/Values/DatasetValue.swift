@@ -1,0 +1,71 @@
+import Datasets
+import Engine
+import Figures
+import Foundation
+import Runner
+
+/// A data set in a notebook: labelled images of one split, with the name figures show.
+public final class DatasetValue: DomainValue {
+    /// Values of this class are `Dataset`s.
+    public static let valueType = ValueType.dataset
+    /// The images and labels.
+    public let images: LabeledImages
+    /// `train` or `test`.
+    public let split: Split
+
+    /// Wraps loaded images.
+    public init(images: LabeledImages, split: Split) {
+        self.images = images
+        self.split = split
+    }
+
+    /// "MNIST (train)".
+    public var title: String { "\(images.name) (\(split.rawValue))" }
+
+    /// The pixels as one (N, 1, H, W) tensor, for evaluating models on every image.
+    func tensor(limit: Int? = nil) -> Tensor {
+        let count = min(limit ?? images.count, images.count)
+        let pixels = count == images.count ? images.pixels : Array(images.pixels.prefix(count * images.pixelsPerImage))
+        return Tensor(shape: [count, 1, images.height, images.width], values: pixels)
+    }
+
+    /// Size, label counts and a grid of the first examples of each class.
+    public func summary() -> DisplayValue {
+        let counts = images.labelCounts
+        let table = DisplayTable(
+            columns: ["label"] + images.classNames,
+            rows: [[.text("images")] + counts.map { .number(Double($0)) }])
+        var items: [DisplayValue] = [
+            .text("\(title): \(images.count.formatted()) images of \(images.height)×\(images.width) pixels"),
+            .table(table),
+        ]
+        if let grid = try? examplesGrid(perClass: 4) { items.append(.figure(grid)) }
+        return .list(items)
+    }
+
+    /// The first `perClass` images of every class, one class per column.
+    private func examplesGrid(perClass: Int) throws -> DisplayFigure {
+        let classes = images.classNames.count
+        var chosen = [[Int]](repeating: [], count: classes)
+        for (index, label) in images.labels.enumerated() where chosen[Int(label)].count < perClass {
+            chosen[Int(label)].append(index)
+            if chosen.allSatisfy({ $0.count == perClass }) { break }
+        }
+        var pixels: [Float] = []
+        let size = images.pixelsPerImage
+        for row in 0..<perClass {
+            for column in 0..<classes {
+                guard row < chosen[column].count else {
+                    pixels += [Float](repeating: 0, count: size)
+                    continue
+                }
+                let start = chosen[column][row] * size
+                pixels += images.pixels[start..<start + size]
+            }
+        }
+        let grid = try ImageGrid(
+            images: pixels, imageWidth: images.width, imageHeight: images.height, columns: classes, scale: 2,
+            columnLabels: images.classNames)
+        return try FigureMaker.figure(grid, title: "Examples of \(title)", caption: "The first \(perClass) images of each class.")
+    }
+}

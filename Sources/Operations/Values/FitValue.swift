@@ -1,0 +1,98 @@
+import Engine
+import Foundation
+import Runner
+
+/// A trained model with everything about how it was trained: the `Fit` of a notebook.
+///
+/// It is the value worth caching: its bytes are one safetensors file holding the weights under
+/// their PyTorch names, with the description, configuration and history as JSON metadata.
+public final class FitValue: PersistentValue, @unchecked Sendable {
+    // @unchecked: the model is a class with mutable buffers, but the runner executes one
+    // statement at a time, so no two threads ever use it at once.
+
+    /// Values of this class are `Fit`s.
+    public static let valueType = ValueType.fit
+    /// The layout of `encoded()`: bump when it changes.
+    public static let formatVersion = 1
+
+    /// What is known about a fit besides its weights.
+    struct Record: Codable {
+        var spec: ModelSpec
+        var configuration: TrainingConfiguration
+        var history: [EpochRecord]
+        var dataset: String
+        var trainingImages: Int
+    }
+
+    let record: Record
+    /// The trained model, in evaluation mode.
+    public let model: VariationalAutoencoder
+
+    init(record: Record, model: VariationalAutoencoder) {
+        self.record = record
+        self.model = model
+        model.isTraining = false
+    }
+
+    /// The architecture and its seed.
+    public var spec: ModelSpec { record.spec }
+    /// One entry per epoch.
+    public var history: [EpochRecord] { record.history }
+    /// The name figures and tables show.
+    public var name: String { record.spec.name }
+    /// Seconds spent in training steps.
+    public var trainingSeconds: Double { record.history.last?.elapsed ?? 0 }
+    /// Training images per second over the whole run.
+    public var imagesPerSecond: Double {
+        Double(record.trainingImages * record.history.count) / max(trainingSeconds, 1e-9)
+    }
+
+    /// The weights as a safetensors file that PyTorch loads with `safetensors.torch.load_file`.
+    public func checkpoint() -> Safetensors {
+        model.checkpoint(metadata: ["format": "pt", "nb.model": record.spec.name])
+    }
+
+    /// The weights and the record in one safetensors file.
+    public func encoded() throws -> Data {
+        let json = try JSONEncoder().encode(record)
+        var file = model.checkpoint(metadata: ["nb.fit": String(decoding: json, as: UTF8.self)])
+        file.metadata["format"] = "pt"
+        return Data(try file.encoded())
+    }
+
+    /// Reads a fit written by `encoded()`.
+    public static func decoded(from data: Data) throws -> FitValue {
+        let file = try Safetensors.decode([UInt8](data), path: "cache entry")
+        guard let json = file.metadata["nb.fit"] else { throw FitDecodingError.missingRecord }
+        let record = try JSONDecoder().decode(Record.self, from: Data(json.utf8))
+        let model = record.spec.build()
+        try model.load(file, path: "cache entry")
+        return FitValue(record: record, model: model)
+    }
+
+    /// The history, one row per epoch.
+    public func summary() -> DisplayValue {
+        let columns = ["epoch", "train loss", "BCE", "KL", "validation loss", "seconds"]
+        let rows: [[DisplayTable.Cell]] = history.map { entry in
+            [
+                .number(Double(entry.epoch)), .number(entry.trainLoss), .number(entry.trainReconstruction),
+                .number(entry.trainDivergence), entry.validationLoss.map(DisplayTable.Cell.number) ?? .text("–"),
+                .number(entry.seconds),
+            ]
+        }
+        let speed = Int(imagesPerSecond.rounded()).formatted()
+        return .list([
+            .text(
+                "\(name) trained on \(record.dataset) for \(history.count) epochs in "
+                    + "\(String(format: "%.1f", trainingSeconds)) s (\(speed) images/s)"),
+            .table(DisplayTable(columns: columns, rows: rows)),
+        ])
+    }
+}
+
+/// A cache entry that is not a fit written by this version of nb.
+enum FitDecodingError: Error, CustomStringConvertible {
+    case missingRecord
+
+    var description: String { "the entry has no fit record; it was not written by nb's train" }
+}
