@@ -36,6 +36,7 @@ import Testing
         ("epoch", ["epochs", "lr"], "epochs"),
         ("lr", ["epochs", "seed"], nil),
         ("tarin", ["train", "test"], "train"),
+        ("q", ["d", "m"], nil),
     ] as [(String, [String], String?)])
     func didYouMeanSuggestsOnlyCloseNames(name: String, candidates: [String], expected: String?) {
         #expect(DidYouMean.suggestion(for: name, among: candidates) == expected)

@@ -3,12 +3,12 @@
 /// It lives in Notebook rather than the checker because front-matter keys need it too.
 public enum DidYouMean {
     /// The candidate nearest to `name` by edit distance, if it is close enough to be a typo:
-    /// at most a third of the longer name's length, and at least one edit allowed.
+    /// at most a third of the longer name's length, so one- and two-letter names get none.
     public static func suggestion(for name: String, among candidates: [String]) -> String? {
         var best: (name: String, distance: Int)?
         for candidate in candidates.sorted() where candidate != name {
             let distance = editDistance(name.lowercased(), candidate.lowercased())
-            let allowed = max(1, max(name.count, candidate.count) / 3)
+            let allowed = max(name.count, candidate.count) / 3
             guard distance <= allowed else { continue }
             if best == nil || distance < best?.distance ?? .max { best = (candidate, distance) }
         }
