@@ -53,7 +53,8 @@ final class TestFit: PersistentValue {
     }
 
     func summary() -> DisplayValue {
-        .table(DisplayTable(columns: ["metric", "value"], rows: [[.text("loss"), .number(loss)]]))
+        .table(
+            DisplayTable(columns: ["metric", "value"], rows: [[.text("loss"), .number(loss)], [.text("seed"), .text("\(seed)")]]))
     }
 
     func encoded() throws -> Data {

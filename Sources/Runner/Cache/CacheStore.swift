@@ -3,7 +3,7 @@ import Foundation
 /// Cache entries as files under one directory (the CLI's is `Output/.cache/`), one per key.
 ///
 /// An entry file is: the 8-byte magic `NBCACHE` plus a format byte, the header and payload
-/// lengths (8 bytes each, little-endian), the SHA-256 of header and payload (32 bytes), the JSON
+/// lengths and the checksum of header and payload (8 bytes each, little-endian), the JSON
 /// header, then the payload. Anything that does not check out (a truncated file, an older
 /// format, a checksum mismatch) is reported as unusable, never trusted.
 public struct CacheStore: Sendable {
@@ -11,9 +11,9 @@ public struct CacheStore: Sendable {
     public let directory: URL
 
     /// The entry file layout version; bump when the layout changes.
-    static let format: UInt8 = 1
+    static let format: UInt8 = 2
     private static let magic = Array("NBCACHE".utf8)
-    private static let prefixLength = 8 + 8 + 8 + 32
+    private static let prefixLength = 8 + 8 + 8 + 8
 
     /// Creates a store in `directory`, made on first write.
     public init(directory: URL) {
@@ -62,13 +62,10 @@ public struct CacheStore: Sendable {
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let headerData = try encoder.encode(header)
-        var hasher = SHA256()
-        hasher.update(headerData)
-        hasher.update(payload)
         var data = Data(magic + [format])
         data.append(contentsOf: littleEndian(UInt64(headerData.count)))
         data.append(contentsOf: littleEndian(UInt64(payload.count)))
-        data.append(contentsOf: hasher.finalize())
+        data.append(contentsOf: littleEndian(Checksum.of(headerData + payload)))
         data.append(headerData)
         data.append(payload)
         return data
@@ -93,7 +90,7 @@ public struct CacheStore: Sendable {
             return .unusable(reason: "it is truncated or padded (\(data.count) bytes, expected \(total.partialValue))")
         }
         let body = data.dropFirst(prefixLength)
-        guard SHA256.hash(Data(body)) == Array(bytes[24..<56]) else {
+        guard Checksum.of(Data(body)) == readLittleEndian(bytes[24..<32]) else {
             return .unusable(reason: "its checksum does not match (the file is corrupted)")
         }
         let headerData = body.prefix(Int(headerLength))

@@ -1,7 +1,7 @@
 import Foundation
 
 /// SHA-256 (FIPS 180-4), written here because CryptoKit is not on Linux and a package for one
-/// hash is not worth a dependency. Used for cache keys and cache-entry checksums.
+/// hash is not worth a dependency. Used for cache keys and derived seeds, which hash little data.
 public struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
