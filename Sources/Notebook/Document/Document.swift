@@ -1,0 +1,42 @@
+/// A parsed notebook: its front matter, its prose and cells, and the statements of its cells.
+public struct Document: Sendable {
+    /// The file the notebook was read from.
+    public let source: SourceFile
+    /// The settings at the top of the file, if it has any.
+    public let frontMatter: FrontMatter?
+    /// Prose and cells, in document order.
+    public let blocks: [Block]
+    /// The statements of all cells, in document order.
+    public let statements: [Statement]
+    /// Every problem found while reading the file: fences, front matter and cell syntax.
+    public let diagnostics: [Diagnostic]
+
+    /// Reads `source`: front matter, then the prose/cell split, then each cell's statements.
+    public init(source: SourceFile) {
+        let (frontMatter, used, frontDiagnostics) = FrontMatter.parse(source.lines)
+        let (blocks, fenceDiagnostics) = FenceSplitter.split(source.lines[used...], firstLine: used + 1)
+        var statements: [Statement] = []
+        var diagnostics = frontDiagnostics + fenceDiagnostics
+        for case .cell(let cell) in blocks {
+            let parsed = Parser.parse(code: cell.code, line: cell.codeLine, cell: cell.index)
+            statements += parsed.statements
+            diagnostics += parsed.diagnostics
+        }
+        self.source = source
+        self.frontMatter = frontMatter
+        self.blocks = blocks
+        self.statements = statements
+        self.diagnostics = diagnostics
+    }
+
+    /// The cells, in document order.
+    public var cells: [Cell] {
+        blocks.compactMap { block in
+            if case .cell(let cell) = block { return cell }
+            return nil
+        }
+    }
+
+    /// Whether reading the file found any error (warnings do not count).
+    public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
+}

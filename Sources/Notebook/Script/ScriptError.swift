@@ -1,0 +1,57 @@
+/// A problem in a cell's syntax; `description` is the one place its text is written.
+public enum ScriptError: Error, Hashable, DiagnosticMessage {
+    /// A character that starts no token.
+    case unexpectedCharacter(String)
+    /// A string literal with no closing quote on its line.
+    case unterminatedString
+    /// A backslash escape other than `\"`, `\\`, `\n`, `\t`.
+    case invalidEscape(String)
+    /// A number that does not follow the literal syntax (`1.`, `1e`, `12ab`).
+    case malformedNumber(String)
+    /// An integer literal too large for a 64-bit integer.
+    case integerOverflow(String)
+    /// An expression was expected at a token that cannot start one.
+    case expectedExpression(found: String)
+    /// A bracket was opened and not closed before the statement ended.
+    case unclosedBracket(String, opened: SourceLocation)
+    /// A token after a complete statement on the same line.
+    case expectedEndOfStatement(found: String)
+    /// `-` not followed by a number.
+    case minusWithoutNumber
+    /// `x = ` with something other than a name on the left.
+    case assignmentToExpression
+    /// Two arguments or list elements without a comma between them.
+    case expectedComma(closing: String, found: String)
+
+    /// The message, saying what is wrong and how to fix it.
+    public var description: String {
+        switch self {
+        case .unexpectedCharacter(let character):
+            "unexpected character '\(character)'"
+        case .unterminatedString:
+            "unterminated string; add a closing '\"' on the same line"
+        case .invalidEscape(let escape):
+            "invalid escape '\\\(escape)' in string; use \\\", \\\\, \\n or \\t"
+        case .malformedNumber(let text):
+            "malformed number '\(text)'; write numbers like 3, 0.001 or 1e-3"
+        case .integerOverflow(let text):
+            "integer literal '\(text)' is too large"
+        case .expectedExpression(let found):
+            "expected an expression, found \(found)"
+        case .unclosedBracket(let bracket, let opened):
+            "'\(bracket)' opened at \(opened) is never closed; add '\(Self.closing(of: bracket))'"
+        case .expectedEndOfStatement(let found):
+            "expected the end of the statement, found \(found); put each statement on its own line"
+        case .minusWithoutNumber:
+            "'-' must be followed by a number; there is no arithmetic in cells"
+        case .assignmentToExpression:
+            "only a name can be bound: write 'name = expression'"
+        case .expectedComma(let closing, let found):
+            "expected ',' or '\(closing)', found \(found)"
+        }
+    }
+
+    private static func closing(of bracket: String) -> String {
+        bracket == "(" ? ")" : "]"
+    }
+}

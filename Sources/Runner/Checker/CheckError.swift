@@ -1,0 +1,98 @@
+import Notebook
+
+/// A problem the checker finds before anything runs; `description` is the one place its text
+/// is written.
+public enum CheckError: Error, Hashable, DiagnosticMessage {
+    /// A call to an operation the registry does not have; `suggestion` is the closest name.
+    case unknownOperation(String, suggestion: String?)
+    /// A labelled argument that names no parameter of the operation.
+    case unknownArgument(label: String, operation: String, suggestion: String?)
+    /// A required parameter with no argument.
+    case missingArgument(name: String, type: ValueType, positional: Bool, operation: String)
+    /// An argument given twice.
+    case repeatedArgument(name: String, operation: String)
+    /// More unlabelled arguments than the operation has positional parameters.
+    case extraPositionalArgument(operation: String, positionalCount: Int)
+    /// A label written for a parameter that is passed without one.
+    case labelOnPositional(name: String, operation: String)
+    /// An argument (or value) of the wrong type.
+    case wrongType(what: String, expected: ValueType, actual: ValueType)
+    /// A value outside the parameter's range or allowed strings; `origin` says where a value
+    /// that came through a name was set.
+    case outOfRange(name: String, requirement: String, value: String, origin: String?)
+    /// A name that is bound nowhere.
+    case undefinedName(String, suggestion: String?)
+    /// A name used on a line before the statement that binds it.
+    case usedBeforeBinding(String, boundAt: Int)
+    /// A name bound a second time.
+    case rebound(String, firstLine: Int)
+    /// A statement binding the name of a parameter.
+    case bindsParameter(String)
+    /// An operation's name used as a value.
+    case operationAsValue(String)
+    /// An empty list where nothing says its element type.
+    case untypedEmptyList
+    /// List elements of different types.
+    case mixedList(expected: ValueType, actual: ValueType)
+    /// A `--set` without `=`.
+    case malformedOverride(String)
+    /// A `--set` for a parameter the front matter does not declare.
+    case unknownParameter(String, known: [String])
+    /// A `--set` value that does not parse as the parameter's type.
+    case overrideType(name: String, type: ValueType, text: String)
+    /// The same parameter given twice with `--set`.
+    case repeatedOverride(String)
+
+    /// The message, saying what is wrong and how to fix it.
+    public var description: String {
+        switch self {
+        case .unknownOperation(let name, let suggestion?):
+            "unknown operation '\(name)'; did you mean '\(suggestion)'?"
+        case .unknownOperation(let name, nil):
+            "unknown operation '\(name)'; 'nb --list-ops' lists the operations"
+        case .unknownArgument(let label, let operation, let suggestion):
+            "'\(operation)' has no parameter '\(label)'"
+                + (suggestion.map { "; did you mean '\($0)'?" } ?? "; 'nb --list-ops' shows its signature")
+        case .missingArgument(let name, let type, true, let operation):
+            "missing argument '\(name)' (\(type), unlabelled) in call to '\(operation)'"
+        case .missingArgument(let name, let type, false, let operation):
+            "missing argument '\(name): \(type)' in call to '\(operation)'"
+        case .repeatedArgument(let name, let operation):
+            "argument '\(name)' is given twice in call to '\(operation)'; keep one"
+        case .extraPositionalArgument(let operation, let count):
+            "too many unlabelled arguments to '\(operation)', which takes \(count); label the others"
+        case .labelOnPositional(let name, let operation):
+            "argument '\(name)' of '\(operation)' is passed without a label; remove '\(name):'"
+        case .wrongType(let what, let expected, let actual):
+            "\(what) must be \(expected), got \(actual)"
+        case .outOfRange(let name, let requirement, let value, let origin):
+            "'\(name)' must be \(requirement), got \(value)" + (origin.map { " (\($0))" } ?? "")
+        case .undefinedName(let name, let suggestion):
+            "undefined name '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .usedBeforeBinding(let name, let line):
+            "'\(name)' is used before it is bound at line \(line); move this statement after that line"
+        case .rebound(let name, let line):
+            "'\(name)' is already bound at line \(line); a name is bound once, so choose another name"
+        case .bindsParameter(let name):
+            "'\(name)' is a parameter; choose another name, or change it with --set \(name)=…"
+        case .operationAsValue(let name):
+            "'\(name)' is an operation, not a value; call it: \(name)(…)"
+        case .untypedEmptyList:
+            "cannot tell the element type of an empty list here; write at least one element"
+        case .mixedList(let expected, let actual):
+            "list elements must all have one type: expected \(expected), got \(actual)"
+        case .malformedOverride(let text):
+            "--set '\(text)' must be 'name=value', like --set epochs=2"
+        case .unknownParameter(let name, let known):
+            "--set: unknown parameter '\(name)'"
+                + (DidYouMean.suggestion(for: name, among: known).map { "; did you mean '\($0)'?" } ?? "")
+                + (known.isEmpty
+                    ? " (the notebook declares no parameters under 'params:')"
+                    : " (parameters: \(known.joined(separator: ", ")))")
+        case .overrideType(let name, let type, let text):
+            "--set \(name)=\(text): '\(name)' is \(type), and '\(text)' is not"
+        case .repeatedOverride(let name):
+            "--set \(name) is given twice; keep one"
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Notebook
+
+/// Resolving calls: the operation, then each argument against its parameter.
+extension CheckSession {
+    mutating func resolveCall(_ callee: Identifier, _ arguments: [Argument], range: SourceRange) -> Typed? {
+        guard let spec = registry.operation(named: callee.name) else {
+            let suggestion = DidYouMean.suggestion(for: callee.name, among: registry.names)
+            report(.unknownOperation(callee.name, suggestion: suggestion), at: callee.range)
+            for argument in arguments { _ = resolve(argument.value, expected: nil, what: "argument") }
+            return nil
+        }
+        var assigned: [String: ResolvedExpr] = [:]
+        var variadic: [ResolvedExpr] = []
+        // Parameters with an argument, even one with an error, so they are not also "missing".
+        var given: Set<String> = []
+        var complete = true
+        let positional = spec.parameters.filter(\.isPositional)
+        var nextPositional = 0
+
+        for argument in arguments {
+            var parameter: ParameterSpec?
+            if let label = argument.label {
+                parameter = spec.parameter(named: label.name)
+                if let found = parameter, found.isPositional {
+                    report(.labelOnPositional(name: label.name, operation: spec.name), at: label.range)
+                    complete = false
+                } else if parameter == nil {
+                    let labels = spec.parameters.filter { !$0.isPositional }.map(\.name)
+                    let suggestion = DidYouMean.suggestion(for: label.name, among: labels)
+                    report(
+                        .unknownArgument(label: label.name, operation: spec.name, suggestion: suggestion),
+                        at: label.range)
+                    complete = false
+                } else if given.contains(label.name) {
+                    report(.repeatedArgument(name: label.name, operation: spec.name), at: label.range)
+                    complete = false
+                }
+            } else if nextPositional < positional.count {
+                parameter = positional[nextPositional]
+                if parameter?.isVariadic == false { nextPositional += 1 }
+            } else {
+                report(
+                    .extraPositionalArgument(operation: spec.name, positionalCount: positional.count),
+                    at: argument.range)
+                complete = false
+            }
+            guard let parameter else {
+                _ = resolve(argument.value, expected: nil, what: "argument")
+                continue
+            }
+            given.insert(parameter.name)
+            let what = "argument '\(parameter.name)' of '\(spec.name)'"
+            guard let typed = resolve(argument.value, expected: parameter.type, what: what), typed.type != nil else {
+                complete = false
+                continue
+            }
+            checkConstraint(parameter, typed, at: argument.value)
+            if parameter.isVariadic {
+                variadic.append(typed.expression)
+            } else if assigned[parameter.name] == nil {
+                assigned[parameter.name] = typed.expression
+            }
+        }
+
+        var resolved: [(name: String, value: ResolvedExpr)] = []
+        for parameter in spec.parameters {
+            if parameter.isVariadic, !variadic.isEmpty {
+                resolved.append((parameter.name, .list(variadic)))
+            } else if let value = assigned[parameter.name] {
+                resolved.append((parameter.name, value))
+            } else if let defaultValue = parameter.defaultValue {
+                resolved.append((parameter.name, .constant(Self.coerce(defaultValue.value, to: parameter.type))))
+            } else if !parameter.isOptional, !given.contains(parameter.name) {
+                let missing = CheckError.missingArgument(
+                    name: parameter.name, type: parameter.type, positional: parameter.isPositional,
+                    operation: spec.name)
+                report(missing, at: callee.range)
+                complete = false
+            }
+        }
+        return Typed(expression: .call(spec, resolved), type: complete ? spec.result : nil)
+    }
+
+    /// Reports a constant argument outside the parameter's constraint, at the offending list
+    /// element when the argument is a list literal.
+    private mutating func checkConstraint(_ parameter: ParameterSpec, _ typed: Typed, at expression: Expr) {
+        guard let constraint = parameter.constraint, let value = typed.constant, !constraint.allows(value) else {
+            return
+        }
+        var offending = (value: value, range: expression.range)
+        if case .list(let elements) = value, case .list(let written) = expression.kind, elements.count == written.count,
+            let index = elements.firstIndex(where: { !constraint.allows($0) })
+        {
+            offending = (elements[index], written[index].range)
+        }
+        let error = CheckError.outOfRange(
+            name: parameter.name, requirement: constraint.requirement, value: offending.value.literalText,
+            origin: typed.origin)
+        report(error, at: offending.range)
+    }
+}

@@ -1,0 +1,122 @@
+import Notebook
+
+/// Resolving and typing expressions: literals, lists, names; calls are in `+Calls`.
+extension CheckSession {
+    /// Resolves `expression`, checking it against `expected` if given; `what` names it in type
+    /// errors (`argument 'epochs' of 'train'`). Returns nil after an error that leaves nothing
+    /// to go on.
+    mutating func resolve(_ expression: Expr, expected: ValueType?, what: String) -> Typed? {
+        guard var typed = infer(expression, expected: expected, what: what) else { return nil }
+        guard let expected, let actual = typed.type else { return typed }
+        guard expected.accepts(actual) else {
+            report(.wrongType(what: what, expected: expected, actual: actual), at: expression.range)
+            typed.type = nil
+            return typed
+        }
+        typed.type = expected
+        if let constant = typed.constant {
+            let coerced = Self.coerce(constant, to: expected)
+            typed.constant = coerced
+            if case .constant = typed.expression { typed.expression = .constant(coerced) }
+        }
+        return typed
+    }
+
+    private mutating func infer(_ expression: Expr, expected: ValueType?, what: String) -> Typed? {
+        switch expression.kind {
+        case .integer(let value): return Self.literal(.int(value), .int)
+        case .float(let value): return Self.literal(.float(value), .float)
+        case .string(let value): return Self.literal(.string(value), .string)
+        case .bool(let value): return Self.literal(.bool(value), .bool)
+        case .list(let elements): return inferList(elements, at: expression.range, expected: expected, what: what)
+        case .identifier(let name): return lookUp(name, at: expression.range)
+        case .call(let callee, let arguments): return resolveCall(callee, arguments, range: expression.range)
+        }
+    }
+
+    private static func literal(_ value: Value, _ type: ValueType) -> Typed {
+        Typed(expression: .constant(value), type: type, constant: value)
+    }
+
+    private mutating func inferList(
+        _ elements: [Expr], at range: SourceRange, expected: ValueType?, what: String
+    ) -> Typed? {
+        var elementType: ValueType?
+        if case .list(let element)? = expected { elementType = element }
+        if elements.isEmpty {
+            guard let expected else {
+                report(.untypedEmptyList, at: range)
+                return nil
+            }
+            return Typed(expression: .constant(.list([])), type: expected, constant: .list([]))
+        }
+        let fixed = elementType != nil
+        var resolved: [ResolvedExpr] = []
+        var constants: [Value]? = []
+        var known = true
+        for element in elements {
+            guard let typed = resolve(element, expected: fixed ? elementType : nil, what: "element of \(what)"),
+                let type = typed.type
+            else {
+                known = false
+                continue
+            }
+            resolved.append(typed.expression)
+            if let constant = typed.constant { constants?.append(constant) } else { constants = nil }
+            guard !fixed else { continue }
+            if let current = elementType {
+                if current.accepts(type) { continue }
+                if type.accepts(current) {
+                    elementType = type
+                    continue
+                }
+                report(.mixedList(expected: current, actual: type), at: element.range)
+                known = false
+            } else {
+                elementType = type
+            }
+        }
+        guard known, let elementType else { return nil }
+        let type = ValueType.list(elementType)
+        if let constants {
+            let value = Self.coerce(.list(constants), to: type)
+            return Typed(expression: .constant(value), type: type, constant: value)
+        }
+        return Typed(expression: .list(resolved), type: type)
+    }
+
+    private mutating func lookUp(_ name: String, at range: SourceRange) -> Typed? {
+        switch scope[name] {
+        case .parameter(let parameter, let line)?:
+            let origin =
+                parameter.overridden
+                ? "set by --set \(name)=\(parameter.value.literalText)" : "parameter '\(name)' at line \(line)"
+            return Typed(
+                expression: .constant(parameter.value), type: parameter.type, constant: parameter.value,
+                origin: origin)
+        case .statement(let index, let type, let line, let constant)?:
+            let origin = constant.map { _ in "bound at line \(line)" }
+            return Typed(expression: .reference(index), type: type, constant: constant, origin: origin)
+        case nil:
+            if let line = bindingLines[name] {
+                report(.usedBeforeBinding(name, boundAt: line), at: range)
+            } else if registry.operation(named: name) != nil {
+                report(.operationAsValue(name), at: range)
+            } else {
+                let suggestion = DidYouMean.suggestion(for: name, among: Array(scope.keys))
+                report(.undefinedName(name, suggestion: suggestion), at: range)
+            }
+            return nil
+        }
+    }
+
+    /// `value` as `type`: Ints where Floats are expected become Floats, so `lr: 1` and
+    /// `lr: 1.0` are one value and one cache key.
+    static func coerce(_ value: Value, to type: ValueType) -> Value {
+        switch (value, type) {
+        case (.int(let number), .float): .float(Double(number))
+        case (.list(let elements), .list(let element)): .list(elements.map { coerce($0, to: element) })
+        default: value
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Notebook
+
+/// Checks a whole notebook before anything runs and reports every problem at once: syntax
+/// (from the document), names, operations, arguments, types, ranges and `--set` overrides.
+public struct Checker: Sendable {
+    /// The operations cells may call.
+    public let registry: Registry
+
+    /// Creates a checker against `registry`.
+    public init(registry: Registry) {
+        self.registry = registry
+    }
+
+    /// Checks `document` with the `--set name=value` arguments in `overrides`. Returns a plan
+    /// when there is no error, and every diagnostic found (the document's own first).
+    public func check(_ document: Document, overrides: [String] = []) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        var session = CheckSession(registry: registry, document: document)
+        session.readParameters(overrides: overrides)
+        let statements = session.checkStatements()
+        let diagnostics = document.diagnostics + session.diagnostics
+        guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
+        let plan = Plan(
+            document: document, parameters: session.parameters, seed: document.frontMatter?.seed ?? 0,
+            statements: statements)
+        return (plan, diagnostics)
+    }
+}
+
+/// The state of checking one notebook.
+struct CheckSession {
+    let registry: Registry
+    let document: Document
+    var diagnostics: [Diagnostic] = []
+    var parameters: [PlanParameter] = []
+    /// What each name in scope refers to.
+    var scope: [String: Binding] = [:]
+    /// The line of the first statement binding each name, to tell "used too early" from "undefined".
+    var bindingLines: [String: Int] = [:]
+
+    /// What a name refers to.
+    enum Binding {
+        case parameter(PlanParameter, line: Int)
+        case statement(index: Int, type: ValueType?, line: Int, constant: Value?)
+    }
+
+    init(registry: Registry, document: Document) {
+        self.registry = registry
+        self.document = document
+    }
+
+    mutating func report(_ error: CheckError, at range: SourceRange?) {
+        diagnostics.append(Diagnostic(error, at: range))
+    }
+
+    // MARK: - Parameters
+
+    /// Types the front-matter parameters from their defaults and applies the overrides.
+    mutating func readParameters(overrides: [String]) {
+        var declared: [(name: Identifier, type: ValueType, value: Value)] = []
+        for parameter in document.frontMatter?.parameters ?? [] {
+            guard let typed = resolve(parameter.value, expected: nil, what: "parameter '\(parameter.name.name)'"),
+                let type = typed.type, case .constant(let value) = typed.expression
+            else { continue }
+            declared.append((parameter.name, type, value))
+        }
+        var given: [String: ParameterOverride] = [:]
+        for argument in overrides {
+            switch ParameterOverride.parse(argument) {
+            case .failure(let error):
+                report(error, at: nil)
+            case .success(let override):
+                guard declared.contains(where: { $0.name.name == override.name }) else {
+                    report(.unknownParameter(override.name, known: declared.map(\.name.name)), at: nil)
+                    continue
+                }
+                if given[override.name] != nil {
+                    report(.repeatedOverride(override.name), at: nil)
+                }
+                given[override.name] = override
+            }
+        }
+        for (name, type, defaultValue) in declared {
+            var value = defaultValue
+            if let override = given[name.name] {
+                guard let overridden = override.value(as: type) else {
+                    report(.overrideType(name: name.name, type: type, text: override.text), at: nil)
+                    continue
+                }
+                value = overridden
+            }
+            let parameter = PlanParameter(name: name.name, type: type, value: value, overridden: given[name.name] != nil)
+            parameters.append(parameter)
+            scope[name.name] = .parameter(parameter, line: name.range.start.line)
+        }
+    }
+
+    // MARK: - Statements
+
+    /// Checks every statement in order, binding names as it goes; returns the planned ones.
+    mutating func checkStatements() -> [PlannedStatement] {
+        for statement in document.statements {
+            if let name = statement.binding, bindingLines[name.name] == nil {
+                bindingLines[name.name] = name.range.start.line
+            }
+        }
+        var planned: [PlannedStatement] = []
+        for (index, statement) in document.statements.enumerated() {
+            let typed = resolve(statement.value, expected: nil, what: "value")
+            if let name = statement.binding { bind(name, index: index, typed: typed) }
+            guard let typed, let type = typed.type else { continue }
+            let source = document.source.text(in: statement.range)
+            planned.append(
+                PlannedStatement(
+                    index: index, statement: statement, expression: typed.expression, type: type, source: source))
+        }
+        return planned
+    }
+
+    private mutating func bind(_ name: Identifier, index: Int, typed: Typed?) {
+        switch scope[name.name] {
+        case .parameter?:
+            report(.bindsParameter(name.name), at: name.range)
+        case .statement(_, _, let line, _)?:
+            report(.rebound(name.name, firstLine: line), at: name.range)
+        case nil:
+            scope[name.name] = .statement(
+                index: index, type: typed?.type, line: name.range.start.line, constant: typed?.constant)
+        }
+    }
+}
+
+/// A checked expression: resolved, with its type (nil after a reported error, so it causes no
+/// further errors) and its value when known before running.
+struct Typed {
+    var expression: ResolvedExpr
+    var type: ValueType?
+    /// The value, when it is a literal or comes from a parameter or literal binding.
+    var constant: Value?
+    /// Where a constant that came through a name was set, for range messages.
+    var origin: String?
+}

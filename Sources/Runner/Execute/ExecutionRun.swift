@@ -1,0 +1,226 @@
+import Foundation
+import Notebook
+
+/// The mutable state of one run: values computed or loaded, and each statement's outcome.
+final class ExecutionRun {
+    private let plan: Plan
+    private let cache: CacheStore?
+    private let observer: (any RunObserver)?
+    private let seeds: [UInt64]
+    private let keys: [CacheKey]
+    private var entries: [CacheEntry?]
+    private var values: [Value?]
+    private var status: [StatementStatus?]
+    private var cacheHit: [Bool]
+    private var seconds: [Double]
+    private var display: [DisplayValue?]
+    private var messages: [String?]
+    private let clock = ContinuousClock()
+
+    init(executor: Executor) {
+        plan = executor.plan
+        cache = executor.cache
+        observer = executor.observer
+        seeds = Seeds.statementSeeds(for: plan)
+        keys = StatementKeys.compute(for: plan, seeds: seeds)
+        let count = plan.statements.count
+        entries = Array(repeating: nil, count: count)
+        values = Array(repeating: nil, count: count)
+        status = Array(repeating: nil, count: count)
+        cacheHit = Array(repeating: false, count: count)
+        seconds = Array(repeating: 0, count: count)
+        display = Array(repeating: nil, count: count)
+        messages = Array(repeating: nil, count: count)
+        if !executor.fresh { lookUpEntries() }
+    }
+
+    /// Runs every statement in document order.
+    func execute() {
+        let (mustRun, needsValue) = schedule()
+        for statement in plan.statements {
+            let index = statement.index
+            guard !mustRun[index] else {
+                compute(index)
+                continue
+            }
+            let start = clock.now
+            if needsValue[index] {
+                guard load(index) else {
+                    compute(index)
+                    continue
+                }
+            }
+            finish(index, .cached, display: entries[index]?.display, seconds: (clock.now - start).seconds, hit: true)
+        }
+    }
+
+    /// The run record's statement entries.
+    func records() -> [StatementRecord] {
+        plan.statements.map { statement in
+            let index = statement.index
+            return StatementRecord(
+                index: index, cell: statement.statement.cell, range: statement.statement.range, source: statement.source,
+                binding: statement.binding, status: status[index] ?? .skipped, cacheHit: cacheHit[index],
+                seconds: seconds[index], seed: seeds[index], key: keys[index].description, display: display[index],
+                message: messages[index])
+        }
+    }
+
+    // MARK: - Scheduling
+
+    private func lookUpEntries() {
+        guard let cache else { return }
+        for statement in plan.statements {
+            switch cache.load(keys[statement.index]) {
+            case .miss: break
+            case .hit(let entry): entries[statement.index] = entry
+            case .unusable(let reason): warn(statement, RunError.unusableCacheEntry(line: line(of: statement.index), reason: reason))
+            }
+        }
+    }
+
+    /// Which statements must run (no cached result, or a value needed that the cache does not
+    /// keep), and which cached values must be loaded. Walks backwards, since a statement only
+    /// reads earlier ones.
+    private func schedule() -> (mustRun: [Bool], needsValue: [Bool]) {
+        let count = plan.statements.count
+        var mustRun = Array(repeating: false, count: count)
+        var needsValue = Array(repeating: false, count: count)
+        for statement in plan.statements.reversed() {
+            let index = statement.index
+            let entry = entries[index]
+            mustRun[index] = entry == nil || (needsValue[index] && entry?.payload == nil)
+            if mustRun[index] {
+                for input in statement.inputs { needsValue[input] = true }
+            }
+        }
+        return (mustRun, needsValue)
+    }
+
+    // MARK: - Computing
+
+    /// Computes statement `index`, first making sure its inputs have values; marks it skipped
+    /// if one of them failed.
+    private func compute(_ index: Int) {
+        let statement = plan.statements[index]
+        for input in statement.inputs where values[input] == nil {
+            if status[input] == .cached || status[input] == nil, !load(input) { compute(input) }
+            guard values[input] != nil else {
+                let error = RunError.inputDidNotRun(
+                    name: plan.statements[input].binding ?? "?", line: line(of: input),
+                    failed: status[input] == .failed)
+                messages[index] = error.description
+                finish(index, .skipped, display: nil, seconds: 0, hit: false)
+                return
+            }
+        }
+        observer?.receive(.statementStarted(statement.info))
+        let start = clock.now
+        do {
+            var callIndex = 0
+            let value = try evaluate(statement.expression, in: statement, callIndex: &callIndex)
+            values[index] = value
+            let summary = value.summary()
+            let elapsed = (clock.now - start).seconds
+            store(value, summary: summary, for: statement)
+            finish(index, .ran, display: summary, seconds: elapsed, hit: false)
+        } catch {
+            messages[index] = String(describing: error)
+            finish(index, .failed, display: nil, seconds: (clock.now - start).seconds, hit: false)
+        }
+    }
+
+    private func evaluate(_ expression: ResolvedExpr, in statement: PlannedStatement, callIndex: inout Int) throws -> Value {
+        switch expression {
+        case .constant(let value):
+            return value
+        case .reference(let index):
+            guard let value = values[index] else { throw RunError.missingValue(statement: index) }
+            return value
+        case .list(let elements):
+            return .list(try elements.map { try evaluate($0, in: statement, callIndex: &callIndex) })
+        case .call(let spec, let arguments):
+            let seed = Seeds.callSeed(seeds[statement.index], callIndex: callIndex)
+            callIndex += 1
+            var values: [String: Value] = [:]
+            for argument in arguments {
+                values[argument.name] = try evaluate(argument.value, in: statement, callIndex: &callIndex)
+            }
+            var explicitSeed: UInt64?
+            if case .int(let given)? = values["seed"] { explicitSeed = UInt64(clamping: given) }
+            let context = RunContext(seed: explicitSeed ?? seed, statement: statement.info, observer: observer)
+            return try spec.run(Arguments(values, operation: spec.name), context)
+        }
+    }
+
+    // MARK: - Cache
+
+    /// Loads statement `index`'s kept value; false (with a warning) if it cannot be used.
+    private func load(_ index: Int) -> Bool {
+        let statement = plan.statements[index]
+        switch entries[index]?.payload {
+        case .scalar(let value)?:
+            values[index] = value
+            return true
+        case .domain(let format, let bytes)?:
+            guard let type = statement.expression.operation?.persisting else { return false }
+            guard format == type.formatVersion else {
+                let reason = "it holds \(type) in format \(format); this nb reads format \(type.formatVersion)"
+                warn(statement, RunError.unusableCacheEntry(line: line(of: index), reason: reason))
+                return false
+            }
+            do {
+                values[index] = .domain(try type.decoded(from: bytes))
+                return true
+            } catch {
+                let reason = "its \(type) cannot be decoded (\(error))"
+                warn(statement, RunError.unusableCacheEntry(line: line(of: index), reason: reason))
+                return false
+            }
+        case nil:
+            return false
+        }
+    }
+
+    private func store(_ value: Value, summary: DisplayValue, for statement: PlannedStatement) {
+        guard let cache else { return }
+        var payload: CachePayload?
+        if statement.type.isScalar {
+            payload = .scalar(value)
+        } else if case .domain(let domain) = value, let type = statement.expression.operation?.persisting,
+            let persistent = domain as? any PersistentValue, Swift.type(of: persistent) == type
+        {
+            do {
+                payload = .domain(formatVersion: type.formatVersion, bytes: try persistent.encoded())
+            } catch {
+                warn(statement, RunError.cacheWriteFailed(line: line(of: statement.index), reason: "\(error)"))
+            }
+        }
+        let entry = CacheEntry(display: summary, payload: payload)
+        do {
+            try cache.store(entry, for: keys[statement.index])
+            entries[statement.index] = entry
+        } catch {
+            warn(statement, RunError.cacheWriteFailed(line: line(of: statement.index), reason: "\(error)"))
+        }
+    }
+
+    // MARK: - Reporting
+
+    private func finish(_ index: Int, _ outcome: StatementStatus, display value: DisplayValue?, seconds elapsed: Double, hit: Bool) {
+        status[index] = outcome
+        display[index] = value
+        seconds[index] = elapsed
+        cacheHit[index] = hit
+        let info = plan.statements[index].info
+        observer?.receive(.statementFinished(info, status: outcome, seconds: elapsed, message: messages[index]))
+    }
+
+    private func warn(_ statement: PlannedStatement, _ error: RunError) {
+        observer?.receive(.warning(statement.info, message: error.description))
+    }
+
+    private func line(of index: Int) -> Int {
+        plan.statements[index].statement.range.start.line
+    }
+}

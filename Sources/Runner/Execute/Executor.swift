@@ -1,0 +1,52 @@
+import Foundation
+import Notebook
+
+/// Runs a checked notebook: statements in document order, reusing cached results by key and
+/// computing a statement's inputs only when something that must run needs their values.
+///
+/// On a re-run of an unchanged notebook every statement is a cache hit and nothing runs: a
+/// statement whose own result is cached does not need its inputs, so an untouched `train`
+/// neither reloads its data set nor rebuilds its model.
+public struct Executor: Sendable {
+    /// The checked notebook.
+    public let plan: Plan
+    /// Where results are kept between runs; nil runs without a cache.
+    public let cache: CacheStore?
+    /// Whether to ignore cached results (new results are still stored).
+    public let fresh: Bool
+    /// Who is told what happens.
+    public let observer: (any RunObserver)?
+
+    /// Creates an executor.
+    public init(plan: Plan, cache: CacheStore?, fresh: Bool = false, observer: (any RunObserver)?) {
+        self.plan = plan
+        self.cache = cache
+        self.fresh = fresh
+        self.observer = observer
+    }
+
+    /// Runs the notebook and returns its record; failures are in the record, never thrown.
+    public func run() -> RunRecord {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let startedAt = ISO8601DateFormatter().string(from: Date())
+        let run = ExecutionRun(executor: self)
+        run.execute()
+        let parameters = plan.parameters.map { parameter in
+            RunRecord.Parameter(
+                name: parameter.name, type: parameter.type.description, value: parameter.value.literalText,
+                overridden: parameter.overridden)
+        }
+        return RunRecord(
+            notebook: plan.document.source.path, title: plan.document.frontMatter?.title, seed: plan.seed,
+            parameters: parameters, statements: run.records(), startedAt: startedAt,
+            seconds: (clock.now - start).seconds)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,26 @@
+/// A problem while running, reported on a statement or as a warning; `description` is the one
+/// place its text is written.
+public enum RunError: Error, Hashable, CustomStringConvertible {
+    /// A statement was not run because one it reads failed or was skipped.
+    case inputDidNotRun(name: String, line: Int, failed: Bool)
+    /// A value the executor should have had was missing: a bug in the runner.
+    case missingValue(statement: Int)
+    /// A cache entry exists but cannot be used.
+    case unusableCacheEntry(line: Int, reason: String)
+    /// A cache entry could not be written; the run goes on.
+    case cacheWriteFailed(line: Int, reason: String)
+
+    /// The message.
+    public var description: String {
+        switch self {
+        case .inputDidNotRun(let name, let line, let failed):
+            "not run: it reads '\(name)' (line \(line)), which \(failed ? "failed" : "was not run either")"
+        case .missingValue(let statement):
+            "internal error: the value of statement \(statement + 1) is missing; please report this"
+        case .unusableCacheEntry(let line, let reason):
+            "the cached result for line \(line) cannot be used: \(reason); recomputing it"
+        case .cacheWriteFailed(let line, let reason):
+            "could not cache the result of line \(line): \(reason); the next run will recompute it"
+        }
+    }
+}

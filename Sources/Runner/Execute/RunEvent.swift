@@ -1,0 +1,41 @@
+import Notebook
+
+/// Something that happened during a run, for an observer to show (nbclient's hooks): the
+/// runner itself never prints.
+public enum RunEvent: Sendable {
+    /// A statement began computing.
+    case statementStarted(StatementInfo)
+    /// A long operation made progress: `done` of `total` `unit`s (total 0 when unknown).
+    case progress(StatementInfo, done: Int, total: Int, unit: String, message: String?)
+    /// A statement finished: ran, cached, failed or skipped, in `seconds`; `message` says why
+    /// it failed or was skipped.
+    case statementFinished(StatementInfo, status: StatementStatus, seconds: Double, message: String?)
+    /// Something worth telling that does not stop the run (an unreadable cache entry).
+    case warning(StatementInfo?, message: String)
+}
+
+/// Which statement an event is about.
+public struct StatementInfo: Hashable, Sendable {
+    /// Its number in document order, from 0.
+    public var index: Int
+    /// Its position in the .md file.
+    public var range: SourceRange
+    /// Its source text.
+    public var source: String
+    /// The name it binds, if any.
+    public var binding: String?
+
+    /// Creates statement information.
+    public init(index: Int, range: SourceRange, source: String, binding: String?) {
+        self.index = index
+        self.range = range
+        self.source = source
+        self.binding = binding
+    }
+}
+
+/// Receives a run's events, in order, on the thread the run or an operation reports from.
+public protocol RunObserver: Sendable {
+    /// Handles one event.
+    func receive(_ event: RunEvent)
+}

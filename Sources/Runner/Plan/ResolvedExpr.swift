@@ -1,0 +1,35 @@
+/// An expression after checking: names resolved to statements or constants, calls to their
+/// operations with every argument matched to its parameter and defaults filled in.
+public indirect enum ResolvedExpr: Sendable {
+    /// A literal, or a parameter's value, or a default.
+    case constant(Value)
+    /// The value bound by the statement with this index.
+    case reference(Int)
+    /// A list whose elements may reference statements.
+    case list([ResolvedExpr])
+    /// A call: arguments by parameter name, in the operation's parameter order; omitted
+    /// optional parameters are absent.
+    case call(OperationSpec, [(name: String, value: ResolvedExpr)])
+
+    /// The statements this expression reads directly, in order of first use.
+    public var references: [Int] {
+        var seen: [Int] = []
+        collectReferences(into: &seen)
+        return seen
+    }
+
+    private func collectReferences(into seen: inout [Int]) {
+        switch self {
+        case .constant: break
+        case .reference(let index): if !seen.contains(index) { seen.append(index) }
+        case .list(let elements): for element in elements { element.collectReferences(into: &seen) }
+        case .call(_, let arguments): for argument in arguments { argument.value.collectReferences(into: &seen) }
+        }
+    }
+
+    /// The operation at the top, if this is a call.
+    public var operation: OperationSpec? {
+        if case .call(let spec, _) = self { return spec }
+        return nil
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Notebook
+
+/// The machine-readable account of one run, written as `Output/<notebook>.json`: what each
+/// statement did, how long it took and what it displayed. The report renders the same record.
+public struct RunRecord: Hashable, Sendable, Codable {
+    /// The notebook's path as given on the command line.
+    public var notebook: String
+    /// The front matter's title, if any.
+    public var title: String?
+    /// The notebook seed every statement seed derives from.
+    public var seed: UInt64
+    /// The parameters with the values this run used.
+    public var parameters: [Parameter]
+    /// One entry per statement, in document order.
+    public var statements: [StatementRecord]
+    /// When the run started, ISO 8601.
+    public var startedAt: String
+    /// The whole run's wall-clock time.
+    public var seconds: Double
+
+    /// Creates a record.
+    public init(
+        notebook: String, title: String?, seed: UInt64, parameters: [Parameter], statements: [StatementRecord],
+        startedAt: String, seconds: Double
+    ) {
+        self.notebook = notebook
+        self.title = title
+        self.seed = seed
+        self.parameters = parameters
+        self.statements = statements
+        self.startedAt = startedAt
+        self.seconds = seconds
+    }
+
+    /// Whether every statement ran or was cached.
+    public var succeeded: Bool {
+        statements.allSatisfy { $0.status == .ran || $0.status == .cached }
+    }
+
+    /// The record as pretty-printed JSON with sorted keys; NaN and infinities become strings.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try encoder.encode(self)
+    }
+
+    /// Reads a record written by `jsonData()`.
+    public static func decode(_ data: Data) throws -> RunRecord {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try decoder.decode(RunRecord.self, from: data)
+    }
+
+    /// A parameter's value in this run.
+    public struct Parameter: Hashable, Sendable, Codable {
+        /// The parameter's name.
+        public var name: String
+        /// Its type, as written in signatures.
+        public var type: String
+        /// The value used, as a notebook literal.
+        public var value: String
+        /// Whether `--set` replaced the front matter's default.
+        public var overridden: Bool
+
+        /// Creates a parameter entry.
+        public init(name: String, type: String, value: String, overridden: Bool) {
+            self.name = name
+            self.type = type
+            self.value = value
+            self.overridden = overridden
+        }
+    }
+}
+
+/// What happened to a statement in a run.
+public enum StatementStatus: String, Hashable, Sendable, Codable {
+    /// Computed in this run.
+    case ran
+    /// Taken from the cache (or not needed, its cached summary shown).
+    case cached
+    /// Threw an error.
+    case failed
+    /// Not run because a statement it depends on failed.
+    case skipped
+}
+
+/// One statement's entry in the run record.
+public struct StatementRecord: Hashable, Sendable, Codable {
+    /// The statement's number in document order, from 0.
+    public var index: Int
+    /// The cell it is in, from 0.
+    public var cell: Int
+    /// Its position in the .md file.
+    public var range: SourceRange
+    /// Its source text.
+    public var source: String
+    /// The name it binds, or nil for a displayed expression.
+    public var binding: String?
+    /// What happened to it.
+    public var status: StatementStatus
+    /// Whether its result came from the cache.
+    public var cacheHit: Bool
+    /// Time spent on it in this run (loading, for a cache hit).
+    public var seconds: Double
+    /// The seed its randomness was drawn from.
+    public var seed: UInt64
+    /// Its cache key, hex.
+    public var key: String
+    /// What it displays: its value's summary.
+    public var display: DisplayValue?
+    /// Why it failed or was skipped.
+    public var message: String?
+
+    /// Creates a statement entry.
+    public init(
+        index: Int, cell: Int, range: SourceRange, source: String, binding: String?, status: StatementStatus,
+        cacheHit: Bool, seconds: Double, seed: UInt64, key: String, display: DisplayValue?, message: String?
+    ) {
+        self.index = index
+        self.cell = cell
+        self.range = range
+        self.source = source
+        self.binding = binding
+        self.status = status
+        self.cacheHit = cacheHit
+        self.seconds = seconds
+        self.seed = seed
+        self.key = key
+        self.display = display
+        self.message = message
+    }
+}

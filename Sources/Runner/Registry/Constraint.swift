@@ -1,0 +1,71 @@
+/// What values a parameter allows beyond its type: a numeric range or a set of strings.
+///
+/// A constraint on a list parameter applies to each element.
+public enum Constraint: Hashable, Sendable {
+    /// Numbers between the bounds; a nil bound is open-ended.
+    case range(lower: Double?, lowerInclusive: Bool, upper: Double?, upperInclusive: Bool)
+    /// One of these strings.
+    case oneOf([String])
+
+    /// `lower...upper`, both included.
+    public static func between(_ lower: Double, _ upper: Double) -> Constraint {
+        .range(lower: lower, lowerInclusive: true, upper: upper, upperInclusive: true)
+    }
+
+    /// At least `lower`.
+    public static func atLeast(_ lower: Double) -> Constraint {
+        .range(lower: lower, lowerInclusive: true, upper: nil, upperInclusive: false)
+    }
+
+    /// Strictly more than `lower` (a learning rate: `> 0`).
+    public static func greaterThan(_ lower: Double) -> Constraint {
+        .range(lower: lower, lowerInclusive: false, upper: nil, upperInclusive: false)
+    }
+
+    /// Whether `value` (each element, for a list) satisfies the constraint.
+    public func allows(_ value: Value) -> Bool {
+        switch (self, value) {
+        case (_, .list(let elements)):
+            return elements.allSatisfy(allows)
+        case (.oneOf(let allowed), .string(let text)):
+            return allowed.contains(text)
+        case (.range(let lower, let lowerInclusive, let upper, let upperInclusive), _):
+            guard let number = value.number else { return true }
+            if let lower, lowerInclusive ? number < lower : number <= lower { return false }
+            if let upper, upperInclusive ? number > upper : number >= upper { return false }
+            return true
+        default:
+            return true
+        }
+    }
+
+    /// The requirement as messages word it: `in 1...1000`, `> 0`, `one of "train", "test"`.
+    public var requirement: String {
+        switch self {
+        case .oneOf(let allowed):
+            return "one of " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .range(let lower?, true, let upper?, true):
+            return "in \(Self.format(lower))...\(Self.format(upper))"
+        case .range(let lower, let lowerInclusive, let upper, let upperInclusive):
+            var parts: [String] = []
+            if let lower { parts.append((lowerInclusive ? ">= " : "> ") + Self.format(lower)) }
+            if let upper { parts.append((upperInclusive ? "<= " : "< ") + Self.format(upper)) }
+            return parts.isEmpty ? "any number" : parts.joined(separator: " and ")
+        }
+    }
+
+    /// How signatures show it: `(1...1000)`, `(> 0)`, `("train" | "test")`.
+    public var signatureText: String {
+        switch self {
+        case .oneOf(let allowed): "(" + allowed.map { "\"\($0)\"" }.joined(separator: " | ") + ")"
+        case .range(_?, true, _?, true): "(" + requirement.dropFirst(3) + ")"
+        case .range: "(\(requirement))"
+        }
+    }
+
+    /// Whole numbers without a fraction: `1000`, not `1000.0`.
+    static func format(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
+        return "\(number)"
+    }
+}

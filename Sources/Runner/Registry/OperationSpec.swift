@@ -1,0 +1,57 @@
+/// An operation cells can call: its declaration (what the checker and `--list-ops` read) and
+/// its implementation, side by side.
+///
+/// ```swift
+/// OperationSpec(
+///     name: "train", doc: "Trains a model with Adam.",
+///     parameters: [.positional("model", .model), .labelled("on", .dataset),
+///                  .labelled("epochs", .int, default: .int(10), .between(1, 1000)), .seed],
+///     result: .fit, version: 1, isRandom: true, persisting: FitValue.self
+/// ) { arguments, context in … }
+/// ```
+public struct OperationSpec: Sendable {
+    /// The name cells call it by.
+    public let name: String
+    /// One line saying what it does, shown by `--list-ops`.
+    public let doc: String
+    /// Its parameters, positional ones first.
+    public let parameters: [ParameterSpec]
+    /// The type of the value it returns.
+    public let result: ValueType
+    /// Bumped whenever the implementation changes its results, so cached ones are recomputed.
+    public let version: Int
+    /// Whether it uses randomness: then the statement's seed is part of its cache key.
+    public let isRandom: Bool
+    /// The domain type whose values the cache keeps, if its results are worth keeping; scalar
+    /// results are always kept.
+    public let persisting: (any PersistentValue.Type)?
+    /// Computes the result; thrown errors are reported as the statement's failure, with the
+    /// error's description as the message.
+    public let run: @Sendable (Arguments, RunContext) throws -> Value
+
+    /// Declares an operation.
+    public init(
+        name: String, doc: String, parameters: [ParameterSpec], result: ValueType, version: Int,
+        isRandom: Bool = false, persisting: (any PersistentValue.Type)? = nil,
+        run: @escaping @Sendable (Arguments, RunContext) throws -> Value
+    ) {
+        self.name = name
+        self.doc = doc
+        self.parameters = parameters
+        self.result = result
+        self.version = version
+        self.isRandom = isRandom
+        self.persisting = persisting
+        self.run = run
+    }
+
+    /// `name(_ model: Model, on: Dataset, epochs: Int = 10 (1...1000)) -> Fit`.
+    public var signature: String {
+        "\(name)(" + parameters.map(\.signatureText).joined(separator: ", ") + ") -> \(result)"
+    }
+
+    /// The parameter named `name`, if any.
+    public func parameter(named name: String) -> ParameterSpec? {
+        parameters.first { $0.name == name }
+    }
+}

@@ -1,0 +1,56 @@
+import Notebook
+import TestSupport
+import Testing
+
+@Suite struct LexerTests {
+    private func kinds(_ code: String) -> [Token.Kind] {
+        Lexer.tokenize(code, line: 1).tokens.map(\.kind)
+    }
+
+    @Test func aBindingWithACallBecomesTheExpectedTokens() {
+        let (tokens, diagnostics) = Lexer.tokenize("fit = train(mlp, lr: 1e-3) # note", line: 7)
+        #expect(diagnostics.isEmpty)
+        #expect(tokens.map(\.text) == ["fit", "=", "train", "(", "mlp", ",", "lr", ":", "1e-3", ")", ""])
+        #expect(tokens.map(\.kind) == [
+            .identifier, .equals, .identifier, .leftParen, .identifier, .comma, .identifier, .colon, .float,
+            .rightParen, .end,
+        ])
+        #expect(tokens[8].range == SourceRange(start: .init(line: 7, column: 22), end: .init(line: 7, column: 26)))
+    }
+
+    @Test func numbersAreIntegersUnlessTheyHaveAFractionOrExponent() {
+        #expect(kinds("3 0.001 1e-3 2E+5 1_000") == [.integer, .float, .float, .float, .integer, .end])
+    }
+
+    @Test func stringsResolveTheirEscapes() {
+        let (tokens, diagnostics) = Lexer.tokenize(#""a\"b\\c\nd""#, line: 1)
+        #expect(diagnostics.isEmpty)
+        #expect(tokens.first?.text == "a\"b\\c\nd")
+    }
+
+    @Test func newlinesAdvanceTheLineAndResetTheColumn() {
+        let tokens = Lexer.tokenize("a\n  b", line: 10).tokens
+        #expect(tokens[2].range.start == SourceLocation(line: 11, column: 3))
+    }
+
+    @Test func columnsCountUnicodeScalarsNotBytes() {
+        let tokens = Lexer.tokenize("\"é\" x", line: 1).tokens
+        #expect(tokens[1].range.start == SourceLocation(line: 1, column: 5))
+    }
+
+    @Test(arguments: [
+        ("x = 1️⃣1.", "malformed number '1.'; write numbers like 3, 0.001 or 1e-3"),
+        ("x = 1️⃣1e", "malformed number '1e'; write numbers like 3, 0.001 or 1e-3"),
+        ("x = 1️⃣12ab", "malformed number '12ab'; write numbers like 3, 0.001 or 1e-3"),
+        ("x = 1️⃣99999999999999999999", "integer literal '99999999999999999999' is too large"),
+        ("x = 1️⃣\"abc", "unterminated string; add a closing '\"' on the same line"),
+        ("x = 1️⃣$", "unexpected character '$'"),
+        (#"x = "a1️⃣\q""#, #"invalid escape '\q' in string; use \", \\, \n or \t"#),
+    ])
+    func lexicalProblemsAreReportedAtTheMarker(marked: String, message: String) {
+        let source = MarkedSource(marked)
+        let diagnostics = Lexer.tokenize(source.text, line: 1).diagnostics
+        #expect(diagnostics.map(\.message) == [message])
+        #expect(diagnostics.first?.range?.start == source["1️⃣"])
+    }
+}

@@ -1,0 +1,94 @@
+import Notebook
+import Testing
+
+/// Random, truncated and mutated notebooks must never crash the reader; the seed is fixed so a
+/// failure reproduces.
+@Suite struct NotebookFuzzTests {
+    static let seedNotebook = """
+        ---
+        title: "Fuzz"
+        seed: 3
+        params:
+          epochs: 2
+          lr: 1e-3
+          hidden: [4, -5, "x"]
+        ---
+        # Heading
+        ```nb
+        data = mnist(split: "train")
+        model = mlp(hidden: [400,
+            400], latent: 2)   # comment
+        fit = train(model, on: data, epochs: epochs, lr: -0.5)
+        loss_curves(fit, fit)
+        ```
+        ~~~python
+        print("x")
+        ~~~
+        ````nb
+        s = "a\\"b"
+        ````
+        """
+
+    private static let alphabet = Array("abz_019 \t\n\r=()[],:-#\"\\.eE`~-é🔥".unicodeScalars)
+
+    @Test func truncatedNotebooksNeverCrash() {
+        let scalars = Array(Self.seedNotebook.unicodeScalars)
+        for length in 0...scalars.count {
+            read(String(String.UnicodeScalarView(scalars[0..<length])))
+        }
+    }
+
+    @Test func mutatedNotebooksNeverCrash() {
+        var generator = SplitMix(seed: 1)
+        let scalars = Array(Self.seedNotebook.unicodeScalars)
+        for _ in 0..<1500 {
+            var mutated = scalars
+            for _ in 0..<Int.random(in: 1...6, using: &generator) {
+                let position = Int.random(in: 0..<mutated.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: mutated.remove(at: position)
+                case 1: mutated.insert(Self.alphabet.randomElement(using: &generator) ?? "x", at: position)
+                default: mutated[position] = Self.alphabet.randomElement(using: &generator) ?? "x"
+                }
+                if mutated.isEmpty { mutated = ["x"] }
+            }
+            read(String(String.UnicodeScalarView(mutated)))
+        }
+    }
+
+    @Test func randomTextNeverCrashes() {
+        var generator = SplitMix(seed: 2)
+        for _ in 0..<1500 {
+            let length = Int.random(in: 0..<80, using: &generator)
+            let scalars = (0..<length).map { _ in Self.alphabet.randomElement(using: &generator) ?? "x" }
+            let code = String(String.UnicodeScalarView(scalars))
+            read("```nb\n" + code + "\n```\n")
+            read("---\nparams:\n  a: " + code + "\n---\n")
+        }
+    }
+
+    /// Reads `text` and checks every diagnostic points inside the file.
+    private func read(_ text: String) {
+        let document = Document(source: SourceFile(path: "f.md", text: text))
+        let lineCount = max(document.source.lines.count, 1)
+        for diagnostic in document.diagnostics {
+            #expect((diagnostic.range?.start.line ?? 1) <= lineCount + 1)
+        }
+        _ = DiagnosticRenderer(source: document.source).render(document.diagnostics)
+    }
+}
+
+/// A small deterministic generator, so the fuzz cases are the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Notebook
+import Runner
+
+/// How many times each test operation ran (and fits were decoded), shared by one test's
+/// operations and read by its assertions.
+final class RunCounter: @unchecked Sendable {
+    // The lock guards `counts`; hence @unchecked.
+    private let lock = NSLock()
+    private var counts: [String: Int] = [:]
+
+    func increment(_ name: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        counts[name, default: 0] += 1
+    }
+
+    /// The counts so far, and resets them for the next run.
+    func take() -> [String: Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { counts = [:] }
+        return counts
+    }
+}
+
+/// A data set stand-in: not persistent, so it is recomputed when needed.
+final class TestDataset: DomainValue {
+    static let valueType = ValueType.dataset
+    let split: String
+    init(split: String) { self.split = split }
+    func summary() -> DisplayValue { .text("dataset \(split)") }
+}
+
+/// A model stand-in: not persistent.
+final class TestModel: DomainValue {
+    static let valueType = ValueType.model
+    let hidden: [Int]
+    init(hidden: [Int]) { self.hidden = hidden }
+    func summary() -> DisplayValue { .text("model \(hidden)") }
+}
+
+/// A fit stand-in: persistent, its bytes the seed and loss it was trained with.
+final class TestFit: PersistentValue {
+    static let valueType = ValueType.fit
+    static let formatVersion = 2
+    let seed: UInt64
+    let loss: Double
+
+    init(seed: UInt64, loss: Double) {
+        self.seed = seed
+        self.loss = loss
+    }
+
+    func summary() -> DisplayValue {
+        .table(
+            DisplayTable(columns: ["metric", "value"], rows: [[.text("loss"), .number(loss)], [.text("seed"), .text("\(seed)")]]))
+    }
+
+    func encoded() throws -> Data {
+        Data("\(seed) \(loss)".utf8)
+    }
+
+    static func decoded(from data: Data) throws -> TestFit {
+        let parts = String(decoding: data, as: UTF8.self).split(separator: " ")
+        guard parts.count == 2, let seed = UInt64(parts[0]), let loss = Double(parts[1]) else {
+            throw TestFailure(description: "bad fit bytes")
+        }
+        return TestFit(seed: seed, loss: loss)
+    }
+}
+
+/// An error an operation throws at run time.
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// The test registry: small operations that count how often they run.
+func testRegistry(counter: RunCounter) -> Registry {
+    Registry([
+        OperationSpec(
+            name: "add", doc: "Adds two integers.", parameters: [.positional("a", .int), .positional("b", .int)],
+            result: .int, version: 1
+        ) { arguments, _ in
+            counter.increment("add")
+            return .int(try arguments.int("a") + arguments.int("b"))
+        },
+        OperationSpec(
+            name: "mnist", doc: "Loads a split.",
+            parameters: [.labelled("split", .string, default: .string("train"), .oneOf(["train", "test"]))],
+            result: .dataset, version: 1
+        ) { arguments, _ in
+            counter.increment("mnist")
+            return .domain(TestDataset(split: try arguments.string("split")))
+        },
+        OperationSpec(
+            name: "mlp", doc: "Builds a model.",
+            parameters: [
+                .labelled("hidden", .list(.int), .atLeast(1)),
+                .labelled("latent", .int, default: .int(2), .between(1, 64)),
+            ],
+            result: .model, version: 1
+        ) { arguments, _ in
+            counter.increment("mlp")
+            return .domain(TestModel(hidden: try arguments.ints("hidden")))
+        },
+        OperationSpec(
+            name: "train", doc: "Trains a model.",
+            parameters: [
+                .positional("model", .model), .labelled("on", .dataset),
+                .labelled("epochs", .int, default: .int(10), .between(1, 1000)),
+                .labelled("lr", .float, default: .float(0.001), .greaterThan(0)), .seed,
+            ],
+            result: .fit, version: 1, isRandom: true, persisting: TestFit.self
+        ) { arguments, context in
+            counter.increment("train")
+            _ = try arguments.domain("model", as: TestModel.self)
+            _ = try arguments.domain("on", as: TestDataset.self)
+            let epochs = try arguments.int("epochs")
+            let progress = context.progress(total: epochs, unit: "epoch")
+            for _ in 0..<epochs { progress.advance() }
+            return .domain(TestFit(seed: context.seed, loss: 1 / Double(epochs)))
+        },
+        OperationSpec(
+            name: "loss_curves", doc: "Plots losses.", parameters: [.variadic("fits", .fit)], result: .figure,
+            version: 1
+        ) { arguments, _ in
+            counter.increment("loss_curves")
+            let fits = try arguments.domains("fits", as: TestFit.self)
+            return .domain(TestFigure(caption: fits.map { "\($0.loss)" }.joined(separator: ",")))
+        },
+        OperationSpec(
+            name: "fail", doc: "Always fails.", parameters: [.labelled("message", .string)], result: .int, version: 1
+        ) { arguments, _ in
+            counter.increment("fail")
+            throw TestFailure(description: try arguments.string("message"))
+        },
+    ])
+}
+
+/// A figure stand-in.
+final class TestFigure: DomainValue {
+    static let valueType = ValueType.figure
+    let caption: String
+    init(caption: String) { self.caption = caption }
+    func summary() -> DisplayValue { .figure(DisplayFigure(image: .svg("<svg/>"), caption: caption)) }
+}
+
+/// Collects events for assertions.
+final class RecordingObserver: RunObserver, @unchecked Sendable {
+    // The lock guards `events`; hence @unchecked.
+    private let lock = NSLock()
+    private var stored: [RunEvent] = []
+
+    func receive(_ event: RunEvent) {
+        lock.lock()
+        defer { lock.unlock() }
+        stored.append(event)
+    }
+
+    var events: [RunEvent] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+
+    var warnings: [String] {
+        events.compactMap { event in
+            if case .warning(_, let message) = event { return message }
+            return nil
+        }
+    }
+}
