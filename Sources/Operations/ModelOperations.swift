@@ -19,7 +19,9 @@ enum ModelOperations {
         ]
     }
 
-    private static func spec(_ family: ModelSpec.Family, widthsName: String, _ arguments: Arguments, _ context: RunContext)
+    private static func spec(
+        _ family: ModelSpec.Family, widthsName: String, _ arguments: Arguments, _ context: RunContext
+    )
         throws -> ModelSpec
     {
         let defaultName = family == .mlp ? "MLP VAE" : "CNN VAE"

@@ -25,13 +25,15 @@ enum PlotOperations {
             let color = colorIndex(of: fit.spec)
             perEpoch.append(
                 .init(
-                    name: "\(fit.name) train", points: fit.history.map { ChartPoint(x: Double($0.epoch), y: $0.trainLoss) },
+                    name: "\(fit.name) train",
+                    points: fit.history.map { ChartPoint(x: Double($0.epoch), y: $0.trainLoss) },
                     paletteIndex: color))
             let validation = fit.history.compactMap { entry in
                 entry.validationLoss.map { ChartPoint(x: Double(entry.epoch), y: $0) }
             }
             if !validation.isEmpty {
-                perEpoch.append(.init(name: "\(fit.name) validation", points: validation, paletteIndex: color, dashed: true))
+                perEpoch.append(
+                    .init(name: "\(fit.name) validation", points: validation, paletteIndex: color, dashed: true))
             }
             perSecond.append(
                 .init(
@@ -48,7 +50,8 @@ enum PlotOperations {
             FigureValue([
                 FigureMaker.figure(
                     svg: byEpoch.svg(),
-                    caption: "Train loss (solid, averaged over each epoch) and validation loss (dashed, after each epoch)."),
+                    caption:
+                        "Train loss (solid, averaged over each epoch) and validation loss (dashed, after each epoch)."),
                 FigureMaker.figure(
                     svg: bySecond.svg(), caption: "Train loss at the end of each epoch against seconds of training."),
             ]))
@@ -114,7 +117,8 @@ enum PlotOperations {
         doc: "Decoded points on the straight line between two images' latent means, for each fit.",
         parameters: [
             .variadic("fits", .fit), .labelled("images", .dataset),
-            .labelled("from", .int, default: .int(0), .atLeast(0)), .labelled("to", .int, default: .int(1), .atLeast(0)),
+            .labelled("from", .int, default: .int(0), .atLeast(0)),
+            .labelled("to", .int, default: .int(1), .atLeast(0)),
             .labelled("steps", .int, default: .int(10), .between(2, 50)),
         ],
         result: .figure, version: 1
@@ -131,7 +135,8 @@ enum PlotOperations {
             let means = fit.model.latentMeans(of: ends).values
             let latent = fit.model.latent
             let codes = interpolate(
-                from: Array(means[from * latent..<(from + 1) * latent]), to: Array(means[to * latent..<(to + 1) * latent]),
+                from: Array(means[from * latent..<(from + 1) * latent]),
+                to: Array(means[to * latent..<(to + 1) * latent]),
                 steps: steps)
             pixels += fit.model.decodedPixels(codes)
         }
@@ -162,10 +167,10 @@ enum PlotOperations {
         let count = min(try arguments.int("limit"), data.images.count)
         let images = data.tensor(limit: count)
         let classes = data.images.labels.prefix(count).map(Int.init)
-        let figures = fits.map { fit in
+        let figures = try fits.map { fit in
             let projected = principalComponents2D(fit.model.latentMeans(of: images))
             let points = zip(projected.x, projected.y).map { ChartPoint(x: Double($0), y: Double($1)) }
-            let chart = ScatterChart(
+            let chart = try ScatterChart(
                 title: "\(fit.name): latent means", xTitle: "first principal component",
                 yTitle: "second principal component", points: points, classes: classes,
                 classNames: data.images.classNames)

@@ -23,7 +23,8 @@ enum TableOperations {
             let evaluation = fit.model.evaluate(images: images)
             let n = Double(max(evaluation.loss.images, 1))
             return [
-                .text(fit.name), .number(Double(fit.model.parameterCount)), .number(evaluation.lossPerImage(beta: beta)),
+                .text(fit.name), .number(Double(fit.model.parameterCount)),
+                .number(evaluation.lossPerImage(beta: beta)),
                 .number(evaluation.loss.reconstruction / n), .number(evaluation.loss.divergence / n),
                 .number(evaluation.meanSquaredError), .number(fit.history.last?.trainLoss ?? .nan),
                 .number(fit.trainingSeconds), .number(fit.imagesPerSecond),

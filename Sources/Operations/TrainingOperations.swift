@@ -15,7 +15,9 @@ enum TrainingOperations {
             .labelled("validate", .dataset, optional: true),
             .labelled("epochs", .int, default: .int(10), .between(1, 1000)),
             .labelled("batch", .int, default: .int(128), .between(1, 65536)),
-            .labelled("lr", .float, default: .float(1e-3), .range(lower: 0, lowerInclusive: false, upper: 10, upperInclusive: true)),
+            .labelled(
+                "lr", .float, default: .float(1e-3),
+                .range(lower: 0, lowerInclusive: false, upper: 10, upperInclusive: true)),
             .labelled("beta", .float, default: .float(1), .between(0, 1000)),
             .seed,
         ],
@@ -26,7 +28,8 @@ enum TrainingOperations {
         let validation = arguments["validate"] == nil ? nil : try arguments.domain("validate", as: DatasetValue.self)
         let configuration = TrainingConfiguration(
             epochs: try arguments.int("epochs"), batchSize: try arguments.int("batch"),
-            learningRate: Float(try arguments.float("lr")), beta: Float(try arguments.float("beta")), seed: context.seed)
+            learningRate: Float(try arguments.float("lr")), beta: Float(try arguments.float("beta")), seed: context.seed
+        )
         let model = spec.build()
         let batches = (data.images.count + configuration.batchSize - 1) / configuration.batchSize
         let progress = context.progress(total: batches * configuration.epochs, unit: "batch")

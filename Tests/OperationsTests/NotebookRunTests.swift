@@ -1,0 +1,55 @@
+import Foundation
+import Notebook
+import Operations
+import Runner
+import TestSupport
+import Testing
+
+/// Runs `Notebooks/vae_compare.md` with the built-in operations on a few images for one epoch.
+@Test func theVAENotebookRunsEndToEndOnASmallSubset() throws {
+    let path = FixturePaths.projectRoot.appendingPathComponent("Notebooks/vae_compare.md").path
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let document = Document(source: SourceFile(path: "Notebooks/vae_compare.md", text: text))
+    let overrides = ["epochs=1", "train_images=256", "test_images=64", "batch=64"]
+    let (plan, diagnostics) = Checker(registry: Builtins.registry).check(document, overrides: overrides)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    let checked = try #require(plan)
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("nb-e2e-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let record = Executor(plan: checked, cache: CacheStore(directory: output), observer: nil).run()
+
+    let failures = record.statements.filter { $0.status != .ran }.map { "\($0.source): \($0.message ?? "")" }
+    #expect(failures.isEmpty, "\(failures)")
+    let displayed = record.statements.filter { $0.binding == nil }
+    #expect(
+        displayed.map(\.source) == [
+            "test", "summary(mlp, cnn)", "loss_curves(mlp_fit, cnn_fit)",
+            "reconstructions(mlp_fit, cnn_fit, images: test, count: 10)", "samples(mlp_fit, cnn_fit, count: 10)",
+            "interpolation(mlp_fit, cnn_fit, images: test, from: 0, to: 1, steps: 10)",
+            "latent_map(mlp_fit, cnn_fit, images: test, limit: 5000)", "metrics(mlp_fit, cnn_fit, on: test)",
+            "save(mlp_fit, path: \"Output/vae_compare/mlp.safetensors\")",
+            "save(cnn_fit, path: \"Output/vae_compare/cnn.safetensors\")",
+        ])
+    for statement in displayed { #expect(statement.display != nil, "\(statement.source) shows nothing") }
+
+    let byName = Dictionary(
+        displayed.map { ($0.source.prefix { $0 != "(" }, $0.display) }, uniquingKeysWith: { a, _ in a })
+    guard case .table(let metrics) = byName["metrics"] else {
+        Issue.record("metrics shows no table")
+        return
+    }
+    #expect(metrics.rows.map { $0[0] } == [.text("MLP VAE"), .text("CNN VAE")])
+    #expect(metrics.rows.map { $0[1] } == [.number(973_624), .number(265_833)])
+    guard case .list(let curves) = byName["loss_curves"] else {
+        Issue.record("loss_curves shows no list of figures")
+        return
+    }
+    #expect(curves.count == 2)
+    for kind in ["reconstructions", "samples", "interpolation"] {
+        guard case .figure(let figure) = byName[Substring(kind)], case .png(let png) = figure.image else {
+            Issue.record("\(kind) shows no PNG figure")
+            continue
+        }
+        #expect(png.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+    }
+}
