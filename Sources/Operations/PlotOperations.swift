@@ -49,11 +49,11 @@ enum PlotOperations {
         return .domain(
             FigureValue([
                 FigureMaker.figure(
-                    svg: byEpoch.svg(),
+                    svg: byEpoch.svg(), title: "Loss per epoch",
                     caption:
                         "Train loss (solid, averaged over each epoch) and validation loss (dashed, after each epoch)."),
                 FigureMaker.figure(
-                    svg: bySecond.svg(), caption: "Train loss at the end of each epoch against seconds of training."),
+                    svg: bySecond.svg(), title: "Loss against time", caption: "Train loss at the end of each epoch against seconds of training."),
             ]))
     }
 
@@ -175,7 +175,7 @@ enum PlotOperations {
                 yTitle: "second principal component", points: points, classes: classes,
                 classNames: data.images.classNames)
             return FigureMaker.figure(
-                svg: chart.svg(),
+                svg: chart.svg(), title: "Latent map \(fit.name)",
                 caption: "\(fit.name): μ of the first \(count.formatted()) images of \(data.title), "
                     + "projected onto their first two principal components.")
         }

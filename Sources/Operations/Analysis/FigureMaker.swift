@@ -4,14 +4,20 @@ import Runner
 
 /// Turns the Figures module's drawings into the runner's display values.
 enum FigureMaker {
-    /// An image grid as a PNG figure.
+    /// An image grid as a PNG figure, its labels placed by the report.
     static func figure(_ grid: ImageGrid, title: String, caption: String) throws -> DisplayFigure {
-        DisplayFigure(image: .png(Data(try grid.png())), caption: caption.isEmpty ? title : caption)
+        let layout = grid.layout
+        let width = Double(layout.width), height = Double(layout.height)
+        let labels = GridLabels(
+            rows: grid.rowLabels ?? [], rowCenters: layout.rows.map { $0.midY / height },
+            columns: grid.columnLabels ?? [], columnCenters: layout.columns.map { $0.midX / width },
+            width: layout.width, height: layout.height)
+        return DisplayFigure(image: .png(Data(try grid.png())), caption: caption, title: title, grid: labels)
     }
 
     /// A chart as an SVG figure.
-    static func figure(svg: String, caption: String) -> DisplayFigure {
-        DisplayFigure(image: .svg(svg), caption: caption)
+    static func figure(svg: String, title: String, caption: String) -> DisplayFigure {
+        DisplayFigure(image: .svg(svg), caption: caption, title: title)
     }
 }
 

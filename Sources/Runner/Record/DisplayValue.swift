@@ -108,21 +108,30 @@ public struct DisplayFigure: Hashable, Sendable, Codable {
     public var image: Image
     /// A line under the figure.
     public var caption: String
+    /// A short title, also the stem of the figure's own file (`Reconstructions` → `reconstructions.png`).
+    public var title: String
+    /// For an image grid, its row and column labels and where they go; the labels are text in the
+    /// report rather than pixels in the PNG, so they stay sharp and selectable.
+    public var grid: GridLabels?
 
     /// Creates a figure.
-    public init(image: Image, caption: String) {
+    public init(image: Image, caption: String, title: String = "", grid: GridLabels? = nil) {
         self.image = image
         self.caption = caption
+        self.title = title
+        self.grid = grid
     }
 
     private enum CodingKeys: String, CodingKey {
-        case kind, png, svg, caption
+        case kind, png, svg, caption, title, grid
     }
 
     /// Reads `{"kind": "png", "png": base64, "caption": …}` or the SVG form.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         caption = try container.decode(String.self, forKey: .caption)
+        title = try container.decodeIfPresent(String.self, forKey: .title) ?? ""
+        grid = try container.decodeIfPresent(GridLabels.self, forKey: .grid)
         if try container.decode(String.self, forKey: .kind) == "png" {
             image = .png(try container.decode(Data.self, forKey: .png))
         } else {
@@ -142,5 +151,33 @@ public struct DisplayFigure: Hashable, Sendable, Codable {
             try container.encode(text, forKey: .svg)
         }
         try container.encode(caption, forKey: .caption)
+        try container.encode(title, forKey: .title)
+        try container.encodeIfPresent(grid, forKey: .grid)
+    }
+}
+
+/// Where an image grid's rows and columns are, as fractions of the image's size, with their labels.
+public struct GridLabels: Hashable, Sendable, Codable {
+    /// One label per row (top to bottom), or empty.
+    public var rows: [String]
+    /// The vertical centre of each row, from 0 (top) to 1 (bottom).
+    public var rowCenters: [Double]
+    /// One label per column (left to right), or empty.
+    public var columns: [String]
+    /// The horizontal centre of each column, from 0 (left) to 1 (right).
+    public var columnCenters: [Double]
+    /// The image's size in pixels, to show it at whole-number zoom.
+    public var width: Int, height: Int
+
+    /// Creates grid labels.
+    public init(
+        rows: [String], rowCenters: [Double], columns: [String], columnCenters: [Double], width: Int, height: Int
+    ) {
+        self.rows = rows
+        self.rowCenters = rowCenters
+        self.columns = columns
+        self.columnCenters = columnCenters
+        self.width = width
+        self.height = height
     }
 }
