@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct ParserTests {
     private func parse(_ code: String, line: Int = 1) -> (statements: [Statement], diagnostics: [Diagnostic]) {
-        Parser.parse(code: code, line: line, cell: 0)
+        let parsed = Parser.parse(code: code, line: line, cell: 0)
+        return (parsed.statements, parsed.diagnostics)
     }
 
     private func range(_ source: MarkedSource, _ from: String, _ to: String) -> SourceRange {
@@ -23,7 +24,7 @@ import Testing
         let call = Expr(
             .call(
                 callee: Identifier(name: "train", range: range(source, "3️⃣", "4️⃣")),
-                arguments: [Argument(label: nil, value: mlp), Argument(label: on, value: data)]),
+                arguments: [CallArgument(label: nil, value: mlp), CallArgument(label: on, value: data)]),
             range: SourceRange(start: source["3️⃣"], end: end))
         let expected = Statement(binding: Identifier(name: "fit", range: range(source, "1️⃣", "2️⃣")), value: call, cell: 0)
         #expect(statements == [expected])
@@ -89,6 +90,11 @@ import Testing
         let (statements, diagnostics) = parse("a = )\nb = 1\nc = f(1 2)\nd = [\n 1,\n 2]\ne = 3 4")
         #expect(statements.map(\.binding?.name) == ["b", "d"])
         #expect(diagnostics.map(\.range?.start.line) == [1, 3, 7])
+    }
+
+    @Test func theNamesOfBrokenStatementsAreKept() {
+        let parsed = Parser.parse(code: "a = f(1 2)\nb = 1 2\n3 = x\nc = )", line: 1, cell: 0)
+        #expect(parsed.brokenBindings.map(\.name) == ["a", "b", "c"])
     }
 
     @Test func anUnclosedCallResumesAtTheNextStatement() {

@@ -93,6 +93,12 @@ private func check(_ marked: String, overrides: [String] = []) -> (MarkedSource,
         #expect(diagnostics.map(\.range?.start.line) == [9, 10, 11, 11, 12])
     }
 
+    @Test func aNameWhoseStatementDidNotParseIsNotReportedAgain() {
+        let (_, plan, diagnostics) = check("d = mnist(\nm = mlp(hidden: [4])\nf = train(m, on: d)")
+        #expect(plan == nil)
+        #expect(diagnostics.map(\.message) == ["'(' opened at 9:10 is never closed; add ')'"])
+    }
+
     @Test func renderedDiagnosticsQuoteTheLineWithACaret() {
         let (source, _, diagnostics) = check(#"x = mnst(split: "train")"#)
         let text = DiagnosticRenderer(source: SourceFile(path: "Notebooks/x.md", text: source.text)).render(diagnostics)

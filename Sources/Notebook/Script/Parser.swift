@@ -12,6 +12,9 @@ public struct Parser {
     private let cell: Int
     /// The problems found so far, lexical ones first.
     public private(set) var diagnostics: [Diagnostic]
+    /// Names bound by statements that failed to parse (`fit = train(…` with a syntax error), so
+    /// the checker can treat them as bound instead of reporting every later use as undefined.
+    public private(set) var brokenBindings: [Identifier] = []
 
     /// Creates a parser over `tokens` (ending with `.end`) of cell number `cell`.
     public init(tokens: [Token], cell: Int, diagnostics: [Diagnostic] = []) {
@@ -23,11 +26,11 @@ public struct Parser {
     /// Parses the code of cell number `cell`, whose first line is line `line` of the .md file.
     public static func parse(
         code: String, line: Int, cell: Int
-    ) -> (statements: [Statement], diagnostics: [Diagnostic]) {
+    ) -> (statements: [Statement], diagnostics: [Diagnostic], brokenBindings: [Identifier]) {
         let (tokens, lexical) = Lexer.tokenize(code, line: line)
         var parser = Parser(tokens: tokens, cell: cell, diagnostics: lexical)
         let statements = parser.parseStatements()
-        return (statements, parser.diagnostics)
+        return (statements, parser.diagnostics, parser.brokenBindings)
     }
 
     /// Parses a single literal or expression written at `line`, `column` (a front-matter value).
@@ -76,8 +79,11 @@ public struct Parser {
                 return nil
             }
             advance()
-            guard let expression = parseExpression() else { return nil }
             binding = Identifier(name: name, range: first.range)
+            guard let expression = parseExpression() else {
+                brokenBindings.append(Identifier(name: name, range: first.range))
+                return nil
+            }
             value = expression
         }
         switch current.kind {
@@ -85,6 +91,7 @@ public struct Parser {
         case .end: break
         default:
             report(.expectedEndOfStatement(found: current.quoted), at: current.range)
+            if let binding { brokenBindings.append(binding) }
             return nil
         }
         return Statement(binding: binding, value: value, cell: cell)
@@ -149,7 +156,7 @@ public struct Parser {
         let open = current
         advance()
         depth += 1
-        var arguments: [Argument] = []
+        var arguments: [CallArgument] = []
         guard let close = parseElements(open: open, closing: .rightParen, parse: { parser in
             var label: Identifier?
             if parser.current.kind == .identifier, parser.peekKind(1) == .colon {
@@ -158,7 +165,7 @@ public struct Parser {
                 parser.advance()
             }
             guard let value = parser.parseExpression() else { return false }
-            arguments.append(Argument(label: label, value: value))
+            arguments.append(CallArgument(label: label, value: value))
             return true
         }) else { return nil }
         return Expr(.call(callee: callee, arguments: arguments), range: callee.range.union(close))

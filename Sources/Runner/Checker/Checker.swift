@@ -103,6 +103,11 @@ struct CheckSession {
                 bindingLines[name.name] = name.range.start.line
             }
         }
+        // A name whose statement did not parse is in scope with an unknown type, so its uses
+        // are not reported again as undefined.
+        for name in document.brokenBindings where scope[name.name] == nil {
+            scope[name.name] = .statement(index: -1, type: nil, line: name.range.start.line, constant: nil)
+        }
         var planned: [PlannedStatement] = []
         for (index, statement) in document.statements.enumerated() {
             let typed = resolve(statement.value, expected: nil, what: "value")
