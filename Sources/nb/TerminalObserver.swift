@@ -35,11 +35,12 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
             if isTerminal { draw("  running " + Self.shorten(info.source)) }
         case .progress(let info, let done, let total, let unit, let message):
             showProgress(info, done: done, total: total, unit: unit, message: message)
-        case .statementFinished(let info, let status, let seconds, _):
+        case .statementFinished(let info, let status, let seconds, let message):
             clearBar()
             let label = status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
             let source = Self.shorten(info.source).padding(toLength: 60, withPad: " ", startingAt: 0)
             write("  \(label)\(source) \(Self.duration(seconds))\n")
+            if let message, status == .skipped { write("          \(message)\n") }
         case .warning(let info, let message):
             clearBar()
             let diagnostic = Diagnostic(.warning, message, at: info?.range)
