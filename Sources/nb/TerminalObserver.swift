@@ -122,7 +122,8 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
     static func clockTime(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded())
         let (hours, minutes, secs) = (whole / 3600, whole / 60 % 60, whole % 60)
-        return hours > 0 ? String(format: "%d:%02d:%02d", hours, minutes, secs) : String(format: "%d:%02d", minutes, secs)
+        return hours > 0
+            ? String(format: "%d:%02d:%02d", hours, minutes, secs) : String(format: "%d:%02d", minutes, secs)
     }
 }
 

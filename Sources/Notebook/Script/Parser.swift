@@ -18,7 +18,8 @@ public struct Parser {
 
     /// Creates a parser over `tokens` (ending with `.end`) of cell number `cell`.
     public init(tokens: [Token], cell: Int, diagnostics: [Diagnostic] = []) {
-        self.tokens = tokens.isEmpty ? [Token(kind: .end, text: "", range: SourceRange(at: .init(line: 1, column: 1)))] : tokens
+        self.tokens =
+            tokens.isEmpty ? [Token(kind: .end, text: "", range: SourceRange(at: .init(line: 1, column: 1)))] : tokens
         self.cell = cell
         self.diagnostics = diagnostics
     }
@@ -157,18 +158,25 @@ public struct Parser {
         advance()
         depth += 1
         var arguments: [CallArgument] = []
-        guard let close = parseElements(open: open, closing: .rightParen, parse: { parser in
-            var label: Identifier?
-            if parser.current.kind == .identifier, parser.peekKind(1) == .colon {
-                label = Identifier(name: parser.current.text, range: parser.current.range)
-                parser.advance()
-                parser.advance()
-            }
-            guard let value = parser.parseExpression() else { return false }
-            arguments.append(CallArgument(label: label, value: value))
+        let close = parseElements(open: open, closing: .rightParen) { parser in
+            guard let argument = parser.parseArgument() else { return false }
+            arguments.append(argument)
             return true
-        }) else { return nil }
+        }
+        guard let close else { return nil }
         return Expr(.call(callee: callee, arguments: arguments), range: callee.range.union(close))
+    }
+
+    /// `label: value` or a positional `value`.
+    private mutating func parseArgument() -> CallArgument? {
+        var label: Identifier?
+        if current.kind == .identifier, peekKind(1) == .colon {
+            label = Identifier(name: current.text, range: current.range)
+            advance()
+            advance()
+        }
+        guard let value = parseExpression() else { return nil }
+        return CallArgument(label: label, value: value)
     }
 
     private mutating func parseList() -> Expr? {
@@ -176,11 +184,12 @@ public struct Parser {
         advance()
         depth += 1
         var elements: [Expr] = []
-        guard let close = parseElements(open: open, closing: .rightBracket, parse: { parser in
+        let close = parseElements(open: open, closing: .rightBracket) { parser in
             guard let element = parser.parseExpression() else { return false }
             elements.append(element)
             return true
-        }) else { return nil }
+        }
+        guard let close else { return nil }
         return Expr(.list(elements), range: open.range.union(close))
     }
 

@@ -88,7 +88,8 @@ struct CheckSession {
                 }
                 value = overridden
             }
-            let parameter = PlanParameter(name: name.name, type: type, value: value, overridden: given[name.name] != nil)
+            let parameter = PlanParameter(
+                name: name.name, type: type, value: value, overridden: given[name.name] != nil)
             parameters.append(parameter)
             scope[name.name] = .parameter(parameter, line: name.range.start.line)
         }
