@@ -37,24 +37,31 @@ import Testing
             Issue.record("expected a call")
             return
         }
-        #expect(arguments.map(\.value.kind) == [
-            .integer(1), .integer(-2), .float(0.5), .float(-0.001), .string("s"), .bool(true), .bool(false),
-            .list([
-                Expr(.integer(1), range: .init(start: .init(line: 1, column: 41), end: .init(line: 1, column: 42))),
-                Expr(
-                    .list([Expr(.integer(2), range: .init(start: .init(line: 1, column: 45), end: .init(line: 1, column: 46)))]),
-                    range: .init(start: .init(line: 1, column: 44), end: .init(line: 1, column: 47))),
-            ]),
-            .list([]),
-        ])
-        #expect(arguments[1].value.range == SourceRange(start: .init(line: 1, column: 6), end: .init(line: 1, column: 8)))
+        #expect(
+            arguments.map(\.value.kind) == [
+                .integer(1), .integer(-2), .float(0.5), .float(-0.001), .string("s"), .bool(true), .bool(false),
+                .list([
+                    Expr(.integer(1), range: .init(start: .init(line: 1, column: 41), end: .init(line: 1, column: 42))),
+                    Expr(
+                        .list([
+                            Expr(
+                                .integer(2),
+                                range: .init(start: .init(line: 1, column: 45), end: .init(line: 1, column: 46)))
+                        ]),
+                        range: .init(start: .init(line: 1, column: 44), end: .init(line: 1, column: 47))),
+                ]),
+                .list([]),
+            ])
+        #expect(
+            arguments[1].value.range == SourceRange(start: .init(line: 1, column: 6), end: .init(line: 1, column: 8)))
     }
 
     @Test func newlinesInsideBracketsContinueTheStatement() {
         let (statements, diagnostics) = parse("m = mlp(\n  hidden: [400,\n    400],\n  latent: 2,\n)\nm", line: 5)
         #expect(diagnostics.isEmpty)
         #expect(statements.count == 2)
-        #expect(statements.first?.range == SourceRange(start: .init(line: 5, column: 1), end: .init(line: 9, column: 2)))
+        #expect(
+            statements.first?.range == SourceRange(start: .init(line: 5, column: 1), end: .init(line: 9, column: 2)))
         #expect(statements.last?.binding == nil)
         #expect(statements.last?.value.kind == .identifier("m"))
     }
