@@ -21,7 +21,8 @@ public struct MarkedSource: Sendable {
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            let isKeycap = ("0"..."9").contains(scalar) && index + 2 < scalars.count
+            let isKeycap =
+                ("0"..."9").contains(scalar) && index + 2 < scalars.count
                 && scalars[index + 1] == "\u{FE0F}" && scalars[index + 2] == "\u{20E3}"
             if isKeycap || scalar == "🔟" {
                 let length = isKeycap ? 3 : 1

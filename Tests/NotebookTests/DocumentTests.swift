@@ -10,9 +10,11 @@ import Testing
         #expect(document.cells.map(\.codeLine) == [7, 13])
         #expect(document.statements.map(\.binding?.name) == ["x", "y", "z"])
         #expect(document.statements.map(\.cell) == [0, 0, 1])
-        #expect(document.statements.map(\.range.start) == [
-            SourceLocation(line: 7, column: 1), SourceLocation(line: 9, column: 3), SourceLocation(line: 13, column: 1),
-        ])
+        #expect(
+            document.statements.map(\.range.start) == [
+                SourceLocation(line: 7, column: 1), SourceLocation(line: 9, column: 3),
+                SourceLocation(line: 13, column: 1),
+            ])
     }
 
     @Test func problemsFromEveryStageAreCollected() {

@@ -11,10 +11,11 @@ import Testing
         let (tokens, diagnostics) = Lexer.tokenize("fit = train(mlp, lr: 1e-3) # note", line: 7)
         #expect(diagnostics.isEmpty)
         #expect(tokens.map(\.text) == ["fit", "=", "train", "(", "mlp", ",", "lr", ":", "1e-3", ")", ""])
-        #expect(tokens.map(\.kind) == [
-            .identifier, .equals, .identifier, .leftParen, .identifier, .comma, .identifier, .colon, .float,
-            .rightParen, .end,
-        ])
+        #expect(
+            tokens.map(\.kind) == [
+                .identifier, .equals, .identifier, .leftParen, .identifier, .comma, .identifier, .colon, .float,
+                .rightParen, .end,
+            ])
         #expect(tokens[8].range == SourceRange(start: .init(line: 7, column: 22), end: .init(line: 7, column: 26)))
     }
 

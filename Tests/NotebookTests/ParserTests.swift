@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct ParserTests {
     private func parse(_ code: String, line: Int = 1) -> (statements: [Statement], diagnostics: [Diagnostic]) {
-        Parser.parse(code: code, line: line, cell: 0)
+        let parsed = Parser.parse(code: code, line: line, cell: 0)
+        return (parsed.statements, parsed.diagnostics)
     }
 
     private func range(_ source: MarkedSource, _ from: String, _ to: String) -> SourceRange {
@@ -23,7 +24,7 @@ import Testing
         let call = Expr(
             .call(
                 callee: Identifier(name: "train", range: range(source, "3️⃣", "4️⃣")),
-                arguments: [Argument(label: nil, value: mlp), Argument(label: on, value: data)]),
+                arguments: [CallArgument(label: nil, value: mlp), CallArgument(label: on, value: data)]),
             range: SourceRange(start: source["3️⃣"], end: end))
         let expected = Statement(binding: Identifier(name: "fit", range: range(source, "1️⃣", "2️⃣")), value: call, cell: 0)
         #expect(statements == [expected])
@@ -36,24 +37,31 @@ import Testing
             Issue.record("expected a call")
             return
         }
-        #expect(arguments.map(\.value.kind) == [
-            .integer(1), .integer(-2), .float(0.5), .float(-0.001), .string("s"), .bool(true), .bool(false),
-            .list([
-                Expr(.integer(1), range: .init(start: .init(line: 1, column: 41), end: .init(line: 1, column: 42))),
-                Expr(
-                    .list([Expr(.integer(2), range: .init(start: .init(line: 1, column: 45), end: .init(line: 1, column: 46)))]),
-                    range: .init(start: .init(line: 1, column: 44), end: .init(line: 1, column: 47))),
-            ]),
-            .list([]),
-        ])
-        #expect(arguments[1].value.range == SourceRange(start: .init(line: 1, column: 6), end: .init(line: 1, column: 8)))
+        #expect(
+            arguments.map(\.value.kind) == [
+                .integer(1), .integer(-2), .float(0.5), .float(-0.001), .string("s"), .bool(true), .bool(false),
+                .list([
+                    Expr(.integer(1), range: .init(start: .init(line: 1, column: 41), end: .init(line: 1, column: 42))),
+                    Expr(
+                        .list([
+                            Expr(
+                                .integer(2),
+                                range: .init(start: .init(line: 1, column: 45), end: .init(line: 1, column: 46)))
+                        ]),
+                        range: .init(start: .init(line: 1, column: 44), end: .init(line: 1, column: 47))),
+                ]),
+                .list([]),
+            ])
+        #expect(
+            arguments[1].value.range == SourceRange(start: .init(line: 1, column: 6), end: .init(line: 1, column: 8)))
     }
 
     @Test func newlinesInsideBracketsContinueTheStatement() {
         let (statements, diagnostics) = parse("m = mlp(\n  hidden: [400,\n    400],\n  latent: 2,\n)\nm", line: 5)
         #expect(diagnostics.isEmpty)
         #expect(statements.count == 2)
-        #expect(statements.first?.range == SourceRange(start: .init(line: 5, column: 1), end: .init(line: 9, column: 2)))
+        #expect(
+            statements.first?.range == SourceRange(start: .init(line: 5, column: 1), end: .init(line: 9, column: 2)))
         #expect(statements.last?.binding == nil)
         #expect(statements.last?.value.kind == .identifier("m"))
     }
@@ -89,6 +97,11 @@ import Testing
         let (statements, diagnostics) = parse("a = )\nb = 1\nc = f(1 2)\nd = [\n 1,\n 2]\ne = 3 4")
         #expect(statements.map(\.binding?.name) == ["b", "d"])
         #expect(diagnostics.map(\.range?.start.line) == [1, 3, 7])
+    }
+
+    @Test func theNamesOfBrokenStatementsAreKept() {
+        let parsed = Parser.parse(code: "a = f(1 2)\nb = 1 2\n3 = x\nc = )", line: 1, cell: 0)
+        #expect(parsed.brokenBindings.map(\.name) == ["a", "b", "c"])
     }
 
     @Test func anUnclosedCallResumesAtTheNextStatement() {

@@ -29,9 +29,10 @@ import Testing
         let data = try Data(contentsOf: url)
         try data.prefix(data.count / 2).write(to: url)
         let (record, ran, observer) = try harness.run(training)
-        #expect(observer.warnings == [
-            "the cached result for line 8 cannot be used: it is truncated or padded (\(data.count / 2) bytes, expected \(data.count)); recomputing it"
-        ])
+        #expect(
+            observer.warnings == [
+                "the cached result for line 8 cannot be used: it is truncated or padded (\(data.count / 2) bytes, expected \(data.count)); recomputing it"
+            ])
         // The fit's key is unchanged, so the figure drawn from it is still cached.
         #expect(record.statements.map(\.status) == [.ran, .ran, .ran, .cached])
         #expect(ran == ["mnist": 1, "mlp": 1, "train": 1])
@@ -46,7 +47,10 @@ import Testing
         data[7] = 0
         try data.write(to: url)
         let (record, _, observer) = try harness.run(training)
-        #expect(observer.warnings == ["the cached result for line 8 cannot be used: it is in cache format 0; this nb reads format 2; recomputing it"])
+        #expect(
+            observer.warnings == [
+                "the cached result for line 8 cannot be used: it is in cache format 0; this nb reads format 2; recomputing it"
+            ])
         #expect(record.statements[2].status == .ran)
     }
 
@@ -58,9 +62,10 @@ import Testing
         data[data.count - 3] ^= 0xFF
         try data.write(to: url)
         let observer = try harness.run(training).observer
-        #expect(observer.warnings == [
-            "the cached result for line 6 cannot be used: its checksum does not match (the file is corrupted); recomputing it"
-        ])
+        #expect(
+            observer.warnings == [
+                "the cached result for line 6 cannot be used: its checksum does not match (the file is corrupted); recomputing it"
+            ])
     }
 
     @Test func aValueStoredInAnOlderValueFormatIsRecomputedWhenNeeded() throws {
@@ -72,7 +77,10 @@ import Testing
         try harness.cache.store(entry, for: key)
         let edited = training.replacingOccurrences(of: "loss_curves(fit)", with: "loss_curves(fit, fit)")
         let (record, ran, observer) = try harness.run(edited)
-        #expect(observer.warnings == ["the cached result for line 8 cannot be used: it holds TestFit in format 1; this nb reads format 2; recomputing it"])
+        #expect(
+            observer.warnings == [
+                "the cached result for line 8 cannot be used: it holds TestFit in format 1; this nb reads format 2; recomputing it"
+            ])
         #expect(record.statements.map(\.status) == [.ran, .ran, .ran, .ran])
         #expect(ran == ["mnist": 1, "mlp": 1, "train": 1, "loss_curves": 1])
     }
@@ -81,7 +89,8 @@ import Testing
         let key = CacheKey(bytes: Array(repeating: 7, count: 32))
         let store = CacheStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("nb-\(UUID())"))
         defer { try? FileManager.default.removeItem(at: store.directory) }
-        let entry = CacheEntry(display: .text("x"), payload: .domain(formatVersion: 1, bytes: Data(repeating: 1, count: 300)))
+        let entry = CacheEntry(
+            display: .text("x"), payload: .domain(formatVersion: 1, bytes: Data(repeating: 1, count: 300)))
         try store.store(entry, for: key)
         let url = store.url(for: key)
         let data = try Data(contentsOf: url)

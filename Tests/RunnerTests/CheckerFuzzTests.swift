@@ -38,13 +38,18 @@ import Testing
                 for _ in 0..<Int.random(in: 1...4, using: &generator) where !mutated.isEmpty {
                     let position = Int.random(in: 0..<mutated.count, using: &generator)
                     let replacement = Self.alphabet.randomElement(using: &generator) ?? "x"
-                    if Bool.random(using: &generator) { mutated[position] = replacement } else { mutated.remove(at: position) }
+                    if Bool.random(using: &generator) {
+                        mutated[position] = replacement
+                    } else {
+                        mutated.remove(at: position)
+                    }
                 }
             }
             let text = String(String.UnicodeScalarView(mutated))
             let lr = round % 3 == 0 ? String(text.suffix(3)) : "0.\(Int.random(in: 1...9, using: &generator))"
             let overrides = ["epochs=\(Int.random(in: -1...3, using: &generator))", "lr=" + lr]
-            let (plan, diagnostics) = checker.check(Document(source: SourceFile(path: "f.md", text: text)), overrides: overrides)
+            let (plan, diagnostics) = checker.check(
+                Document(source: SourceFile(path: "f.md", text: text)), overrides: overrides)
             #expect((plan == nil) == diagnostics.contains(where: \.isError))
             if plan != nil { planned += 1 }
         }

@@ -18,7 +18,8 @@ private let frontMatter = """
 private func check(_ marked: String, overrides: [String] = []) -> (MarkedSource, Plan?, [Diagnostic]) {
     let source = MarkedSource(frontMatter + "\n```nb\n" + marked + "\n```\n")
     let document = Document(source: SourceFile(path: "Notebooks/x.md", text: source.text))
-    let (plan, diagnostics) = Checker(registry: testRegistry(counter: RunCounter())).check(document, overrides: overrides)
+    let (plan, diagnostics) = Checker(registry: testRegistry(counter: RunCounter())).check(
+        document, overrides: overrides)
     return (source, plan, diagnostics)
 }
 
@@ -39,14 +40,29 @@ private func check(_ marked: String, overrides: [String] = []) -> (MarkedSource,
             "d = mnist()\nm = mlp(hidden: [4])\nf = train(m, on: d, epochs: 1️⃣zero)",
             "'epochs' must be in 1...1000, got 0 (parameter 'zero' at line 6)"
         ),
-        ("d = mnist()\nm = mlp(hidden: [4])\nf = train(m, on: 1️⃣m)", "argument 'on' of 'train' must be Dataset, got Model"),
-        ("d = mnist()\nmodel = mlp(hidden: [4])\nf = train(1️⃣modl, on: d)", "undefined name 'modl'; did you mean 'model'?"),
-        ("x = add(1️⃣y, 1)\ny = add(1, 2)", "'y' is used before it is bound at line 10; move this statement after that line"),
-        ("x = add(1, 2)\n1️⃣x = add(2, 3)", "'x' is already bound at line 9; a name is bound once, so choose another name"),
+        (
+            "d = mnist()\nm = mlp(hidden: [4])\nf = train(m, on: 1️⃣m)",
+            "argument 'on' of 'train' must be Dataset, got Model"
+        ),
+        (
+            "d = mnist()\nmodel = mlp(hidden: [4])\nf = train(1️⃣modl, on: d)",
+            "undefined name 'modl'; did you mean 'model'?"
+        ),
+        (
+            "x = add(1️⃣y, 1)\ny = add(1, 2)",
+            "'y' is used before it is bound at line 10; move this statement after that line"
+        ),
+        (
+            "x = add(1, 2)\n1️⃣x = add(2, 3)",
+            "'x' is already bound at line 9; a name is bound once, so choose another name"
+        ),
         ("1️⃣epochs = add(1, 2)", "'epochs' is a parameter; choose another name, or change it with --set epochs=…"),
         ("x = 1️⃣mnist", "'mnist' is an operation, not a value; call it: mnist(…)"),
         ("x = add(1, 2, 1️⃣3)", "too many unlabelled arguments to 'add', which takes 2; label the others"),
-        ("d = mnist()\nm = mlp(hidden: [4])\nf = train(1️⃣model: m, on: d)", "argument 'model' of 'train' is passed without a label; remove 'model:'"),
+        (
+            "d = mnist()\nm = mlp(hidden: [4])\nf = train(1️⃣model: m, on: d)",
+            "argument 'model' of 'train' is passed without a label; remove 'model:'"
+        ),
         ("1️⃣loss_curves()", "missing argument 'fits' (Fit, unlabelled) in call to 'loss_curves'"),
         ("x = 1️⃣[]", "cannot tell the element type of an empty list here; write at least one element"),
         ("x = [1, 1️⃣\"a\"]", "list elements must all have one type: expected Int, got String"),
@@ -63,7 +79,8 @@ private func check(_ marked: String, overrides: [String] = []) -> (MarkedSource,
 
     @Test func aCorrectNotebookGivesAPlanWithDefaultsFilledAndIntsWidenedToFloats() {
         let (_, plan, diagnostics) = check(
-            "d = mnist()\nm = mlp(hidden: [400, 400], latent: 2)\nf = train(m, on: d, epochs: epochs, lr: 1)\nloss_curves(f, f)")
+            "d = mnist()\nm = mlp(hidden: [400, 400], latent: 2)\nf = train(m, on: d, epochs: epochs, lr: 1)\nloss_curves(f, f)"
+        )
         #expect(diagnostics.isEmpty)
         #expect(plan?.statements.map(\.binding) == ["d", "m", "f", nil])
         #expect(plan?.statements.map(\.type) == [.dataset, .model, .fit, .figure])
@@ -74,34 +91,44 @@ private func check(_ marked: String, overrides: [String] = []) -> (MarkedSource,
         }
         #expect(spec.name == "train")
         #expect(arguments.map(\.name) == ["model", "on", "epochs", "lr"])
-        #expect(arguments.map { argument in
-            if case .constant(let value) = argument.value { return value.literalText }
-            return "-"
-        } == ["-", "-", "2", "1.0"])
+        #expect(
+            arguments.map { argument in
+                if case .constant(let value) = argument.value { return value.literalText }
+                return "-"
+            } == ["-", "-", "2", "1.0"])
         #expect(plan?.graph.transitiveDependents(of: 0) == [2, 3])
     }
 
     @Test func everyProblemInTheNotebookIsReportedAtOnce() {
-        let (_, _, diagnostics) = check("d = mnst()\nm = mlp(hidden: [4], latnt: 2)\nf = train(m, on: q, epochs: 0)\nd = add(1, 2)")
-        #expect(diagnostics.map(\.message) == [
-            "unknown operation 'mnst'; did you mean 'mnist'?",
-            "'mlp' has no parameter 'latnt'; did you mean 'latent'?",
-            "undefined name 'q'",
-            "'epochs' must be in 1...1000, got 0",
-            "'d' is already bound at line 9; a name is bound once, so choose another name",
-        ])
+        let (_, _, diagnostics) = check(
+            "d = mnst()\nm = mlp(hidden: [4], latnt: 2)\nf = train(m, on: q, epochs: 0)\nd = add(1, 2)")
+        #expect(
+            diagnostics.map(\.message) == [
+                "unknown operation 'mnst'; did you mean 'mnist'?",
+                "'mlp' has no parameter 'latnt'; did you mean 'latent'?",
+                "undefined name 'q'",
+                "'epochs' must be in 1...1000, got 0",
+                "'d' is already bound at line 9; a name is bound once, so choose another name",
+            ])
         #expect(diagnostics.map(\.range?.start.line) == [9, 10, 11, 11, 12])
+    }
+
+    @Test func aNameWhoseStatementDidNotParseIsNotReportedAgain() {
+        let (_, plan, diagnostics) = check("d = mnist(\nm = mlp(hidden: [4])\nf = train(m, on: d)")
+        #expect(plan == nil)
+        #expect(diagnostics.map(\.message) == ["'(' opened at 9:10 is never closed; add ')'"])
     }
 
     @Test func renderedDiagnosticsQuoteTheLineWithACaret() {
         let (source, _, diagnostics) = check(#"x = mnst(split: "train")"#)
         let text = DiagnosticRenderer(source: SourceFile(path: "Notebooks/x.md", text: source.text)).render(diagnostics)
-        #expect(text == """
-            Notebooks/x.md:9:5: error: unknown operation 'mnst'; did you mean 'mnist'?
-            x = mnst(split: "train")
-                ^~~~
+        #expect(
+            text == """
+                Notebooks/x.md:9:5: error: unknown operation 'mnst'; did you mean 'mnist'?
+                x = mnst(split: "train")
+                    ^~~~
 
-            """)
+                """)
     }
 }
 
@@ -140,7 +167,11 @@ private func check(_ marked: String, overrides: [String] = []) -> (MarkedSource,
 
     @Test func aNotebookWithoutParametersSaysSo() {
         let document = Document(source: SourceFile(path: "x.md", text: "```nb\nx = add(1, 2)\n```\n"))
-        let (_, diagnostics) = Checker(registry: testRegistry(counter: RunCounter())).check(document, overrides: ["a=1"])
-        #expect(diagnostics.map(\.message) == ["--set: unknown parameter 'a' (the notebook declares no parameters under 'params:')"])
+        let (_, diagnostics) = Checker(registry: testRegistry(counter: RunCounter())).check(
+            document, overrides: ["a=1"])
+        #expect(
+            diagnostics.map(\.message) == [
+                "--set: unknown parameter 'a' (the notebook declares no parameters under 'params:')"
+            ])
     }
 }

@@ -23,7 +23,8 @@ final class Harness {
         _ text: String, overrides: [String] = [], fresh: Bool = false
     ) throws -> (record: RunRecord, ran: [String: Int], observer: RecordingObserver) {
         let document = Document(source: SourceFile(path: "Notebooks/t.md", text: text))
-        let (plan, diagnostics) = Checker(registry: testRegistry(counter: counter)).check(document, overrides: overrides)
+        let (plan, diagnostics) = Checker(registry: testRegistry(counter: counter)).check(
+            document, overrides: overrides)
         let checked = try #require(plan, "unexpected diagnostics: \(diagnostics.map(\.message))")
         let observer = RecordingObserver()
         let record = Executor(plan: checked, cache: cache, fresh: fresh, observer: observer).run()
@@ -48,7 +49,10 @@ private let training = cell(
         #expect(record.statements.map(\.status) == [.ran, .ran, .ran, .ran, .ran])
         #expect(record.statements.map(\.display) == ["3", "13", "10", "23", "23"].map(DisplayValue.text))
         #expect(record.statements.map(\.binding) == ["a", "b", "c", "d", nil])
-        #expect(record.statements.map(\.source) == ["a = add(1, 2)", "b = add(a, 10)", "c = add(5, 5)", "d = add(b, c)", "d"])
+        #expect(
+            record.statements.map(\.source) == [
+                "a = add(1, 2)", "b = add(a, 10)", "c = add(5, 5)", "d = add(b, c)", "d",
+            ])
         #expect(ran == ["add": 4])
         #expect(record.succeeded)
     }
@@ -90,7 +94,8 @@ private let training = cell(
         #expect(second.record.statements.map(\.status) == [.cached, .cached, .cached, .cached])
         #expect(second.ran == [:])
         // A new use of the fit loads it from the cache; data and model stay untouched.
-        let third = try harness.run(training.replacingOccurrences(of: "loss_curves(fit)", with: "loss_curves(fit, fit)"))
+        let third = try harness.run(
+            training.replacingOccurrences(of: "loss_curves(fit)", with: "loss_curves(fit, fit)"))
         #expect(third.record.statements.map(\.status) == [.cached, .cached, .cached, .ran])
         #expect(third.ran == ["loss_curves": 1])
         #expect(third.record.statements[3].display == .figure(DisplayFigure(image: .svg("<svg/>"), caption: "0.5,0.5")))
@@ -101,7 +106,10 @@ private let training = cell(
         _ = try harness.run(training)
         let changed = try harness.run(training, overrides: ["epochs=4"])
         #expect(changed.record.statements.map(\.status) == [.ran, .ran, .ran, .ran])
-        #expect(changed.record.parameters == [RunRecord.Parameter(name: "epochs", type: "Int", value: "4", overridden: true)])
+        #expect(
+            changed.record.parameters == [
+                RunRecord.Parameter(name: "epochs", type: "Int", value: "4", overridden: true)
+            ])
         let again = try harness.run(training, overrides: ["epochs=4"])
         #expect(again.ran == [:])
         let back = try harness.run(training)
@@ -116,8 +124,12 @@ private let training = cell(
         let seed = Seeds.derive(7, "bind:fit")
         #expect(record.seed == 7)
         #expect(record.statements[2].seed == seed)
-        #expect(record.statements[2].display == .table(
-            DisplayTable(columns: ["metric", "value"], rows: [[.text("loss"), .number(0.5)], [.text("seed"), .text("\(seed)")]])))
+        #expect(
+            record.statements[2].display
+                == .table(
+                    DisplayTable(
+                        columns: ["metric", "value"],
+                        rows: [[.text("loss"), .number(0.5)], [.text("seed"), .text("\(seed)")]])))
         let fresh = try harness.run(training, fresh: true).record
         #expect(fresh.statements.map(\.status) == [.ran, .ran, .ran, .ran])
         #expect(fresh.statements.map(\.display) == record.statements.map(\.display))
@@ -127,8 +139,12 @@ private let training = cell(
         let harness = Harness()
         let text = training.replacingOccurrences(of: "epochs: epochs)", with: "epochs: epochs, seed: 5)")
         let record = try harness.run(text).record
-        #expect(record.statements[2].display == .table(
-            DisplayTable(columns: ["metric", "value"], rows: [[.text("loss"), .number(0.5)], [.text("seed"), .text("5")]])))
+        #expect(
+            record.statements[2].display
+                == .table(
+                    DisplayTable(
+                        columns: ["metric", "value"],
+                        rows: [[.text("loss"), .number(0.5)], [.text("seed"), .text("5")]])))
     }
 
     @Test func aFailureSkipsItsDependentsAndIndependentStatementsStillRun() throws {
@@ -136,10 +152,11 @@ private let training = cell(
         let text = cell("x = fail(message: \"disk full\")\ny = add(x, 1)\nz = add(2, 3)\nadd(y, z)")
         let (record, ran, _) = try harness.run(text)
         #expect(record.statements.map(\.status) == [.failed, .skipped, .ran, .skipped])
-        #expect(record.statements.map(\.message) == [
-            "disk full", "not run: it reads 'x' (line 4), which failed", nil,
-            "not run: it reads 'y' (line 5), which was not run either",
-        ])
+        #expect(
+            record.statements.map(\.message) == [
+                "disk full", "not run: it reads 'x' (line 4), which failed", nil,
+                "not run: it reads 'y' (line 5), which was not run either",
+            ])
         #expect(ran == ["fail": 1, "add": 1])
         #expect(!record.succeeded)
         let again = try harness.run(text)
@@ -158,10 +175,11 @@ private let training = cell(
             guard case .statementFinished(let info, let status, _, _) = event else { return nil }
             return "\(status) \(info.source)"
         }
-        #expect(finished == [
-            "ran data = mnist(split: \"train\")", "ran model = mlp(hidden: [8])",
-            "ran fit = train(model, on: data, epochs: epochs)", "ran loss_curves(fit)",
-        ])
+        #expect(
+            finished == [
+                "ran data = mnist(split: \"train\")", "ran model = mlp(hidden: [8])",
+                "ran fit = train(model, on: data, epochs: epochs)", "ran loss_curves(fit)",
+            ])
     }
 
     @Test func theRunRecordRoundTripsThroughJSON() throws {

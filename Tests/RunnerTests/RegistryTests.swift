@@ -4,16 +4,20 @@ import Testing
 @Suite struct RegistryTests {
     @Test func signaturesShowLabelsTypesDefaultsAndRanges() {
         let registry = testRegistry(counter: RunCounter())
-        #expect(registry.operation(named: "train")?.signature == """
-            train(_ model: Model, on: Dataset, epochs: Int = 10 (1...1000), lr: Float = 0.001 (> 0), seed: Int? (>= 0)) -> Fit
-            """)
-        #expect(registry.operation(named: "mnist")?.signature == #"mnist(split: String = "train" ("train" | "test")) -> Dataset"#)
+        #expect(
+            registry.operation(named: "train")?.signature == """
+                train(_ model: Model, on: Dataset, epochs: Int = 10 (1...1000), lr: Float = 0.001 (> 0), seed: Int? (>= 0)) -> Fit
+                """)
+        #expect(
+            registry.operation(named: "mnist")?.signature
+                == #"mnist(split: String = "train" ("train" | "test")) -> Dataset"#)
         #expect(registry.operation(named: "loss_curves")?.signature == "loss_curves(_ fits: Fit...) -> Figure")
     }
 
     @Test func theListingIsSortedWithDocsIndented() {
         let listing = testRegistry(counter: RunCounter()).listing()
-        #expect(listing.hasPrefix("add(_ a: Int, _ b: Int) -> Int\n    Adds two integers.\nfail(message: String) -> Int\n"))
+        #expect(
+            listing.hasPrefix("add(_ a: Int, _ b: Int) -> Int\n    Adds two integers.\nfail(message: String) -> Int\n"))
         #expect(listing.split(separator: "\n").count == 12)
     }
 

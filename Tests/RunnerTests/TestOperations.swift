@@ -54,7 +54,9 @@ final class TestFit: PersistentValue {
 
     func summary() -> DisplayValue {
         .table(
-            DisplayTable(columns: ["metric", "value"], rows: [[.text("loss"), .number(loss)], [.text("seed"), .text("\(seed)")]]))
+            DisplayTable(
+                columns: ["metric", "value"],
+                rows: [[.text("loss"), .number(loss)], [.text("seed"), .text("\(seed)")]]))
     }
 
     func encoded() throws -> Data {

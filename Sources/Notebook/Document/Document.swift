@@ -10,6 +10,8 @@ public struct Document: Sendable {
     public let statements: [Statement]
     /// Every problem found while reading the file: fences, front matter and cell syntax.
     public let diagnostics: [Diagnostic]
+    /// Names bound by statements that failed to parse; see `Parser.brokenBindings`.
+    public let brokenBindings: [Identifier]
 
     /// Reads `source`: front matter, then the prose/cell split, then each cell's statements.
     public init(source: SourceFile) {
@@ -17,11 +19,14 @@ public struct Document: Sendable {
         let (blocks, fenceDiagnostics) = FenceSplitter.split(source.lines[used...], firstLine: used + 1)
         var statements: [Statement] = []
         var diagnostics = frontDiagnostics + fenceDiagnostics
+        var brokenBindings: [Identifier] = []
         for case .cell(let cell) in blocks {
             let parsed = Parser.parse(code: cell.code, line: cell.codeLine, cell: cell.index)
             statements += parsed.statements
             diagnostics += parsed.diagnostics
+            brokenBindings += parsed.brokenBindings
         }
+        self.brokenBindings = brokenBindings
         self.source = source
         self.frontMatter = frontMatter
         self.blocks = blocks

@@ -12,10 +12,14 @@ public struct Parser {
     private let cell: Int
     /// The problems found so far, lexical ones first.
     public private(set) var diagnostics: [Diagnostic]
+    /// Names bound by statements that failed to parse (`fit = train(…` with a syntax error), so
+    /// the checker can treat them as bound instead of reporting every later use as undefined.
+    public private(set) var brokenBindings: [Identifier] = []
 
     /// Creates a parser over `tokens` (ending with `.end`) of cell number `cell`.
     public init(tokens: [Token], cell: Int, diagnostics: [Diagnostic] = []) {
-        self.tokens = tokens.isEmpty ? [Token(kind: .end, text: "", range: SourceRange(at: .init(line: 1, column: 1)))] : tokens
+        self.tokens =
+            tokens.isEmpty ? [Token(kind: .end, text: "", range: SourceRange(at: .init(line: 1, column: 1)))] : tokens
         self.cell = cell
         self.diagnostics = diagnostics
     }
@@ -23,11 +27,11 @@ public struct Parser {
     /// Parses the code of cell number `cell`, whose first line is line `line` of the .md file.
     public static func parse(
         code: String, line: Int, cell: Int
-    ) -> (statements: [Statement], diagnostics: [Diagnostic]) {
+    ) -> (statements: [Statement], diagnostics: [Diagnostic], brokenBindings: [Identifier]) {
         let (tokens, lexical) = Lexer.tokenize(code, line: line)
         var parser = Parser(tokens: tokens, cell: cell, diagnostics: lexical)
         let statements = parser.parseStatements()
-        return (statements, parser.diagnostics)
+        return (statements, parser.diagnostics, parser.brokenBindings)
     }
 
     /// Parses a single literal or expression written at `line`, `column` (a front-matter value).
@@ -76,8 +80,11 @@ public struct Parser {
                 return nil
             }
             advance()
-            guard let expression = parseExpression() else { return nil }
             binding = Identifier(name: name, range: first.range)
+            guard let expression = parseExpression() else {
+                brokenBindings.append(Identifier(name: name, range: first.range))
+                return nil
+            }
             value = expression
         }
         switch current.kind {
@@ -85,6 +92,7 @@ public struct Parser {
         case .end: break
         default:
             report(.expectedEndOfStatement(found: current.quoted), at: current.range)
+            if let binding { brokenBindings.append(binding) }
             return nil
         }
         return Statement(binding: binding, value: value, cell: cell)
@@ -149,19 +157,26 @@ public struct Parser {
         let open = current
         advance()
         depth += 1
-        var arguments: [Argument] = []
-        guard let close = parseElements(open: open, closing: .rightParen, parse: { parser in
-            var label: Identifier?
-            if parser.current.kind == .identifier, parser.peekKind(1) == .colon {
-                label = Identifier(name: parser.current.text, range: parser.current.range)
-                parser.advance()
-                parser.advance()
-            }
-            guard let value = parser.parseExpression() else { return false }
-            arguments.append(Argument(label: label, value: value))
+        var arguments: [CallArgument] = []
+        let close = parseElements(open: open, closing: .rightParen) { parser in
+            guard let argument = parser.parseArgument() else { return false }
+            arguments.append(argument)
             return true
-        }) else { return nil }
+        }
+        guard let close else { return nil }
         return Expr(.call(callee: callee, arguments: arguments), range: callee.range.union(close))
+    }
+
+    /// `label: value` or a positional `value`.
+    private mutating func parseArgument() -> CallArgument? {
+        var label: Identifier?
+        if current.kind == .identifier, peekKind(1) == .colon {
+            label = Identifier(name: current.text, range: current.range)
+            advance()
+            advance()
+        }
+        guard let value = parseExpression() else { return nil }
+        return CallArgument(label: label, value: value)
     }
 
     private mutating func parseList() -> Expr? {
@@ -169,11 +184,12 @@ public struct Parser {
         advance()
         depth += 1
         var elements: [Expr] = []
-        guard let close = parseElements(open: open, closing: .rightBracket, parse: { parser in
+        let close = parseElements(open: open, closing: .rightBracket) { parser in
             guard let element = parser.parseExpression() else { return false }
             elements.append(element)
             return true
-        }) else { return nil }
+        }
+        guard let close else { return nil }
         return Expr(.list(elements), range: open.range.union(close))
     }
 

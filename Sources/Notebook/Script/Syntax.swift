@@ -15,7 +15,7 @@ public struct Identifier: Hashable, Sendable {
 /// An expression: an operation call, a name, or a literal.
 public indirect enum ExprKind: Hashable, Sendable {
     /// `callee(arguments…)`.
-    case call(callee: Identifier, arguments: [Argument])
+    case call(callee: Identifier, arguments: [CallArgument])
     /// A name bound earlier, or a parameter.
     case identifier(String)
     /// An integer literal, possibly negative.
@@ -45,7 +45,7 @@ public struct Expr: Hashable, Sendable {
 }
 
 /// One argument of a call: `label: value` or a positional `value`.
-public struct Argument: Hashable, Sendable {
+public struct CallArgument: Hashable, Sendable {
     /// The label, or nil for a positional argument.
     public var label: Identifier?
     /// The argument's value.

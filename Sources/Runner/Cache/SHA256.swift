@@ -52,7 +52,9 @@ public struct SHA256: Sendable {
         let bitLength = length &* 8
         var tail: [UInt8] = [0x80]
         while (pending.count + tail.count) % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
         let savedLength = length
         update(tail)
         length = savedLength
@@ -75,7 +77,8 @@ public struct SHA256: Sendable {
         guard let block else { return }
         var w = [UInt32](repeating: 0, count: 64)
         for t in 0..<16 {
-            w[t] = UInt32(block.load(fromByteOffset: 4 * t, as: UInt8.self)) << 24
+            w[t] =
+                UInt32(block.load(fromByteOffset: 4 * t, as: UInt8.self)) << 24
                 | UInt32(block.load(fromByteOffset: 4 * t + 1, as: UInt8.self)) << 16
                 | UInt32(block.load(fromByteOffset: 4 * t + 2, as: UInt8.self)) << 8
                 | UInt32(block.load(fromByteOffset: 4 * t + 3, as: UInt8.self))

@@ -2,7 +2,7 @@ import Notebook
 
 /// Resolving calls: the operation, then each argument against its parameter.
 extension CheckSession {
-    mutating func resolveCall(_ callee: Identifier, _ arguments: [Argument], range: SourceRange) -> Typed? {
+    mutating func resolveCall(_ callee: Identifier, _ arguments: [CallArgument], range: SourceRange) -> Typed? {
         guard let spec = registry.operation(named: callee.name) else {
             let suggestion = DidYouMean.suggestion(for: callee.name, among: registry.names)
             report(.unknownOperation(callee.name, suggestion: suggestion), at: callee.range)

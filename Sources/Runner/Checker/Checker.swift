@@ -88,7 +88,8 @@ struct CheckSession {
                 }
                 value = overridden
             }
-            let parameter = PlanParameter(name: name.name, type: type, value: value, overridden: given[name.name] != nil)
+            let parameter = PlanParameter(
+                name: name.name, type: type, value: value, overridden: given[name.name] != nil)
             parameters.append(parameter)
             scope[name.name] = .parameter(parameter, line: name.range.start.line)
         }
@@ -102,6 +103,11 @@ struct CheckSession {
             if let name = statement.binding, bindingLines[name.name] == nil {
                 bindingLines[name.name] = name.range.start.line
             }
+        }
+        // A name whose statement did not parse is in scope with an unknown type, so its uses
+        // are not reported again as undefined.
+        for name in document.brokenBindings where scope[name.name] == nil {
+            scope[name.name] = .statement(index: -1, type: nil, line: name.range.start.line, constant: nil)
         }
         var planned: [PlannedStatement] = []
         for (index, statement) in document.statements.enumerated() {

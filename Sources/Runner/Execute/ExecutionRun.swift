@@ -59,7 +59,8 @@ final class ExecutionRun {
         plan.statements.map { statement in
             let index = statement.index
             return StatementRecord(
-                index: index, cell: statement.statement.cell, range: statement.statement.range, source: statement.source,
+                index: index, cell: statement.statement.cell, range: statement.statement.range,
+                source: statement.source,
                 binding: statement.binding, status: status[index] ?? .skipped, cacheHit: cacheHit[index],
                 seconds: seconds[index], seed: seeds[index], key: keys[index].description, display: display[index],
                 message: messages[index])
@@ -74,7 +75,8 @@ final class ExecutionRun {
             switch cache.load(keys[statement.index]) {
             case .miss: break
             case .hit(let entry): entries[statement.index] = entry
-            case .unusable(let reason): warn(statement, RunError.unusableCacheEntry(line: line(of: statement.index), reason: reason))
+            case .unusable(let reason):
+                warn(statement, RunError.unusableCacheEntry(line: line(of: statement.index), reason: reason))
             }
         }
     }
@@ -130,7 +132,9 @@ final class ExecutionRun {
         }
     }
 
-    private func evaluate(_ expression: ResolvedExpr, in statement: PlannedStatement, callIndex: inout Int) throws -> Value {
+    private func evaluate(_ expression: ResolvedExpr, in statement: PlannedStatement, callIndex: inout Int) throws
+        -> Value
+    {
         switch expression {
         case .constant(let value):
             return value
@@ -207,7 +211,9 @@ final class ExecutionRun {
 
     // MARK: - Reporting
 
-    private func finish(_ index: Int, _ outcome: StatementStatus, display value: DisplayValue?, seconds elapsed: Double, hit: Bool) {
+    private func finish(
+        _ index: Int, _ outcome: StatementStatus, display value: DisplayValue?, seconds elapsed: Double, hit: Bool
+    ) {
         status[index] = outcome
         display[index] = value
         seconds[index] = elapsed

@@ -103,7 +103,8 @@ public struct ArgumentError: Error, CustomStringConvertible {
     /// The message, naming the operation to fix.
     public var description: String {
         if let expected {
-            return "internal error in '\(operation)': argument '\(name)' is not \(expected); fix its spec or implementation"
+            return
+                "internal error in '\(operation)': argument '\(name)' is not \(expected); fix its spec or implementation"
         }
         return "internal error in '\(operation)': no argument '\(name)'; declare it in the operation's parameters"
     }

@@ -1,0 +1,135 @@
+import Foundation
+import Notebook
+import Runner
+
+/// Shows a run on the terminal: a line per statement as it finishes (ran, cached, failed,
+/// skipped, with its time), and progress for long operations — a redrawn bar with count, rate
+/// and ETA on a terminal, a plain line every few seconds otherwise (CI logs).
+final class TerminalObserver: RunObserver, @unchecked Sendable {
+    // The lock guards the mutable state below, since operations may report from any thread;
+    // hence @unchecked.
+    private let lock = NSLock()
+    private let renderer: DiagnosticRenderer
+    private let isTerminal: Bool
+    private var progressStart: (time: ContinuousClock.Instant, done: Int)?
+    private var lastDrawn: ContinuousClock.Instant?
+    private var barShown = false
+    private let clock = ContinuousClock()
+
+    /// How often progress is redrawn on a terminal, and printed in a log.
+    private let terminalInterval = Duration.milliseconds(100)
+    private let logInterval = Duration.seconds(10)
+
+    init(renderer: DiagnosticRenderer, isTerminal: Bool) {
+        self.renderer = renderer
+        self.isTerminal = isTerminal
+    }
+
+    func receive(_ event: RunEvent) {
+        lock.lock()
+        defer { lock.unlock() }
+        switch event {
+        case .statementStarted(let info):
+            progressStart = nil
+            lastDrawn = nil
+            if isTerminal { draw("  running " + Self.shorten(info.source)) }
+        case .progress(let info, let done, let total, let unit, let message):
+            showProgress(info, done: done, total: total, unit: unit, message: message)
+        case .statementFinished(let info, let status, let seconds, let message):
+            clearBar()
+            let label = status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+            let source = Self.shorten(info.source).padding(toLength: 60, withPad: " ", startingAt: 0)
+            write("  \(label)\(source) \(Self.duration(seconds))\n")
+            if let message, status == .skipped { write("          \(message)\n") }
+        case .warning(let info, let message):
+            clearBar()
+            let diagnostic = Diagnostic(.warning, message, at: info?.range)
+            FileHandle.standardError.write(Data(renderer.render(diagnostic).utf8))
+        }
+    }
+
+    /// The closing line: counts by status, total time and where the record went.
+    func summary(of record: RunRecord, recordPath: String) -> String {
+        let counts = [StatementStatus.ran, .cached, .failed, .skipped].compactMap { status -> String? in
+            let count = record.statements.filter { $0.status == status }.count
+            return count == 0 ? nil : "\(count) \(status.rawValue)"
+        }
+        let statements = counts.isEmpty ? "no statements" : counts.joined(separator: ", ")
+        return "\(statements) in \(Self.duration(record.seconds)); run record: \(recordPath)"
+    }
+
+    // MARK: - Progress
+
+    private func showProgress(_ info: StatementInfo, done: Int, total: Int, unit: String, message: String?) {
+        let now = clock.now
+        guard let start = progressStart else {
+            progressStart = (now, done)
+            return
+        }
+        let finished = total > 0 && done >= total
+        let interval = isTerminal ? terminalInterval : logInterval
+        if let lastDrawn, now - lastDrawn < interval, !finished { return }
+        lastDrawn = now
+        let elapsed = (now - start.time).seconds
+        let rate = elapsed > 0 ? Double(done - start.done) / elapsed : 0
+        var parts = [total > 0 ? "\(done)/\(total) \(unit)" : "\(done) \(unit)"]
+        parts.append(String(format: "%.1f %@/s", rate, unit))
+        if total > 0, rate > 0 { parts.append("ETA " + Self.clockTime(Double(total - done) / rate)) }
+        if let message { parts.append(message) }
+        if isTerminal {
+            let fraction = total > 0 ? min(Double(done) / Double(total), 1) : 0
+            let filled = Int(fraction * 24)
+            let bar = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 24 - filled) + "]"
+            draw("  \(info.binding ?? "…") \(bar) " + parts.joined(separator: "  "))
+        } else {
+            write("  \(info.binding ?? Self.shorten(info.source)): " + parts.joined(separator: ", ") + "\n")
+        }
+    }
+
+    /// Redraws the current line (terminal only).
+    private func draw(_ line: String) {
+        write("\r\u{1B}[K" + line)
+        barShown = true
+    }
+
+    private func clearBar() {
+        guard barShown else { return }
+        write("\r\u{1B}[K")
+        barShown = false
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    // MARK: - Formatting
+
+    /// The statement on one line, cut to 58 characters with an ellipsis.
+    static func shorten(_ source: String) -> String {
+        let line = source.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return line.count <= 58 ? line : String(line.prefix(57)) + "…"
+    }
+
+    /// `0.03 s`, `41.2 s`, `3 min 05 s`.
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 1 { return String(format: "%.2f s", seconds) }
+        if seconds < 60 { return String(format: "%.1f s", seconds) }
+        let whole = Int(seconds.rounded())
+        return String(format: "%d min %02d s", whole / 60, whole % 60)
+    }
+
+    /// `0:42`, `12:05`, `1:02:03`.
+    static func clockTime(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        let (hours, minutes, secs) = (whole / 3600, whole / 60 % 60, whole % 60)
+        return hours > 0
+            ? String(format: "%d:%02d:%02d", hours, minutes, secs) : String(format: "%d:%02d", minutes, secs)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
