@@ -1,12 +1,10 @@
+import Operations
 import Runner
 
-/// The operations `nb` offers.
-///
-/// Empty until the Operations module's `Builtins.all` lands; then this returns
-/// `Registry(Builtins.all)`.
+/// The operations `nb` offers: the built-in ones.
 enum OperationCatalog {
     /// The registry notebooks are checked and run against.
     static func registry() -> Registry {
-        Registry([])
+        Builtins.registry
     }
 }
