@@ -188,3 +188,12 @@ private let training = cell(
         #expect(try RunRecord.decode(record.jsonData()) == record)
     }
 }
+
+@Suite struct ValueSummaryTests {
+    @Test func scalarsShowTheirLiteralTextAndDomainListsTheirSummaries() {
+        #expect(Value.list([.int(1), .float(0.5)]).summary() == .text("[1, 0.5]"))
+        #expect(Value.string("a\"b").summary() == .text("a\"b"))
+        let fit = TestFit(seed: 1, loss: 0.25)
+        #expect(Value.list([.domain(fit), .domain(fit)]).summary() == .list([fit.summary(), fit.summary()]))
+    }
+}
