@@ -166,19 +166,23 @@ final class ExecutionRun {
         case .scalar(let value)?:
             values[index] = value
             return true
-        case .domain(let format, let bytes)?:
-            guard let type = statement.expression.operation?.persisting else { return false }
+        case .domain(let format, _)?, .domainOnDisk(let format)?:
+            guard let type = statement.expression.operation?.persisting, let cache else { return false }
             guard format == type.formatVersion else {
                 let reason = "it holds \(type) in format \(format); this nb reads format \(type.formatVersion)"
                 warn(statement, RunError.unusableCacheEntry(line: line(of: index), reason: reason))
                 return false
             }
             do {
-                values[index] = .domain(try type.decoded(from: bytes))
-                return true
+                let bytes = try cache.readPayload(for: keys[index])
+                do {
+                    values[index] = .domain(try type.decoded(from: bytes))
+                    return true
+                } catch {
+                    throw RunError.undecodable(type: "\(type)", reason: "\(error)")
+                }
             } catch {
-                let reason = "its \(type) cannot be decoded (\(error))"
-                warn(statement, RunError.unusableCacheEntry(line: line(of: index), reason: reason))
+                warn(statement, RunError.unusableCacheEntry(line: line(of: index), reason: "\(error)"))
                 return false
             }
         case nil:
