@@ -127,7 +127,7 @@ final class ExecutionRun {
             store(value, summary: summary, for: statement)
             finish(index, .ran, display: summary, seconds: elapsed, hit: false)
         } catch {
-            messages[index] = String(describing: error)
+            messages[index] = Self.message(for: error)
             finish(index, .failed, display: nil, seconds: (clock.now - start).seconds, hit: false)
         }
     }
@@ -228,6 +228,13 @@ final class ExecutionRun {
 
     private func warn(_ statement: PlannedStatement, _ error: RunError) {
         observer?.receive(.warning(statement.info, message: error.description))
+    }
+
+    /// An operation's error as a sentence: the system's localized text for errors that have one
+    /// (file-system errors), else its description (where the project's error enums write it).
+    static func message(for error: any Error) -> String {
+        if let localized = error as? any LocalizedError, let text = localized.errorDescription { return text }
+        return String(describing: error)
     }
 
     private func line(of index: Int) -> Int {
