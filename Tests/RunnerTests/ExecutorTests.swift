@@ -101,6 +101,17 @@ private let training = cell(
         #expect(third.record.statements[3].display == .figure(DisplayFigure(image: .svg("<svg/>"), caption: "0.5,0.5")))
     }
 
+    @Test func aStatementWithSideEffectsRunsEveryTimeFromCachedInputs() throws {
+        let harness = Harness()
+        let text = training + "```nb\nexport(fit)\n```\n"
+        let first = try harness.run(text)
+        #expect(first.ran["export"] == 1)
+        let second = try harness.run(text)
+        #expect(second.record.statements.map(\.status) == [.cached, .cached, .cached, .cached, .ran])
+        #expect(second.record.statements.last?.display == .text("exported 0.5"))
+        #expect(second.ran == ["export": 1])
+    }
+
     @Test func aSetOverrideIsPartOfTheKeysOfStatementsThatReadIt() throws {
         let harness = Harness()
         _ = try harness.run(training)

@@ -132,6 +132,13 @@ func testRegistry(counter: RunCounter) -> Registry {
             return .domain(TestFigure(caption: fits.map { "\($0.loss)" }.joined(separator: ",")))
         },
         OperationSpec(
+            name: "export", doc: "Writes a fit somewhere.", parameters: [.positional("fit", .fit)], result: .string,
+            version: 1, hasSideEffects: true
+        ) { arguments, _ in
+            counter.increment("export")
+            return .string("exported \(try arguments.domain("fit", as: TestFit.self).loss)")
+        },
+        OperationSpec(
             name: "fail", doc: "Always fails.", parameters: [.labelled("message", .string)], result: .int, version: 1
         ) { arguments, _ in
             counter.increment("fail")

@@ -71,7 +71,7 @@ final class ExecutionRun {
 
     private func lookUpEntries() {
         guard let cache else { return }
-        for statement in plan.statements {
+        for statement in plan.statements where !statement.expression.hasSideEffects {
             switch cache.load(keys[statement.index]) {
             case .miss: break
             case .hit(let entry): entries[statement.index] = entry
