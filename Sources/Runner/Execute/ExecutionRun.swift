@@ -39,19 +39,29 @@ final class ExecutionRun {
         let (mustRun, needsValue) = schedule()
         for statement in plan.statements {
             let index = statement.index
-            guard !mustRun[index] else {
+            if mustRun[index] {
                 compute(index)
-                continue
-            }
-            let start = clock.now
-            if needsValue[index] {
-                guard load(index) else {
+            } else {
+                let start = clock.now
+                if needsValue[index], !load(index) {
                     compute(index)
-                    continue
+                } else {
+                    let elapsed = (clock.now - start).seconds
+                    finish(index, .cached, display: entries[index]?.display, seconds: elapsed, hit: true)
                 }
             }
-            finish(index, .cached, display: entries[index]?.display, seconds: (clock.now - start).seconds, hit: true)
+            release(inputsOf: statement)
         }
+    }
+
+    /// Drops the values only `statement` still needed, and its own if nothing reads it, so a
+    /// long notebook does not keep every data set and model in memory to the end. A value dropped too early would only be
+    /// recomputed, never wrong.
+    private func release(inputsOf statement: PlannedStatement) {
+        for input in statement.inputs where plan.graph.dependents[input].allSatisfy({ $0 <= statement.index }) {
+            values[input] = nil
+        }
+        if plan.graph.dependents[statement.index].isEmpty { values[statement.index] = nil }
     }
 
     /// The run record's statement entries.
