@@ -101,6 +101,20 @@ private let training = cell(
         #expect(third.record.statements[3].display == .figure(DisplayFigure(image: .svg("<svg/>"), caption: "0.5,0.5")))
     }
 
+    @Test func anEditedTrainingRecomputesOnlyTheInputsItNeedsAndLoadsTheOtherFit() throws {
+        let harness = Harness()
+        let text = cell(
+            "data = mnist()\nm1 = mlp(hidden: [8])\nm2 = mlp(hidden: [16])\nf1 = train(m1, on: data, epochs: 2)\n"
+                + "f2 = train(m2, on: data, epochs: 2)\nloss_curves(f1, f2)")
+        _ = try harness.run(text)
+        let edited = text.replacingOccurrences(
+            of: "f2 = train(m2, on: data, epochs: 2)", with: "f2 = train(m2, on: data, epochs: 4)")
+        let (record, ran, _) = try harness.run(edited)
+        #expect(record.statements.map(\.status) == [.ran, .cached, .ran, .cached, .ran, .ran])
+        #expect(ran == ["mnist": 1, "mlp": 1, "train": 1, "loss_curves": 1])
+        #expect(record.statements.last?.display == .figure(DisplayFigure(image: .svg("<svg/>"), caption: "0.5,0.25")))
+    }
+
     @Test func aStatementWithSideEffectsRunsEveryTimeFromCachedInputs() throws {
         let harness = Harness()
         let text = training + "```nb\nexport(fit)\n```\n"
