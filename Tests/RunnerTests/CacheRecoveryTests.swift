@@ -35,6 +35,7 @@ import Testing
             ])
         // The fit's key is unchanged, so the figure drawn from it is still cached.
         #expect(record.statements.map(\.status) == [.ran, .ran, .ran, .cached])
+        #expect(record.statements.map(\.warnings.count) == [0, 0, 1, 0])
         #expect(ran == ["mnist": 1, "mlp": 1, "train": 1])
         #expect(try harness.run(training).ran == [:])
     }

@@ -207,6 +207,14 @@ private let training = cell(
             ])
     }
 
+    @Test func warningsFromOperationsReachTheObserverAndTheRecord() throws {
+        let harness = Harness()
+        let text = training.replacingOccurrences(of: "loss_curves(fit)", with: "loss_curves(fit, fit, fit)")
+        let (record, _, observer) = try harness.run(text)
+        #expect(observer.warnings == ["3 curves overlap; the plot may be hard to read"])
+        #expect(record.statements.map(\.warnings) == [[], [], [], ["3 curves overlap; the plot may be hard to read"]])
+    }
+
     @Test func theRunRecordRoundTripsThroughJSON() throws {
         let harness = Harness()
         let record = try harness.run(training).record

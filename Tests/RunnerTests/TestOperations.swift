@@ -126,9 +126,10 @@ func testRegistry(counter: RunCounter) -> Registry {
         OperationSpec(
             name: "loss_curves", doc: "Plots losses.", parameters: [.variadic("fits", .fit)], result: .figure,
             version: 1
-        ) { arguments, _ in
+        ) { arguments, context in
             counter.increment("loss_curves")
             let fits = try arguments.domains("fits", as: TestFit.self)
+            if fits.count > 2 { context.warn("\(fits.count) curves overlap; the plot may be hard to read") }
             return .domain(TestFigure(caption: fits.map { "\($0.loss)" }.joined(separator: ",")))
         },
         OperationSpec(

@@ -5,7 +5,6 @@ import Notebook
 final class ExecutionRun {
     private let plan: Plan
     private let cache: CacheStore?
-    private let observer: (any RunObserver)?
     private let seeds: [UInt64]
     private let keys: [CacheKey]
     private var entries: [CacheEntry?]
@@ -15,12 +14,14 @@ final class ExecutionRun {
     private var seconds: [Double]
     private var display: [DisplayValue?]
     private var messages: [String?]
+    /// Where events go: the executor's observer, through a log that keeps warnings.
+    private let log: WarningLog
     private let clock = ContinuousClock()
 
     init(executor: Executor) {
         plan = executor.plan
         cache = executor.cache
-        observer = executor.observer
+        log = WarningLog(forwardingTo: executor.observer)
         seeds = Seeds.statementSeeds(for: plan)
         keys = StatementKeys.compute(for: plan, seeds: seeds)
         let count = plan.statements.count
@@ -73,7 +74,7 @@ final class ExecutionRun {
                 source: statement.source,
                 binding: statement.binding, status: status[index] ?? .skipped, cacheHit: cacheHit[index],
                 seconds: seconds[index], seed: seeds[index], key: keys[index].description, display: display[index],
-                message: messages[index])
+                message: messages[index], warnings: log.warnings(for: index))
         }
     }
 
@@ -126,7 +127,7 @@ final class ExecutionRun {
                 return
             }
         }
-        observer?.receive(.statementStarted(statement.info))
+        log.receive(.statementStarted(statement.info))
         let start = clock.now
         do {
             var callIndex = 0
@@ -162,7 +163,7 @@ final class ExecutionRun {
             }
             var explicitSeed: UInt64?
             if case .int(let given)? = values["seed"] { explicitSeed = UInt64(clamping: given) }
-            let context = RunContext(seed: explicitSeed ?? seed, statement: statement.info, observer: observer)
+            let context = RunContext(seed: explicitSeed ?? seed, statement: statement.info, observer: log)
             return try spec.run(Arguments(values, operation: spec.name), context)
         }
     }
@@ -233,11 +234,11 @@ final class ExecutionRun {
         seconds[index] = elapsed
         cacheHit[index] = hit
         let info = plan.statements[index].info
-        observer?.receive(.statementFinished(info, status: outcome, seconds: elapsed, message: messages[index]))
+        log.receive(.statementFinished(info, status: outcome, seconds: elapsed, message: messages[index]))
     }
 
     private func warn(_ statement: PlannedStatement, _ error: RunError) {
-        observer?.receive(.warning(statement.info, message: error.description))
+        log.receive(.warning(statement.info, message: error.description))
     }
 
     /// An operation's error as a sentence: the system's localized text for errors that have one
