@@ -74,7 +74,7 @@ struct NB: ParsableCommand {
             throw ExitCode(1)
         }
         if check {
-            print("\(file): no problems found (\(plan.statements.count) statements)")
+            print("\(file): no errors; \(plan.statements.count) statements checked")
             return
         }
         try execute(plan, renderer: renderer)

@@ -35,6 +35,7 @@ import Testing
             ])
         // The fit's key is unchanged, so the figure drawn from it is still cached.
         #expect(record.statements.map(\.status) == [.ran, .ran, .ran, .cached])
+        #expect(record.statements.map(\.warnings.count) == [0, 0, 1, 0])
         #expect(ran == ["mnist": 1, "mlp": 1, "train": 1])
         #expect(try harness.run(training).ran == [:])
     }
@@ -49,7 +50,7 @@ import Testing
         let (record, _, observer) = try harness.run(training)
         #expect(
             observer.warnings == [
-                "the cached result for line 8 cannot be used: it is in cache format 0; this nb reads format 2; recomputing it"
+                "the cached result for line 8 cannot be used: it is in cache format 0; this nb reads format 3; recomputing it"
             ])
         #expect(record.statements[2].status == .ran)
     }
@@ -64,8 +65,29 @@ import Testing
         let observer = try harness.run(training).observer
         #expect(
             observer.warnings == [
-                "the cached result for line 6 cannot be used: its checksum does not match (the file is corrupted); recomputing it"
+                "the cached result for line 6 cannot be used: its header does not match its checksum (the file is corrupted); recomputing it"
             ])
+    }
+
+    @Test func aDamagedValueIsOnlyNoticedWhenNeededAndThenRecomputed() throws {
+        let harness = Harness()
+        let first = try harness.run(training).record
+        let url = entryURL(harness, first, statement: 2)
+        var data = try Data(contentsOf: url)
+        data[data.count - 1] ^= 0xFF
+        try data.write(to: url)
+        // Nothing needs the fit's value, so its bytes are not even read.
+        let unchanged = try harness.run(training)
+        #expect(unchanged.observer.warnings == [])
+        #expect(unchanged.ran == [:])
+        let edited = training.replacingOccurrences(of: "loss_curves(fit)", with: "loss_curves(fit, fit)")
+        let (record, ran, observer) = try harness.run(edited)
+        #expect(
+            observer.warnings == [
+                "the cached result for line 8 cannot be used: its stored value does not match its checksum (the file is corrupted); recomputing it"
+            ])
+        #expect(record.statements.map(\.status) == [.ran, .ran, .ran, .ran])
+        #expect(ran == ["mnist": 1, "mlp": 1, "train": 1, "loss_curves": 1])
     }
 
     @Test func aValueStoredInAnOlderValueFormatIsRecomputedWhenNeeded() throws {

@@ -30,7 +30,7 @@ import Testing
         let checker = Checker(registry: testRegistry(counter: RunCounter()))
         let scalars = Array(Self.notebook.unicodeScalars)
         var planned = 0
-        for round in 0..<2000 {
+        for round in 0..<1200 {
             var mutated = scalars
             if round % 4 == 0 {
                 mutated = Array(mutated.prefix(Int.random(in: 0...mutated.count, using: &generator)))

@@ -101,6 +101,31 @@ private let training = cell(
         #expect(third.record.statements[3].display == .figure(DisplayFigure(image: .svg("<svg/>"), caption: "0.5,0.5")))
     }
 
+    @Test func anEditedTrainingRecomputesOnlyTheInputsItNeedsAndLoadsTheOtherFit() throws {
+        let harness = Harness()
+        let text = cell(
+            "data = mnist()\nm1 = mlp(hidden: [8])\nm2 = mlp(hidden: [16])\nf1 = train(m1, on: data, epochs: 2)\n"
+                + "f2 = train(m2, on: data, epochs: 2)\nloss_curves(f1, f2)")
+        _ = try harness.run(text)
+        let edited = text.replacingOccurrences(
+            of: "f2 = train(m2, on: data, epochs: 2)", with: "f2 = train(m2, on: data, epochs: 4)")
+        let (record, ran, _) = try harness.run(edited)
+        #expect(record.statements.map(\.status) == [.ran, .cached, .ran, .cached, .ran, .ran])
+        #expect(ran == ["mnist": 1, "mlp": 1, "train": 1, "loss_curves": 1])
+        #expect(record.statements.last?.display == .figure(DisplayFigure(image: .svg("<svg/>"), caption: "0.5,0.25")))
+    }
+
+    @Test func aStatementWithSideEffectsRunsEveryTimeFromCachedInputs() throws {
+        let harness = Harness()
+        let text = training + "```nb\nexport(fit)\n```\n"
+        let first = try harness.run(text)
+        #expect(first.ran["export"] == 1)
+        let second = try harness.run(text)
+        #expect(second.record.statements.map(\.status) == [.cached, .cached, .cached, .cached, .ran])
+        #expect(second.record.statements.last?.display == .text("exported 0.5"))
+        #expect(second.ran == ["export": 1])
+    }
+
     @Test func aSetOverrideIsPartOfTheKeysOfStatementsThatReadIt() throws {
         let harness = Harness()
         _ = try harness.run(training)
@@ -182,9 +207,26 @@ private let training = cell(
             ])
     }
 
+    @Test func warningsFromOperationsReachTheObserverAndTheRecord() throws {
+        let harness = Harness()
+        let text = training.replacingOccurrences(of: "loss_curves(fit)", with: "loss_curves(fit, fit, fit)")
+        let (record, _, observer) = try harness.run(text)
+        #expect(observer.warnings == ["3 curves overlap; the plot may be hard to read"])
+        #expect(record.statements.map(\.warnings) == [[], [], [], ["3 curves overlap; the plot may be hard to read"]])
+    }
+
     @Test func theRunRecordRoundTripsThroughJSON() throws {
         let harness = Harness()
         let record = try harness.run(training).record
         #expect(try RunRecord.decode(record.jsonData()) == record)
+    }
+}
+
+@Suite struct ValueSummaryTests {
+    @Test func scalarsShowTheirLiteralTextAndDomainListsTheirSummaries() {
+        #expect(Value.list([.int(1), .float(0.5)]).summary() == .text("[1, 0.5]"))
+        #expect(Value.string("a\"b").summary() == .text("a\"b"))
+        let fit = TestFit(seed: 1, loss: 0.25)
+        #expect(Value.list([.domain(fit), .domain(fit)]).summary() == .list([fit.summary(), fit.summary()]))
     }
 }

@@ -126,10 +126,18 @@ func testRegistry(counter: RunCounter) -> Registry {
         OperationSpec(
             name: "loss_curves", doc: "Plots losses.", parameters: [.variadic("fits", .fit)], result: .figure,
             version: 1
-        ) { arguments, _ in
+        ) { arguments, context in
             counter.increment("loss_curves")
             let fits = try arguments.domains("fits", as: TestFit.self)
+            if fits.count > 2 { context.warn("\(fits.count) curves overlap; the plot may be hard to read") }
             return .domain(TestFigure(caption: fits.map { "\($0.loss)" }.joined(separator: ",")))
+        },
+        OperationSpec(
+            name: "export", doc: "Writes a fit somewhere.", parameters: [.positional("fit", .fit)], result: .string,
+            version: 1, hasSideEffects: true
+        ) { arguments, _ in
+            counter.increment("export")
+            return .string("exported \(try arguments.domain("fit", as: TestFit.self).loss)")
         },
         OperationSpec(
             name: "fail", doc: "Always fails.", parameters: [.labelled("message", .string)], result: .int, version: 1

@@ -21,6 +21,9 @@ public enum CachePayload: Sendable {
     case scalar(Value)
     /// A persistent domain value's bytes, in the value type's format `formatVersion`.
     case domain(formatVersion: Int, bytes: Data)
+    /// A persistent domain value found by a lookup and left on disk until needed; read it with
+    /// `CacheStore.readPayload(for:)`.
+    case domainOnDisk(formatVersion: Int)
 }
 
 /// A scalar value in the entry's JSON header.

@@ -2,18 +2,20 @@ import Foundation
 
 /// Cache entries as files under one directory (the CLI's is `Output/.cache/`), one per key.
 ///
-/// An entry file is: the 8-byte magic `NBCACHE` plus a format byte, the header and payload
-/// lengths and the checksum of header and payload (8 bytes each, little-endian), the JSON
-/// header, then the payload. Anything that does not check out (a truncated file, an older
-/// format, a checksum mismatch) is reported as unusable, never trusted.
+/// An entry file is: the 8-byte magic `NBCACHE` plus a format byte; the header length, payload
+/// length, header checksum and payload checksum (8 bytes each, little-endian); the JSON header;
+/// then the payload. A lookup reads only the prefix and header, so a re-run whose results are
+/// all cached never reads a model's bytes; the payload is read and checked when a value is
+/// needed. Anything that does not check out (a truncated file, an older format, a checksum
+/// mismatch) is reported as unusable, never trusted.
 public struct CacheStore: Sendable {
     /// The directory entries live in.
     public let directory: URL
 
     /// The entry file layout version; bump when the layout changes.
-    static let format: UInt8 = 2
+    static let format: UInt8 = 3
     private static let magic = Array("NBCACHE".utf8)
-    private static let prefixLength = 8 + 8 + 8 + 8
+    private static let prefixLength = 8 + 4 * 8
 
     /// Creates a store in `directory`, made on first write.
     public init(directory: URL) {
@@ -24,7 +26,7 @@ public struct CacheStore: Sendable {
     public enum Lookup: Sendable {
         /// No entry.
         case miss
-        /// A complete, checked entry.
+        /// An entry whose header checked out.
         case hit(CacheEntry)
         /// An entry that exists but cannot be used; `reason` says why, for a warning.
         case unusable(reason: String)
@@ -35,20 +37,33 @@ public struct CacheStore: Sendable {
         directory.appendingPathComponent("\(key).nbc")
     }
 
-    /// Reads and checks `key`'s entry.
+    /// Reads and checks `key`'s entry header; a domain payload is left on disk for
+    /// `readPayload(for:)`.
     public func load(_ key: CacheKey) -> Lookup {
         let url = url(for: key)
         guard FileManager.default.fileExists(atPath: url.path) else { return .miss }
-        guard let data = try? Data(contentsOf: url) else { return .unusable(reason: "it cannot be read") }
-        return Self.decode(data, key: key)
+        do {
+            let file = try EntryFile(url: url)
+            defer { file.close() }
+            let header = try file.header(key: key)
+            var payload: CachePayload?
+            if let scalar = header.scalar { payload = .scalar(scalar.value) }
+            if let domainFormat = header.domainFormat { payload = .domainOnDisk(formatVersion: domainFormat) }
+            return .hit(CacheEntry(display: header.display, payload: payload))
+        } catch {
+            return .unusable(reason: "\(error)")
+        }
+    }
+
+    /// Reads and checks the payload of `key`'s entry.
+    public func readPayload(for key: CacheKey) throws -> Data {
+        let file = try EntryFile(url: url(for: key))
+        defer { file.close() }
+        return try file.payload()
     }
 
     /// Writes `entry` for `key` atomically.
     public func store(_ entry: CacheEntry, for key: CacheKey) throws {
-        try AtomicFile.write(try Self.encode(entry, key: key), to: url(for: key))
-    }
-
-    static func encode(_ entry: CacheEntry, key: CacheKey) throws -> Data {
         var header = EntryHeader(key: key.description, display: entry.display)
         var payload = Data()
         switch entry.payload {
@@ -56,64 +71,109 @@ public struct CacheStore: Sendable {
         case .domain(let format, let bytes)?:
             header.domainFormat = format
             payload = bytes
-        case nil: break
+        case .domainOnDisk?, nil: break
         }
         let encoder = JSONEncoder()
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let headerData = try encoder.encode(header)
-        var data = Data(magic + [format])
-        data.append(contentsOf: littleEndian(UInt64(headerData.count)))
-        data.append(contentsOf: littleEndian(UInt64(payload.count)))
-        data.append(contentsOf: littleEndian(Checksum.of(headerData + payload)))
+        var data = Data(Self.magic + [Self.format])
+        for field in [
+            UInt64(headerData.count), UInt64(payload.count), Checksum.of(headerData), Checksum.of(payload),
+        ] {
+            data.append(contentsOf: (0..<8).map { UInt8(truncatingIfNeeded: field >> (8 * UInt64($0))) })
+        }
         data.append(headerData)
         data.append(payload)
-        return data
+        try AtomicFile.write(data, to: url(for: key))
     }
 
-    static func decode(_ data: Data, key: CacheKey) -> Lookup {
-        let bytes = [UInt8](data.prefix(prefixLength))
-        guard bytes.count >= 8, Array(bytes[0..<7]) == magic else {
-            return .unusable(reason: "it is not an nb cache entry")
-        }
-        guard bytes[7] == format else {
-            return .unusable(reason: "it is in cache format \(bytes[7]); this nb reads format \(format)")
-        }
-        guard bytes.count == prefixLength else {
-            return .unusable(reason: "it is truncated (\(data.count) bytes)")
-        }
-        let headerLength = readLittleEndian(bytes[8..<16])
-        let payloadLength = readLittleEndian(bytes[16..<24])
-        let expected = UInt64(prefixLength).addingReportingOverflow(headerLength)
-        let total = expected.partialValue.addingReportingOverflow(payloadLength)
-        guard !expected.overflow, !total.overflow, UInt64(data.count) == total.partialValue else {
-            return .unusable(reason: "it is truncated or padded (\(data.count) bytes, expected \(total.partialValue))")
-        }
-        let body = data.dropFirst(prefixLength)
-        guard Checksum.of(Data(body)) == readLittleEndian(bytes[24..<32]) else {
-            return .unusable(reason: "its checksum does not match (the file is corrupted)")
-        }
-        let headerData = body.prefix(Int(headerLength))
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        guard let header = try? decoder.decode(EntryHeader.self, from: Data(headerData)) else {
-            return .unusable(reason: "its header cannot be read")
-        }
-        guard header.key == key.description else { return .unusable(reason: "it belongs to another key") }
-        var payload: CachePayload?
-        if let scalar = header.scalar { payload = .scalar(scalar.value) }
-        if let domainFormat = header.domainFormat {
-            payload = .domain(formatVersion: domainFormat, bytes: Data(body.dropFirst(Int(headerLength))))
-        }
-        return .hit(CacheEntry(display: header.display, payload: payload))
-    }
+    /// An open entry file whose prefix has been read and checked against its size.
+    private struct EntryFile {
+        let handle: FileHandle
+        let headerLength: UInt64
+        let payloadLength: UInt64
+        let headerChecksum: UInt64
+        let payloadChecksum: UInt64
 
-    private static func littleEndian(_ number: UInt64) -> [UInt8] {
-        (0..<8).map { UInt8(truncatingIfNeeded: number >> (8 * UInt64($0))) }
-    }
+        init(url: URL) throws {
+            guard let handle = try? FileHandle(forReadingFrom: url) else { throw CacheEntryError.unreadable }
+            self.handle = handle
+            let size = try handle.seekToEnd()
+            try handle.seek(toOffset: 0)
+            let prefix = [UInt8](try handle.read(upToCount: CacheStore.prefixLength) ?? Data())
+            guard prefix.count >= 8, Array(prefix[0..<7]) == CacheStore.magic else {
+                throw CacheEntryError.notAnEntry
+            }
+            guard prefix[7] == CacheStore.format else {
+                throw CacheEntryError.otherFormat(prefix[7], current: CacheStore.format)
+            }
+            guard prefix.count == CacheStore.prefixLength else {
+                throw CacheEntryError.truncated(size: size, expected: nil)
+            }
+            func field(_ index: Int) -> UInt64 {
+                prefix[(8 + 8 * index)..<(16 + 8 * index)].reversed().reduce(0) { ($0 << 8) | UInt64($1) }
+            }
+            (headerLength, payloadLength, headerChecksum, payloadChecksum) = (field(0), field(1), field(2), field(3))
+            let withHeader = UInt64(CacheStore.prefixLength).addingReportingOverflow(headerLength)
+            let total = withHeader.partialValue.addingReportingOverflow(payloadLength)
+            guard !withHeader.overflow, !total.overflow, size == total.partialValue else {
+                throw CacheEntryError.truncated(size: size, expected: withHeader.overflow ? nil : total.partialValue)
+            }
+        }
 
-    private static func readLittleEndian(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        bytes.reversed().reduce(0) { ($0 << 8) | UInt64($1) }
+        /// The header, checked against its checksum and the key it should belong to.
+        func header(key: CacheKey) throws -> EntryHeader {
+            let data = try handle.read(upToCount: Int(headerLength)) ?? Data()
+            guard data.count == headerLength, Checksum.of(data) == headerChecksum else {
+                throw CacheEntryError.checksumMismatch(part: "header")
+            }
+            let decoder = JSONDecoder()
+            decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+                positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            guard let header = try? decoder.decode(EntryHeader.self, from: data) else {
+                throw CacheEntryError.unreadableHeader
+            }
+            guard header.key == key.description else { throw CacheEntryError.otherKey }
+            return header
+        }
+
+        /// The payload, checked against its checksum.
+        func payload() throws -> Data {
+            try handle.seek(toOffset: UInt64(CacheStore.prefixLength) + headerLength)
+            let data = try handle.read(upToCount: Int(payloadLength)) ?? Data()
+            guard data.count == payloadLength, Checksum.of(data) == payloadChecksum else {
+                throw CacheEntryError.checksumMismatch(part: "stored value")
+            }
+            return data
+        }
+
+        func close() {
+            try? handle.close()
+        }
+    }
+}
+
+/// Why a cache entry cannot be used; `description` completes "it …" style reasons.
+enum CacheEntryError: Error, CustomStringConvertible {
+    case unreadable
+    case notAnEntry
+    case otherFormat(UInt8, current: UInt8)
+    case truncated(size: UInt64, expected: UInt64?)
+    case checksumMismatch(part: String)
+    case unreadableHeader
+    case otherKey
+
+    var description: String {
+        switch self {
+        case .unreadable: "it cannot be read"
+        case .notAnEntry: "it is not an nb cache entry"
+        case .otherFormat(let format, let current): "it is in cache format \(format); this nb reads format \(current)"
+        case .truncated(let size, let expected?): "it is truncated or padded (\(size) bytes, expected \(expected))"
+        case .truncated(let size, nil): "it is truncated (\(size) bytes)"
+        case .checksumMismatch(let part): "its \(part) does not match its checksum (the file is corrupted)"
+        case .unreadableHeader: "its header cannot be read"
+        case .otherKey: "it belongs to another key"
+        }
     }
 }

@@ -2,7 +2,9 @@ import Notebook
 
 /// Resolving calls: the operation, then each argument against its parameter.
 extension CheckSession {
-    mutating func resolveCall(_ callee: Identifier, _ arguments: [CallArgument], range: SourceRange) -> Typed? {
+    /// Resolves a call: looks up the operation, matches each argument to a parameter, fills
+    /// in defaults, and reports unknown, missing, repeated and mistyped arguments.
+    mutating func resolveCall(_ callee: Identifier, _ arguments: [CallArgument]) -> Typed? {
         guard let spec = registry.operation(named: callee.name) else {
             let suggestion = DidYouMean.suggestion(for: callee.name, among: registry.names)
             report(.unknownOperation(callee.name, suggestion: suggestion), at: callee.range)

@@ -30,7 +30,7 @@ extension CheckSession {
         case .bool(let value): return Self.literal(.bool(value), .bool)
         case .list(let elements): return inferList(elements, at: expression.range, expected: expected, what: what)
         case .identifier(let name): return lookUp(name, at: expression.range)
-        case .call(let callee, let arguments): return resolveCall(callee, arguments, range: expression.range)
+        case .call(let callee, let arguments): return resolveCall(callee, arguments)
         }
     }
 

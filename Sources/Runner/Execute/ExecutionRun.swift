@@ -5,7 +5,6 @@ import Notebook
 final class ExecutionRun {
     private let plan: Plan
     private let cache: CacheStore?
-    private let observer: (any RunObserver)?
     private let seeds: [UInt64]
     private let keys: [CacheKey]
     private var entries: [CacheEntry?]
@@ -15,12 +14,14 @@ final class ExecutionRun {
     private var seconds: [Double]
     private var display: [DisplayValue?]
     private var messages: [String?]
+    /// Where events go: the executor's observer, through a log that keeps warnings.
+    private let log: WarningLog
     private let clock = ContinuousClock()
 
     init(executor: Executor) {
         plan = executor.plan
         cache = executor.cache
-        observer = executor.observer
+        log = WarningLog(forwardingTo: executor.observer)
         seeds = Seeds.statementSeeds(for: plan)
         keys = StatementKeys.compute(for: plan, seeds: seeds)
         let count = plan.statements.count
@@ -39,19 +40,29 @@ final class ExecutionRun {
         let (mustRun, needsValue) = schedule()
         for statement in plan.statements {
             let index = statement.index
-            guard !mustRun[index] else {
+            if mustRun[index] {
                 compute(index)
-                continue
-            }
-            let start = clock.now
-            if needsValue[index] {
-                guard load(index) else {
+            } else {
+                let start = clock.now
+                if needsValue[index], !load(index) {
                     compute(index)
-                    continue
+                } else {
+                    let elapsed = (clock.now - start).seconds
+                    finish(index, .cached, display: entries[index]?.display, seconds: elapsed, hit: true)
                 }
             }
-            finish(index, .cached, display: entries[index]?.display, seconds: (clock.now - start).seconds, hit: true)
+            release(inputsOf: statement)
         }
+    }
+
+    /// Drops the values only `statement` still needed, and its own if nothing reads it, so a
+    /// long notebook does not keep every data set and model in memory to the end. A value dropped too early would only be
+    /// recomputed, never wrong.
+    private func release(inputsOf statement: PlannedStatement) {
+        for input in statement.inputs where plan.graph.dependents[input].allSatisfy({ $0 <= statement.index }) {
+            values[input] = nil
+        }
+        if plan.graph.dependents[statement.index].isEmpty { values[statement.index] = nil }
     }
 
     /// The run record's statement entries.
@@ -63,7 +74,7 @@ final class ExecutionRun {
                 source: statement.source,
                 binding: statement.binding, status: status[index] ?? .skipped, cacheHit: cacheHit[index],
                 seconds: seconds[index], seed: seeds[index], key: keys[index].description, display: display[index],
-                message: messages[index])
+                message: messages[index], warnings: log.warnings(for: index))
         }
     }
 
@@ -71,7 +82,7 @@ final class ExecutionRun {
 
     private func lookUpEntries() {
         guard let cache else { return }
-        for statement in plan.statements {
+        for statement in plan.statements where !statement.expression.hasSideEffects {
             switch cache.load(keys[statement.index]) {
             case .miss: break
             case .hit(let entry): entries[statement.index] = entry
@@ -116,7 +127,7 @@ final class ExecutionRun {
                 return
             }
         }
-        observer?.receive(.statementStarted(statement.info))
+        log.receive(.statementStarted(statement.info))
         let start = clock.now
         do {
             var callIndex = 0
@@ -127,7 +138,7 @@ final class ExecutionRun {
             store(value, summary: summary, for: statement)
             finish(index, .ran, display: summary, seconds: elapsed, hit: false)
         } catch {
-            messages[index] = String(describing: error)
+            messages[index] = Self.message(for: error)
             finish(index, .failed, display: nil, seconds: (clock.now - start).seconds, hit: false)
         }
     }
@@ -152,7 +163,7 @@ final class ExecutionRun {
             }
             var explicitSeed: UInt64?
             if case .int(let given)? = values["seed"] { explicitSeed = UInt64(clamping: given) }
-            let context = RunContext(seed: explicitSeed ?? seed, statement: statement.info, observer: observer)
+            let context = RunContext(seed: explicitSeed ?? seed, statement: statement.info, observer: log)
             return try spec.run(Arguments(values, operation: spec.name), context)
         }
     }
@@ -166,19 +177,23 @@ final class ExecutionRun {
         case .scalar(let value)?:
             values[index] = value
             return true
-        case .domain(let format, let bytes)?:
-            guard let type = statement.expression.operation?.persisting else { return false }
+        case .domain(let format, _)?, .domainOnDisk(let format)?:
+            guard let type = statement.expression.operation?.persisting, let cache else { return false }
             guard format == type.formatVersion else {
                 let reason = "it holds \(type) in format \(format); this nb reads format \(type.formatVersion)"
                 warn(statement, RunError.unusableCacheEntry(line: line(of: index), reason: reason))
                 return false
             }
             do {
-                values[index] = .domain(try type.decoded(from: bytes))
-                return true
+                let bytes = try cache.readPayload(for: keys[index])
+                do {
+                    values[index] = .domain(try type.decoded(from: bytes))
+                    return true
+                } catch {
+                    throw RunError.undecodable(type: "\(type)", reason: "\(error)")
+                }
             } catch {
-                let reason = "its \(type) cannot be decoded (\(error))"
-                warn(statement, RunError.unusableCacheEntry(line: line(of: index), reason: reason))
+                warn(statement, RunError.unusableCacheEntry(line: line(of: index), reason: "\(error)"))
                 return false
             }
         case nil:
@@ -219,11 +234,18 @@ final class ExecutionRun {
         seconds[index] = elapsed
         cacheHit[index] = hit
         let info = plan.statements[index].info
-        observer?.receive(.statementFinished(info, status: outcome, seconds: elapsed, message: messages[index]))
+        log.receive(.statementFinished(info, status: outcome, seconds: elapsed, message: messages[index]))
     }
 
     private func warn(_ statement: PlannedStatement, _ error: RunError) {
-        observer?.receive(.warning(statement.info, message: error.description))
+        log.receive(.warning(statement.info, message: error.description))
+    }
+
+    /// An operation's error as a sentence: the system's localized text for errors that have one
+    /// (file-system errors), else its description (where the project's error enums write it).
+    static func message(for error: any Error) -> String {
+        if let localized = error as? any LocalizedError, let text = localized.errorDescription { return text }
+        return String(describing: error)
     }
 
     private func line(of index: Int) -> Int {

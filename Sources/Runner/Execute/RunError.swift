@@ -9,6 +9,8 @@ public enum RunError: Error, Hashable, CustomStringConvertible {
     case unusableCacheEntry(line: Int, reason: String)
     /// A cache entry could not be written; the run goes on.
     case cacheWriteFailed(line: Int, reason: String)
+    /// A cached value's bytes did not decode as its type; part of an unusable-entry warning.
+    case undecodable(type: String, reason: String)
 
     /// The message.
     public var description: String {
@@ -19,6 +21,8 @@ public enum RunError: Error, Hashable, CustomStringConvertible {
             "internal error: the value of statement \(statement + 1) is missing; please report this"
         case .unusableCacheEntry(let line, let reason):
             "the cached result for line \(line) cannot be used: \(reason); recomputing it"
+        case .undecodable(let type, let reason):
+            "its \(type) cannot be decoded (\(reason))"
         case .cacheWriteFailed(let line, let reason):
             "could not cache the result of line \(line): \(reason); the next run will recompute it"
         }

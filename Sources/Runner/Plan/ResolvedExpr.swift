@@ -27,6 +27,15 @@ public indirect enum ResolvedExpr: Sendable {
         }
     }
 
+    /// Whether it calls an operation with side effects anywhere, so it must always run.
+    public var hasSideEffects: Bool {
+        switch self {
+        case .constant, .reference: false
+        case .list(let elements): elements.contains(where: \.hasSideEffects)
+        case .call(let spec, let arguments): spec.hasSideEffects || arguments.contains { $0.value.hasSideEffects }
+        }
+    }
+
     /// The operation at the top, if this is a call.
     public var operation: OperationSpec? {
         if case .call(let spec, _) = self { return spec }

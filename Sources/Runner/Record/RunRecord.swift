@@ -114,11 +114,14 @@ public struct StatementRecord: Hashable, Sendable, Codable {
     public var display: DisplayValue?
     /// Why it failed or was skipped.
     public var message: String?
+    /// What its operations or the cache warned about during this run.
+    public var warnings: [String]
 
     /// Creates a statement entry.
     public init(
         index: Int, cell: Int, range: SourceRange, source: String, binding: String?, status: StatementStatus,
-        cacheHit: Bool, seconds: Double, seed: UInt64, key: String, display: DisplayValue?, message: String?
+        cacheHit: Bool, seconds: Double, seed: UInt64, key: String, display: DisplayValue?, message: String?,
+        warnings: [String] = []
     ) {
         self.index = index
         self.cell = cell
@@ -132,5 +135,6 @@ public struct StatementRecord: Hashable, Sendable, Codable {
         self.key = key
         self.display = display
         self.message = message
+        self.warnings = warnings
     }
 }

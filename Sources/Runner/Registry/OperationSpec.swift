@@ -25,6 +25,9 @@ public struct OperationSpec: Sendable {
     /// The domain type whose values the cache keeps, if its results are worth keeping; scalar
     /// results are always kept.
     public let persisting: (any PersistentValue.Type)?
+    /// Whether it acts outside the notebook (writes a file): then statements calling it run on
+    /// every run, never from the cache, so a deleted output is written again.
+    public let hasSideEffects: Bool
     /// Computes the result; thrown errors are reported as the statement's failure, with the
     /// error's description as the message.
     public let run: @Sendable (Arguments, RunContext) throws -> Value
@@ -32,7 +35,7 @@ public struct OperationSpec: Sendable {
     /// Declares an operation.
     public init(
         name: String, doc: String, parameters: [ParameterSpec], result: ValueType, version: Int,
-        isRandom: Bool = false, persisting: (any PersistentValue.Type)? = nil,
+        isRandom: Bool = false, persisting: (any PersistentValue.Type)? = nil, hasSideEffects: Bool = false,
         run: @escaping @Sendable (Arguments, RunContext) throws -> Value
     ) {
         self.name = name
@@ -42,6 +45,7 @@ public struct OperationSpec: Sendable {
         self.version = version
         self.isRandom = isRandom
         self.persisting = persisting
+        self.hasSideEffects = hasSideEffects
         self.run = run
     }
 

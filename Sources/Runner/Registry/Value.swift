@@ -34,11 +34,19 @@ public enum Value: Sendable {
         }
     }
 
-    /// What the notebook shows for the value.
+    /// Whether this is a domain value.
+    public var isDomain: Bool {
+        if case .domain = self { return true }
+        return false
+    }
+
+    /// What the notebook shows for the value: domain values their own summary, lists holding
+    /// them a list of summaries, everything else its literal text.
     public func summary() -> DisplayValue {
         switch self {
         case .domain(let value): value.summary()
         case .string(let value): .text(value)
+        case .list(let values) where values.contains(where: \.isDomain): .list(values.map { $0.summary() })
         default: .text(literalText)
         }
     }
