@@ -25,7 +25,40 @@ final class MarkdownRenderer {
     func html(_ markdown: String) -> String {
         var parser = MarkdownParser()
         parser.addModifier(Modifier(target: .headings) { [self] input in anchored(input.html) })
-        return parser.html(from: markdown)
+        return parser.html(from: Self.joiningCodeSpanLines(markdown))
+    }
+
+    /// `markdown` with each paragraph line that starts with a code span joined to the line
+    /// before it by a space, which is how CommonMark renders that line break.
+    ///
+    /// Ink 0.6 ends a paragraph at a line starting with a backtick, so "Run it with\n`nb x.md`."
+    /// would become two paragraphs. Lines inside fenced code blocks are left alone.
+    static func joiningCodeSpanLines(_ markdown: String) -> String {
+        var lines: [String] = []
+        var fence: String?
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let trimmed = line.drop { $0 == " " }
+            let marker = String(trimmed.prefix { $0 == "`" || $0 == "~" })
+            if marker.count >= 3, Set(marker).count == 1 {
+                if fence == nil {
+                    fence = marker
+                } else if let open = fence, marker.hasPrefix(open) {
+                    fence = nil
+                }
+                lines.append(line)
+                continue
+            }
+            let previous = lines.last?.drop { $0 == " " } ?? ""
+            let continuesParagraph =
+                fence == nil && line.hasPrefix("`") && !previous.isEmpty
+                && !["#", "|", ">"].contains(where: { previous.hasPrefix($0) })
+            if continuesParagraph, let last = lines.popLast() {
+                lines.append(last + " " + line)
+            } else {
+                lines.append(line)
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// `<hN>body</hN>` with an `id`, recording the heading.

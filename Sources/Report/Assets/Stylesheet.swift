@@ -88,7 +88,7 @@ enum Stylesheet {
         .badge-skipped { background: var(--skip-bg); color: var(--skip); }
         pre.code { margin: 0; padding: 0.7rem 0; background: var(--surface); border: 1px solid var(--border);
           border-radius: 8px; overflow-x: auto; line-height: 1.5; }
-        pre.code .line { display: block; padding-right: 1rem; }
+        pre.code .line { display: inline-block; min-width: 100%; padding-right: 1rem; }
         pre.code .line::before { content: attr(data-line); display: inline-block; width: 3.5ch; margin-right: 1.5ch;
           text-align: right; color: var(--muted); opacity: 0.7; user-select: none; }
         pre.code .failed-line { background: var(--fail-bg); box-shadow: inset 3px 0 var(--fail); }
