@@ -22,10 +22,10 @@ enum Stylesheet {
             --tok-string: #ff9b8f; --tok-comment: #8b929e; --tok-keyword: #f28bd8;
           }
           /* Figures are drawn with the light page's palette; lift its darkest series colour. */
-          .chart g.series-0, .chart .legend-entry.series-0 path { stroke: #56a8e6; }
-          .chart g.series-0, .chart .legend-entry.series-0 circle { fill: #56a8e6; }
-          .chart g.series-1, .chart .legend-entry.series-1 path { stroke: #f07a2e; }
-          .chart g.series-1, .chart .legend-entry.series-1 circle { fill: #f07a2e; }
+          .chart g.series.series-0, .chart .legend-entry.series-0 path { stroke: #56a8e6; }
+          .chart g.series.series-0, .chart .legend-entry.series-0 circle { fill: #56a8e6; }
+          .chart g.series.series-1, .chart .legend-entry.series-1 path { stroke: #f07a2e; }
+          .chart g.series.series-1, .chart .legend-entry.series-1 circle { fill: #f07a2e; }
         }
         * { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; }
@@ -149,6 +149,9 @@ enum Stylesheet {
           .page { padding: 1rem 0.75rem 3rem; }
           h1 { font-size: 1.6rem; }
           .outputs { padding-left: 0.6rem; }
+          /* A chart shrunk to a phone's width has unreadable labels: keep it legible and scroll it. */
+          .chart { overflow-x: auto; }
+          .chart svg { min-width: 34rem; }
         }
         """
 }
