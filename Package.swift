@@ -12,7 +12,8 @@ let package = Package(
         .executable(name: "nb", targets: ["nb"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // System libraries (tier 0).
@@ -35,7 +36,8 @@ let package = Package(
 
         // Tier 3.
         .target(name: "Operations", dependencies: ["Runner", "Engine", "Datasets", "Figures"]),
-        .target(name: "Report", dependencies: ["Runner", "Notebook"]),
+        .target(
+            name: "Report", dependencies: ["Runner", "Notebook", .product(name: "Ink", package: "Ink")]),
 
         // Tier 4.
         .executableTarget(
@@ -63,5 +65,7 @@ let package = Package(
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "CPNG"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "TestSupport"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "Runner", "Engine", "TestSupport"]),
+        .testTarget(
+            name: "ReportTests", dependencies: ["Report", "Runner", "Notebook", "Operations", "Figures", "TestSupport"]),
     ]
 )

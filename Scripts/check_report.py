@@ -1,0 +1,289 @@
+"""Opens an nb report in headless Chromium over the DevTools protocol and checks it.
+
+Fails when a script throws or logs an error, an image does not decode, a resource fails to
+load, or the page requests anything but file: and data: URLs; clicks through the legend
+toggles, the interpolation slider and the full-size view, checking that each does its job;
+optionally saves screenshots at 1280 and 390 CSS pixels wide, light and dark.
+
+Usage: python3 Scripts/check_report.py REPORT.html [SCREENSHOT_DIR]   (see Scripts/check-report)
+Python's standard library only: the WebSocket client below is the minimum the protocol needs.
+"""
+
+import base64
+import json
+import os
+import pathlib
+import re
+import shutil
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+TIMEOUT = 60.0
+
+
+class WebSocket:
+    """A client WebSocket (RFC 6455) over a plain socket: masked text frames out, any frames in."""
+
+    def __init__(self, url):
+        match = re.match(r"ws://([^:/]+):(\d+)(/.*)", url)
+        if not match:
+            raise RuntimeError(f"unexpected DevTools address {url}")
+        host, port, path = match.group(1), int(match.group(2)), match.group(3)
+        self.sock = socket.create_connection((host, port), timeout=TIMEOUT)
+        key = base64.b64encode(os.urandom(16)).decode()
+        self.sock.sendall(
+            (f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+             f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
+        response = b""
+        while b"\r\n\r\n" not in response:
+            chunk = self.sock.recv(4096)
+            if not chunk:
+                raise RuntimeError("DevTools closed the connection during the handshake")
+            response += chunk
+        head, self.buffer = response.split(b"\r\n\r\n", 1)
+        if b" 101 " not in head.split(b"\r\n")[0]:
+            raise RuntimeError(f"WebSocket handshake refused: {head[:200]!r}")
+
+    def _read(self, count):
+        while len(self.buffer) < count:
+            chunk = self.sock.recv(1 << 20)
+            if not chunk:
+                raise RuntimeError("DevTools closed the connection")
+            self.buffer += chunk
+        data, self.buffer = self.buffer[:count], self.buffer[count:]
+        return data
+
+    def send(self, text):
+        payload = text.encode()
+        header = bytes([0x81])
+        if len(payload) < 126:
+            header += bytes([0x80 | len(payload)])
+        elif len(payload) < 1 << 16:
+            header += bytes([0x80 | 126]) + struct.pack(">H", len(payload))
+        else:
+            header += bytes([0x80 | 127]) + struct.pack(">Q", len(payload))
+        mask = os.urandom(4)
+        masked = bytes(byte ^ mask[index % 4] for index, byte in enumerate(payload))
+        self.sock.sendall(header + mask + masked)
+
+    def receive(self):
+        message = b""
+        while True:
+            first, second = self._read(2)
+            length = second & 0x7F
+            if length == 126:
+                length = struct.unpack(">H", self._read(2))[0]
+            elif length == 127:
+                length = struct.unpack(">Q", self._read(8))[0]
+            payload = self._read(length)
+            opcode = first & 0x0F
+            if opcode == 0x8:
+                raise RuntimeError("DevTools closed the WebSocket")
+            if opcode in (0x9, 0xA):  # ping and pong carry no protocol message
+                continue
+            message += payload
+            if first & 0x80:
+                return message.decode()
+
+
+class Browser:
+    """Headless Chromium with one page, driven through a flattened DevTools session."""
+
+    def __init__(self):
+        self.profile = tempfile.mkdtemp(prefix="nb-check-report-")
+        self.process = subprocess.Popen(
+            ["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0",
+             f"--user-data-dir={self.profile}", "--no-first-run", "--no-default-browser-check",
+             "--disable-extensions", "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", "--hide-scrollbars", "--mute-audio", "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        address = None
+        deadline = time.monotonic() + TIMEOUT
+        while address is None and time.monotonic() < deadline:
+            line = self.process.stderr.readline()
+            if not line:
+                break
+            match = re.search(r"DevTools listening on (ws://\S+)", line)
+            if match:
+                address = match.group(1)
+        if address is None:
+            self.close()
+            raise RuntimeError("chromium did not start its DevTools server")
+        self.socket = WebSocket(address)
+        self.next_id = 0
+        self.events = []
+        target = self.command("Target.createTarget", {"url": "about:blank"})["targetId"]
+        self.session = self.command("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+
+    def command(self, method, params=None, session=None):
+        self.next_id += 1
+        message = {"id": self.next_id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        self.socket.send(json.dumps(message))
+        while True:
+            reply = json.loads(self.socket.receive())
+            if reply.get("id") == self.next_id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error'].get('message')}")
+                return reply.get("result", {})
+            if "method" in reply:
+                self.events.append(reply)
+
+    def page(self, method, params=None):
+        return self.command(method, params, self.session)
+
+    def wait_for(self, method, timeout=TIMEOUT):
+        deadline = time.monotonic() + timeout
+        self.socket.sock.settimeout(timeout)
+        while time.monotonic() < deadline:
+            for event in self.events:
+                if event.get("method") == method:
+                    return event
+            self.events.append(json.loads(self.socket.receive()))
+        raise RuntimeError(f"timed out waiting for {method}")
+
+    def evaluate(self, expression):
+        result = self.page("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True})
+        if "exceptionDetails" in result:
+            raise RuntimeError("check script threw: " + result["exceptionDetails"].get("text", ""))
+        return result["result"].get("value")
+
+    def close(self):
+        self.process.kill()
+        self.process.wait()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+# Runs in the page after it loads: images that did not decode, resources from elsewhere.
+STATIC_CHECKS = r"""
+(() => {
+  const problems = [];
+  for (const image of document.images) {
+    if (!image.getAttribute("src")) continue;  // the full-size view's image, empty until used
+    if (!image.complete || image.naturalWidth === 0) problems.push("image did not decode: " + (image.alt || image.src.slice(0, 60)));
+  }
+  for (const entry of performance.getEntriesByType("resource")) {
+    if (!/^(file|data):/.test(entry.name)) problems.push("requested " + entry.name);
+  }
+  return {problems, images: document.images.length - 1, charts: document.querySelectorAll("[data-chart]").length};
+})()
+"""
+
+# Uses each interactive part the way a reader would and checks it did what it should.
+INTERACTIONS = r"""
+(async () => {
+  const problems = [];
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  let legends = 0;
+  for (const chart of document.querySelectorAll("[data-chart]")) {
+    const entry = chart.querySelector(".legend-entry[data-series]");
+    if (!entry) continue;
+    legends += 1;
+    const name = entry.getAttribute("data-series");
+    const series = [...chart.querySelectorAll("g.series[data-series]")].filter((g) => g.getAttribute("data-series") === name);
+    entry.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+    if (series.length === 0 || !series.every((g) => getComputedStyle(g).display === "none")) problems.push("legend entry '" + name + "' did not hide its series");
+    entry.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+    if (!series.every((g) => getComputedStyle(g).display !== "none")) problems.push("legend entry '" + name + "' did not show its series again");
+  }
+  let sliders = 0;
+  for (const stepper of document.querySelectorAll(".stepper")) {
+    sliders += 1;
+    const input = stepper.querySelector("input");
+    input.value = input.max;
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    await frame();
+    const steps = stepper.querySelectorAll(".step-view .step");
+    if (steps.length === 0 || [...steps].some((step) => step.offsetWidth === 0)) problems.push("the interpolation slider shows no step");
+    const last = input.dataset.labels.split(" ").pop();
+    if (stepper.querySelector("output").textContent !== "t = " + last) problems.push("the slider's output does not follow it");
+  }
+  const zoom = document.querySelector("button.zoom");
+  const dialog = document.querySelector("dialog.zoom-view");
+  if (zoom) {
+    zoom.click();
+    await frame();
+    const large = dialog.querySelector("img");
+    if (!dialog.open) problems.push("clicking an image grid did not open the full-size view");
+    else if (large.width < zoom.querySelector("img").naturalWidth) problems.push("the full-size view is smaller than the image");
+    dialog.querySelector(".close").click();
+    if (dialog.open) problems.push("the full-size view's close button did not close it");
+  }
+  return {problems, legends, sliders, zoomable: document.querySelectorAll("button.zoom").length};
+})()
+"""
+
+
+def screenshot(browser, path, width, dark, mobile):
+    browser.page("Emulation.setEmulatedMedia",
+                 {"features": [{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
+    browser.page("Emulation.setDeviceMetricsOverride",
+                 {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": mobile})
+    time.sleep(0.3)
+    size = browser.page("Page.getLayoutMetrics")["cssContentSize"]
+    height = min(int(size["height"]) + 1, 16000)
+    shot = browser.page("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
+    pathlib.Path(path).write_bytes(base64.b64decode(shot["data"]))
+    print(f"check-report: screenshot {path} ({width}×{height})")
+
+
+def main():
+    report = pathlib.Path(sys.argv[1]).resolve()
+    shots = sys.argv[2] if len(sys.argv) > 2 else ""
+    browser = Browser()
+    problems = []
+    try:
+        for domain in ("Runtime", "Log", "Network", "Page"):
+            browser.page(f"{domain}.enable")
+        browser.page("Emulation.setDeviceMetricsOverride",
+                     {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+        browser.page("Page.navigate", {"url": report.as_uri()})
+        browser.wait_for("Page.loadEventFired")
+        static = browser.evaluate(STATIC_CHECKS)
+        interactive = browser.evaluate(INTERACTIONS)
+        problems += static["problems"] + interactive["problems"]
+        if shots:
+            os.makedirs(shots, exist_ok=True)
+            for name, width, dark, mobile in [("wide", 1280, False, False), ("narrow", 390, False, True),
+                                              ("wide-dark", 1280, True, False), ("narrow-dark", 390, True, True)]:
+                screenshot(browser, os.path.join(shots, f"{report.stem}-{name}.png"), width, dark, mobile)
+        time.sleep(0.2)
+        browser.evaluate("0")  # collects any events still in flight
+        for event in browser.events:
+            method, params = event.get("method"), event.get("params", {})
+            if method == "Runtime.exceptionThrown":
+                details = params["exceptionDetails"]
+                text = details.get("exception", {}).get("description") or details.get("text")
+                problems.append(f"uncaught exception: {text}")
+            elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+                args = " ".join(str(arg.get("value", arg.get("description", ""))) for arg in params.get("args", []))
+                problems.append(f"console.{params['type']}: {args}")
+            elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
+                problems.append(f"browser error: {params['entry'].get('text')} {params['entry'].get('url', '')}".strip())
+            elif method == "Network.requestWillBeSent":
+                url = params["request"]["url"]
+                if not (url.startswith("file:") or url.startswith("data:") or url == "about:blank"):
+                    problems.append(f"network request: {url}")
+            elif method == "Network.loadingFailed":
+                problems.append(f"a resource failed to load: {params.get('errorText')}")
+    finally:
+        browser.close()
+    print(f"check-report: {report.name}: {static['images']} images, {static['charts']} charts, "
+          f"{interactive['legends']} legends toggled, {interactive['sliders']} sliders moved, "
+          f"{interactive['zoomable']} zoomable grids, {report.stat().st_size:,} bytes")
+    for problem in problems:
+        print(f"check-report: error: {problem}", file=sys.stderr)
+    if problems:
+        sys.exit(1)
+    print("check-report: no script errors, every image decoded, no network requests")
+
+
+if __name__ == "__main__":
+    main()

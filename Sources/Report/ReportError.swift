@@ -1,0 +1,17 @@
+/// A report that could not be written; `description` is the one place its text is written.
+public enum ReportError: Error, Hashable, CustomStringConvertible {
+    /// A directory could not be created.
+    case cannotCreateDirectory(path: String, reason: String)
+    /// A file could not be written or moved into place.
+    case cannotWrite(path: String, reason: String)
+
+    /// The message, saying what failed, where, and what to check.
+    public var description: String {
+        switch self {
+        case .cannotCreateDirectory(let path, let reason):
+            "cannot create the report directory '\(path)': \(reason); check that the parent exists and is writable"
+        case .cannotWrite(let path, let reason):
+            "cannot write '\(path)': \(reason); check the disk space and the directory's permissions"
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Notebook
+import Runner
+
+/// The HTML report of one run of a notebook: a single self-contained page with the prose, each
+/// cell with what it produced, and how the run went, plus each figure as a file of its own.
+///
+/// The page needs nothing but itself: styles and the small script are inline, image grids are
+/// PNG `data:` URIs and charts inline SVG, so it opens from a file, offline, years later.
+///
+/// ```swift
+/// let page = ReportPage(document: document, record: record, context: context)
+/// let url = try page.write(to: URL(fileURLWithPath: "Output"))  // Output/vae_compare.html
+/// ```
+public struct ReportPage: Sendable {
+    /// The notebook as parsed.
+    public let document: Document
+    /// What the run did.
+    public let record: RunRecord
+    /// nb's version, the commit and the machine.
+    public let context: ReportContext
+
+    /// A page for `record`, a run of `document`.
+    public init(document: Document, record: RunRecord, context: ReportContext) {
+        self.document = document
+        self.record = record
+        self.context = context
+    }
+
+    /// The notebook's file name without `.md`: the page is `<name>.html`, its figures in `<name>/`.
+    public var name: String {
+        let file = URL(fileURLWithPath: record.notebook).lastPathComponent
+        let stem = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+        return stem.isEmpty ? "notebook" : stem
+    }
+
+    /// The page's title: the front matter's, else the notebook's name.
+    public var title: String {
+        record.title ?? document.frontMatter?.title ?? name
+    }
+
+    /// The page.
+    public func html() -> String {
+        let catalog = FigureCatalog(statements: displayedStatements)
+        let renderer = MarkdownRenderer()
+        var main = HTMLBuilder()
+        var proseSeen = false
+        for block in document.blocks {
+            switch block {
+            case .prose(let prose):
+                // The header shows the title, so a first line repeating it as `# Title` is dropped.
+                let markdown = proseSeen ? prose.text : Self.droppingTitle(title, from: prose.text)
+                proseSeen = true
+                main.wrap("div", ["class": "prose"]) { $0.raw(renderer.html(markdown)) }
+            case .cell(let cell):
+                CellView(
+                    cell: cell, statements: record.statements.filter { $0.cell == cell.index },
+                    notebookPath: record.notebook, catalog: catalog, figureDirectory: name + "/"
+                ).render(into: &main)
+            }
+        }
+
+        var page = HTMLBuilder()
+        page.raw("<!doctype html>\n")
+        page.open("html", ["lang": "en"])
+        page.wrap("head") { head in
+            head.element("meta", ["charset": "utf-8"])
+            head.element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+            head.element("meta", ["name": "color-scheme", "content": "light dark"])
+            head.element("meta", ["name": "generator", "content": "nb \(context.version)"])
+            head.element("title", text: title)
+            head.wrap("style") { $0.raw(Stylesheet.css) }
+        }
+        page.open("body")
+        page.wrap("div", ["class": "page"]) { page in
+            Header(
+                title: title, showsTitle: true, record: record, context: context,
+                defaults: Header.defaults(in: document)
+            ).render(into: &page)
+            Contents(headings: renderer.headings).render(into: &page)
+            page.wrap("main", ["class": "notebook"]) { $0.raw(main.finished()) }
+            page.wrap("footer", ["class": "report-footer"]) { footer in
+                footer.write("Written by nb \(context.version) from ")
+                footer.element("code", text: record.notebook)
+                footer.write(". Figures are also in ")
+                footer.element("code", text: name + "/")
+                footer.write(".")
+            }
+        }
+        page.wrap("dialog", ["class": "zoom-view", "aria-label": "Figure at full size"]) { dialog in
+            dialog.element("button", ["class": "close", "type": "button", "aria-label": "Close"], text: "×")
+            dialog.wrap("div", ["class": "zoom-scroll"]) { $0.element("img", ["alt": ""]) }
+        }
+        page.wrap("script") { $0.raw(PageScript.javaScript) }
+        page.close()
+        return page.finished() + "\n"
+    }
+
+    /// Each figure as a file: `(name, bytes)`, PNG for image grids and SVG for charts, named
+    /// after its title and unique, in page order.
+    public func figureFiles() -> [(name: String, data: Data)] {
+        FigureCatalog(statements: displayedStatements).entries.map { entry in
+            switch entry.figure.image {
+            case .png(let data): (entry.fileName, data)
+            case .svg(let text): (entry.fileName, Data(text.utf8))
+            }
+        }
+    }
+
+    /// The statements whose value the page shows: bare expressions that produced something.
+    private var displayedStatements: [StatementRecord] {
+        record.statements.filter { $0.binding == nil && $0.display != nil && $0.status != .failed }
+    }
+
+    /// `markdown` without its first non-blank line if that line is `# title`.
+    static func droppingTitle(_ title: String, from markdown: String) -> String {
+        var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else { return markdown }
+        let heading = lines[first].trimmingCharacters(in: .whitespaces)
+        guard heading.hasPrefix("# "), heading.dropFirst(2).trimmingCharacters(in: .whitespaces) == title else {
+            return markdown
+        }
+        lines.remove(at: first)
+        return lines.joined(separator: "\n")
+    }
+}

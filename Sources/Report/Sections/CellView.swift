@@ -1,0 +1,84 @@
+import Notebook
+import Runner
+
+/// One cell: its code with the .md file's line numbers, its badge, then under it what its
+/// displayed statements produced and where any statement failed.
+struct CellView {
+    /// The cell from the document.
+    var cell: Cell
+    /// Its statements' records, in order.
+    var statements: [StatementRecord]
+    /// The notebook's path, to write failure positions as `file:line:col`.
+    var notebookPath: String
+    /// The figures' file names.
+    var catalog: FigureCatalog
+    /// Where the figure files are, relative to the page: `vae_compare/`.
+    var figureDirectory: String
+
+    /// Writes the cell as a `<section class="cell">`.
+    func render(into html: inout HTMLBuilder) {
+        let badge = CellBadge(statements: statements)
+        let failedLines = Set(
+            statements.filter { $0.status == .failed }.flatMap { $0.range.start.line...$0.range.end.line })
+        let lines = SyntaxHighlighter.highlight(cell.code, firstLine: cell.codeLine)
+        let first = lines.first?.number ?? cell.codeLine
+        let last = lines.last?.number ?? cell.codeLine
+        html.open("section", ["class": "cell cell-\(badge.kind)", "id": "cell-\(cell.index + 1)"])
+        html.wrap("div", ["class": "cell-head"]) { html in
+            html.element(
+                "span", ["class": "cell-lines"], text: first == last ? "line \(first)" : "lines \(first)–\(last)")
+            html.element("span", ["class": "badge badge-\(badge.kind)", "title": badge.detail], text: badge.text)
+        }
+        html.open("pre", ["class": "code"])
+        html.open("code")
+        for (offset, line) in lines.enumerated() {
+            let failed = failedLines.contains(line.number)
+            html.open("span", ["class": failed ? "line failed-line" : "line", "data-line": String(line.number)])
+            html.raw(line.html)
+            html.close()
+            if offset < lines.count - 1 { html.write("\n") }
+        }
+        html.close()
+        html.close()
+        let shown = statements.filter { $0.status == .failed || $0.status == .skipped || isDisplayed($0) }
+        if !shown.isEmpty {
+            html.open("div", ["class": "outputs"])
+            let displayedCount = statements.filter(isDisplayed).count
+            for statement in shown { output(of: statement, labelled: displayedCount > 1, into: &html) }
+            html.close()
+        }
+        html.close()
+    }
+
+    private func isDisplayed(_ statement: StatementRecord) -> Bool {
+        statement.binding == nil && statement.display != nil
+    }
+
+    private func output(of statement: StatementRecord, labelled: Bool, into html: inout HTMLBuilder) {
+        let start = statement.range.start
+        switch statement.status {
+        case .failed, .skipped:
+            let failed = statement.status == .failed
+            html.wrap("div", ["class": failed ? "failure" : "skipped", "role": failed ? "alert" : nil]) { html in
+                html.element(
+                    "p", ["class": "failure-position"],
+                    text: "\(notebookPath):\(start.line):\(start.column): \(failed ? "error" : "not run")")
+                html.element("pre", ["class": "failure-message"], text: statement.message ?? "no message was recorded")
+            }
+        case .ran, .cached:
+            guard let display = statement.display else { return }
+            html.wrap("div", ["class": "output"]) { html in
+                if labelled {
+                    html.wrap("p", ["class": "output-label"]) { html in
+                        html.write("line \(start.line) · ")
+                        html.element("code", text: statement.source)
+                    }
+                }
+                var ordinal = 0
+                DisplayView(
+                    catalog: catalog, figureDirectory: figureDirectory, statement: statement.index
+                ).render(display, ordinal: &ordinal, into: &html)
+            }
+        }
+    }
+}

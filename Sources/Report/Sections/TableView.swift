@@ -1,0 +1,56 @@
+import Runner
+
+/// A table of numbers and text: numeric columns right-aligned in tabular figures, each column's
+/// numbers to one precision (`TableNumberFormat`), in a box that scrolls sideways on a phone.
+struct TableView {
+    /// The table.
+    var table: DisplayTable
+
+    /// Text cells that stand for a missing number and do not make a column textual.
+    private static let placeholders: Set<String> = ["", "–", "—", "-"]
+
+    /// Writes the table.
+    func render(into html: inout HTMLBuilder) {
+        let formats = table.columns.indices.map(format(ofColumn:))
+        html.open("div", ["class": "table-scroll"])
+        html.open("table", ["class": "data"])
+        html.wrap("thead") { html in
+            html.wrap("tr") { html in
+                for (column, name) in table.columns.enumerated() {
+                    html.element("th", ["scope": "col", "class": formats[column] == nil ? nil : "number"], text: name)
+                }
+            }
+        }
+        html.open("tbody")
+        for row in table.rows {
+            html.open("tr")
+            for (column, cell) in row.enumerated() {
+                let format = column < formats.count ? formats[column] : nil
+                switch cell {
+                case .number(let value):
+                    let text = (format ?? TableNumberFormat(column: [value])).string(value)
+                    html.element("td", ["class": "number"], text: text)
+                case .text(let text):
+                    html.element("td", ["class": format == nil ? nil : "number"], text: text)
+                }
+            }
+            html.close()
+        }
+        html.close()
+        html.close()
+        html.close()
+    }
+
+    /// The number format of a column with a number and otherwise only placeholders, or nil for
+    /// a column of text.
+    func format(ofColumn column: Int) -> TableNumberFormat? {
+        var numbers: [Double] = []
+        for row in table.rows where column < row.count {
+            switch row[column] {
+            case .number(let value): numbers.append(value)
+            case .text(let text): if !Self.placeholders.contains(text) { return nil }
+            }
+        }
+        return numbers.isEmpty ? nil : TableNumberFormat(column: numbers)
+    }
+}

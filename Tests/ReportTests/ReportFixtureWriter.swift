@@ -1,0 +1,33 @@
+import Foundation
+import Notebook
+import Operations
+import Report
+import Runner
+import TestSupport
+import Testing
+
+/// Writes the report of a small real run of `Notebooks/vae_compare.md` (1 epoch, 512 training
+/// and 256 test images) to `Output/report-check/vae_compare.html`, for `Scripts/check-report` to
+/// open in a browser. It trains two models for a few seconds, so it runs only when asked:
+/// `NB_WRITE_REPORT_FIXTURE=1 swift test --filter ReportTests.theReportOfASmallRealRunIsWritten`.
+@Test(.enabled(if: ProcessInfo.processInfo.environment["NB_WRITE_REPORT_FIXTURE"] == "1"))
+func theReportOfASmallRealRunIsWrittenForTheBrowserCheck() throws {
+    let path = FixturePaths.projectRoot.appendingPathComponent("Notebooks/vae_compare.md").path
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let document = Document(source: SourceFile(path: "Notebooks/vae_compare.md", text: text))
+    let overrides = ["epochs=1", "train_images=512", "test_images=256"]
+    let (plan, diagnostics) = Checker(registry: Builtins.registry).check(document, overrides: overrides)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("nb-report-cache-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: cache) }
+    let record = Executor(plan: try #require(plan), cache: CacheStore(directory: cache), observer: nil).run()
+    #expect(record.succeeded)
+
+    let context = ReportContext(
+        version: "test", gitCommit: nil,
+        machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount, blas: "OpenBLAS (test run)"))
+    let output = FixturePaths.projectRoot.appendingPathComponent("Output/report-check")
+    let page = try ReportPage(document: document, record: record, context: context).write(to: output)
+    let size = try #require(try FileManager.default.attributesOfItem(atPath: page.path)[.size] as? Int)
+    #expect(size < 5_000_000)
+}
