@@ -1,3 +1,4 @@
+import Engine
 import Runner
 
 /// Every operation a notebook can call. Adding one is its family file plus nothing here, unless
@@ -9,4 +10,10 @@ public enum Builtins {
 
     /// The registry of all built-in operations.
     public static var registry: Registry { Registry(all) }
+}
+
+/// Facts about the machine that reports show, gathered where the engine is visible.
+public enum MachineInfo {
+    /// The BLAS library, its kernels and threads: `OpenBLAS 0.3.21, Haswell kernels, 2 threads`.
+    public static var blas: String { BLASInfo.description }
 }

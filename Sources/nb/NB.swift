@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Notebook
+import Operations
+import Report
 import Runner
 
 /// `nb FILE`: checks a Markdown notebook, runs it with caching, and writes its run record.
@@ -9,8 +11,11 @@ import Runner
 /// error.
 @main
 struct NB: ParsableCommand {
+    /// nb's version, shown by `--version` and in reports.
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
-        commandName: "nb", abstract: "Runs Markdown notebooks of machine-learning experiments.")
+        commandName: "nb", abstract: "Runs Markdown notebooks of machine-learning experiments.", version: version)
 
     @Argument(help: "The notebook to run, a Markdown file with ```nb cells.")
     var file: String?
@@ -99,9 +104,43 @@ struct NB: ParsableCommand {
             let diagnostic = Diagnostic(.error, statement.message ?? "failed", at: statement.range)
             printError(renderer.render(diagnostic), terminator: "")
         }
+        let page = ReportPage(document: plan.document, record: record, context: reportContext(for: plan.document))
+        let reportPath: String
+        do {
+            reportPath = try page.write(to: outputDirectory).path
+        } catch {
+            printError("nb: error: \(error)")
+            throw ExitCode(1)
+        }
         print(observer.summary(of: record, recordPath: recordPath))
+        print("report: \(reportPath)")
         if !record.succeeded { throw ExitCode(1) }
     }
+}
+
+/// What the report says about this nb, the notebook's commit and the machine.
+private func reportContext(for document: Document) -> ReportContext {
+    let path = document.source.path
+    let commit = git(["log", "-1", "--format=%h", "--", path])
+    let dirty = git(["status", "--porcelain", "--", path]).map { !$0.isEmpty } ?? false
+    return ReportContext(
+        version: NB.version, gitCommit: commit.flatMap { $0.isEmpty ? nil : $0 }, gitDirty: dirty,
+        machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount, blas: MachineInfo.blas))
+}
+
+/// The trimmed output of a git command run where the notebook is, or nil when git fails.
+private func git(_ arguments: [String]) -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git"] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
 /// Writes `text` to standard error.

@@ -19,8 +19,8 @@ public final class DatasetValue: DomainValue {
         self.split = split
     }
 
-    /// "MNIST (train)".
-    public var title: String { "\(images.name) (\(split.rawValue))" }
+    /// "MNIST train", as the loader names it.
+    public var title: String { images.name }
 
     /// The pixels as one (N, 1, H, W) tensor, for evaluating models on every image.
     func tensor(limit: Int? = nil) -> Tensor {
