@@ -64,7 +64,7 @@ enum PlotOperations {
             .variadic("fits", .fit), .labelled("images", .dataset),
             .labelled("count", .int, default: .int(10), .between(1, 100)),
         ],
-        result: .figure, version: 1
+        result: .figure, version: 2
     ) { arguments, _ in
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
@@ -160,7 +160,7 @@ enum PlotOperations {
             .variadic("fits", .fit), .labelled("images", .dataset),
             .labelled("limit", .int, default: .int(5000), .between(1, 100_000)),
         ],
-        result: .figure, version: 1
+        result: .figure, version: 2
     ) { arguments, _ in
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)

@@ -9,7 +9,7 @@ enum TableOperations {
         name: "metrics",
         doc: "Parameters, test loss, reconstruction error, final train loss, training time and speed of each fit.",
         parameters: [.variadic("fits", .fit), .labelled("on", .dataset)],
-        result: .table, version: 1
+        result: .table, version: 2
     ) { arguments, _ in
         let fits = try arguments.domains("fits", as: FitValue.self)
         let data = try arguments.domain("on", as: DatasetValue.self)

@@ -21,7 +21,7 @@ enum TrainingOperations {
             .labelled("beta", .float, default: .float(1), .between(0, 1000)),
             .seed,
         ],
-        result: .fit, version: 1, isRandom: true, persisting: FitValue.self
+        result: .fit, version: 2, isRandom: true, persisting: FitValue.self
     ) { arguments, context in
         let spec = try arguments.domain("model", as: ModelValue.self).spec
         let data = try arguments.domain("on", as: DatasetValue.self)

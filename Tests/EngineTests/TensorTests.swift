@@ -24,3 +24,18 @@ import Testing
     #expect(Shape([128, 1, 28, 28]).itemCount == 784)
     #expect(Shape([]).count == 1)
 }
+
+@Test func evaluatingInBatchViewsEqualsEvaluatingEachImageAlone() {
+    var generator = SeededGenerator(seed: 8)
+    let model = VariationalAutoencoder.mlp(imageShape: [1, 4, 4], hidden: [5], latent: 2, generator: &generator)
+    let images = Tensor(zeros: [5, 1, 4, 4])
+    for i in 0..<images.count { images[i] = generator.nextUniform() }
+    let batched = model.evaluate(images: images, batch: 2)
+    var separately = 0.0
+    for index in 0..<5 {
+        let single = Tensor(shape: [1, 1, 4, 4], values: Array(images.values[index * 16..<(index + 1) * 16]))
+        separately += model.evaluate(images: single).loss.reconstruction
+    }
+    #expect(abs(batched.loss.reconstruction - separately) < 1e-3 * separately)
+    #expect(batched.loss.images == 5)
+}

@@ -47,7 +47,8 @@ public final class Reshape: StatelessLayer {
     }
 
     private func cachedView(_ cached: Tensor?, of tensor: Tensor, as shape: Shape) -> Tensor {
-        if let cached, cached.storage === tensor.storage, cached.shape == shape { return cached }
+        // The same storage is not enough: batch views of one tensor share it at different offsets.
+        if let cached, cached.data == tensor.data, cached.shape == shape { return cached }
         return tensor.reshaped(shape)
     }
 }

@@ -1,0 +1,62 @@
+import Notebook
+import Operations
+import Runner
+import TestSupport
+import Testing
+
+/// Checks `code` (one cell after a few bindings every case may use) against the built-in operations.
+private func check(_ marked: String) -> (MarkedSource, [Diagnostic]) {
+    let prelude = """
+        d = mnist(split: "test", limit: 10)
+        m = mlp_vae(hidden: [8], latent: 2)
+        f = train(m, on: d, epochs: 1)
+
+        """
+    let source = MarkedSource("# Arguments\n\n```nb\n" + prelude + marked + "\n```\n")
+    let document = Document(source: SourceFile(path: "Notebooks/x.md", text: source.text))
+    return (source, Checker(registry: Builtins.registry).check(document).diagnostics)
+}
+
+/// One bad call per operation and per kind of constraint it declares, with the exact message.
+private let badCalls: [(String, String)] = [
+    (#"x = mnist(split: 1️⃣"validation")"#, #"'split' must be one of "train", "test", got "validation""#),
+    ("x = mnist(limit: 1️⃣0)", "'limit' must be >= 1, got 0"),
+    (#"x = fashion_mnist(split: 1️⃣"val")"#, #"'split' must be one of "train", "test", got "val""#),
+    ("x = mlp_vae(hidden: [400, 1️⃣0])", "'hidden' must be in 1...8192, got 0"),
+    ("x = mlp_vae(latent: 1️⃣0)", "'latent' must be in 1...512, got 0"),
+    (
+        #"x = mlp_vae(activation: 1️⃣"swish")"#,
+        #"'activation' must be one of "relu", "leaky_relu", "elu", "tanh", "gelu", got "swish""#
+    ),
+    ("x = cnn_vae(batchnorm: 1️⃣1)", "argument 'batchnorm' of 'cnn_vae' must be Bool, got Int"),
+    ("x = cnn_vae(channels: [32, 1️⃣2000])", "'channels' must be in 1...1024, got 2000"),
+    ("x = 1️⃣summary()", "missing argument 'models' (Model, unlabelled) in call to 'summary'"),
+    ("x = summary(1️⃣f)", "argument 'models' of 'summary' must be Model, got Fit"),
+    ("x = train(m, on: d, epochs: 1️⃣0)", "'epochs' must be in 1...1000, got 0"),
+    ("x = train(m, on: d, batch: 1️⃣0)", "'batch' must be in 1...65536, got 0"),
+    ("x = train(m, on: d, lr: 1️⃣-1)", "'lr' must be > 0 and <= 10, got -1.0"),
+    ("x = train(m, on: d, beta: 1️⃣-0.5)", "'beta' must be in 0...1000, got -0.5"),
+    ("x = train(m, on: d, seed: 1️⃣-3)", "'seed' must be >= 0, got -3"),
+    ("x = 1️⃣train(m, validate: d)", "missing argument 'on: Dataset' in call to 'train'"),
+    ("x = save(f, path: 1️⃣3)", "argument 'path' of 'save' must be String, got Int"),
+    ("x = loss_curves(1️⃣m)", "argument 'fits' of 'loss_curves' must be Fit, got Model"),
+    ("x = reconstructions(f, images: d, count: 1️⃣0)", "'count' must be in 1...100, got 0"),
+    ("x = samples(f, count: 1️⃣101)", "'count' must be in 1...100, got 101"),
+    ("x = interpolation(f, images: d, steps: 1️⃣1)", "'steps' must be in 2...50, got 1"),
+    ("x = interpolation(f, images: d, from: 1️⃣-1)", "'from' must be >= 0, got -1"),
+    ("x = latent_map(f, images: d, limit: 1️⃣0)", "'limit' must be in 1...100000, got 0"),
+    ("x = metrics(f, on: d, 1️⃣model: d)", "'metrics' has no parameter 'model'; 'nb --list-ops' shows its signature"),
+]
+
+@Test(arguments: badCalls)
+func everyOperationRejectsBadArgumentsBeforeAnythingRuns(marked: String, message: String) {
+    let (source, diagnostics) = check(marked)
+    #expect(diagnostics.map(\.message) == [message])
+    #expect(diagnostics.first?.range?.start == source["1️⃣"])
+}
+
+@Test func everyOperationIsCoveredByABadCall() {
+    let calls = badCalls.map { MarkedSource($0.0).text }
+    let covered = Set(calls.map { String($0.drop { $0 != "=" }.dropFirst(2).prefix { $0 != "(" }) })
+    #expect(covered == Set(Builtins.registry.names))
+}
