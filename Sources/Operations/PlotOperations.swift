@@ -160,7 +160,7 @@ enum PlotOperations {
             .variadic("fits", .fit), .labelled("images", .dataset),
             .labelled("limit", .int, default: .int(5000), .between(1, 100_000)),
         ],
-        result: .figure, version: 2
+        result: .figure, version: 3
     ) { arguments, _ in
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
@@ -176,7 +176,7 @@ enum PlotOperations {
                 classNames: data.images.classNames)
             return FigureMaker.figure(
                 svg: chart.svg(), title: "Latent map \(fit.name)",
-                caption: "\(fit.name): μ of the first \(count.formatted()) images of \(data.title), "
+                caption: "μ of the first \(count.formatted()) images of \(data.title), "
                     + "projected onto their first two principal components.")
         }
         return .domain(FigureValue(figures))
