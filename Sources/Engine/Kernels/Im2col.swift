@@ -38,6 +38,17 @@ public struct WindowGeometry: Sendable, Equatable {
     public var rows: Int { channels * kernel * kernel }
     /// Columns of the column matrix: one per (image, output row, output column).
     public var columns: Int { batch * columnHeight * columnWidth }
+
+    /// The window columns `first..<end` whose kernel column `kw` lands inside the image
+    /// (0 ≤ ow·stride − padding + kw < width), so the inner loops need no bounds test.
+    @inline(__always)
+    func validColumns(kernelColumn kw: Int) -> (first: Int, end: Int) {
+        let lowest = padding - kw  // ow·stride must reach at least this
+        let highest = width - 1 + padding - kw  // and at most this
+        let first = lowest <= 0 ? 0 : (lowest + stride - 1) / stride
+        let end = highest < 0 ? 0 : min(columnWidth, highest / stride + 1)
+        return (min(first, end), end)
+    }
 }
 
 /// Unfolds every window of a batch of images into the columns of one matrix.
@@ -47,24 +58,28 @@ public struct WindowGeometry: Sendable, Equatable {
 public func im2col(_ image: UnsafePointer<Float>, _ g: WindowGeometry, _ columns: UnsafeMutablePointer<Float>) {
     let gridSize = g.columnHeight * g.columnWidth
     let imageSize = g.height * g.width
-    for c in 0..<g.channels {
-        for kh in 0..<g.kernel {
-            for kw in 0..<g.kernel {
-                let row = columns + ((c * g.kernel + kh) * g.kernel + kw) * g.columns
-                for n in 0..<g.batch {
-                    let plane = image + (n * g.channels + c) * imageSize
-                    let out = row + n * gridSize
-                    for oh in 0..<g.columnHeight {
-                        let ih = oh * g.stride - g.padding + kh
-                        let outRow = out + oh * g.columnWidth
-                        if ih < 0 || ih >= g.height {
-                            outRow.update(repeating: 0, count: g.columnWidth)
-                            continue
-                        }
-                        let inRow = plane + ih * g.width
-                        for ow in 0..<g.columnWidth {
-                            let iw = ow * g.stride - g.padding + kw
-                            outRow[ow] = (iw >= 0 && iw < g.width) ? inRow[iw] : 0
+    // Images write disjoint column ranges, so the batch splits across cores.
+    parallelRanges(g.batch, work: g.rows * g.columns) { images in
+        let stride = g.stride, columnWidth = g.columnWidth
+        for c in 0..<g.channels {
+            for kh in 0..<g.kernel {
+                for kw in 0..<g.kernel {
+                    let row = columns + ((c * g.kernel + kh) * g.kernel + kw) * g.columns
+                    for n in images {
+                        let plane = image + (n * g.channels + c) * imageSize
+                        let out = row + n * gridSize
+                        for oh in 0..<g.columnHeight {
+                            let ih = oh * g.stride - g.padding + kh
+                            let outRow = out + oh * g.columnWidth
+                            if ih < 0 || ih >= g.height {
+                                outRow.update(repeating: 0, count: g.columnWidth)
+                                continue
+                            }
+                            let inRow = plane + ih * g.width - g.padding + kw
+                            let (first, end) = g.validColumns(kernelColumn: kw)
+                            for ow in 0..<first { outRow[ow] = 0 }
+                            for ow in first..<end { outRow[ow] = inRow[ow * stride] }
+                            for ow in end..<columnWidth { outRow[ow] = 0 }
                         }
                     }
                 }
@@ -80,21 +95,23 @@ public func im2col(_ image: UnsafePointer<Float>, _ g: WindowGeometry, _ columns
 public func col2im(_ columns: UnsafePointer<Float>, _ g: WindowGeometry, _ image: UnsafeMutablePointer<Float>) {
     let gridSize = g.columnHeight * g.columnWidth
     let imageSize = g.height * g.width
-    for c in 0..<g.channels {
-        for kh in 0..<g.kernel {
-            for kw in 0..<g.kernel {
-                let row = columns + ((c * g.kernel + kh) * g.kernel + kw) * g.columns
-                for n in 0..<g.batch {
-                    let plane = image + (n * g.channels + c) * imageSize
-                    let source = row + n * gridSize
-                    for oh in 0..<g.columnHeight {
-                        let ih = oh * g.stride - g.padding + kh
-                        if ih < 0 || ih >= g.height { continue }
-                        let inRow = plane + ih * g.width
-                        let sourceRow = source + oh * g.columnWidth
-                        for ow in 0..<g.columnWidth {
-                            let iw = ow * g.stride - g.padding + kw
-                            if iw >= 0 && iw < g.width { inRow[iw] += sourceRow[ow] }
+    // Each image accumulates only into its own planes, so the batch splits across cores.
+    parallelRanges(g.batch, work: g.rows * g.columns) { images in
+        let stride = g.stride
+        for c in 0..<g.channels {
+            for kh in 0..<g.kernel {
+                for kw in 0..<g.kernel {
+                    let row = columns + ((c * g.kernel + kh) * g.kernel + kw) * g.columns
+                    for n in images {
+                        let plane = image + (n * g.channels + c) * imageSize
+                        let source = row + n * gridSize
+                        for oh in 0..<g.columnHeight {
+                            let ih = oh * g.stride - g.padding + kh
+                            if ih < 0 || ih >= g.height { continue }
+                            let inRow = plane + ih * g.width - g.padding + kw
+                            let sourceRow = source + oh * g.columnWidth
+                            let (first, end) = g.validColumns(kernelColumn: kw)
+                            for ow in first..<end { inRow[ow * stride] += sourceRow[ow] }
                         }
                     }
                 }
@@ -110,9 +127,11 @@ public func col2im(_ columns: UnsafePointer<Float>, _ g: WindowGeometry, _ image
 public func swapOuterAxes(
     _ source: UnsafePointer<Float>, outer: Int, inner: Int, plane: Int, _ destination: UnsafeMutablePointer<Float>
 ) {
-    for a in 0..<outer {
-        for b in 0..<inner {
-            (destination + (b * outer + a) * plane).update(from: source + (a * inner + b) * plane, count: plane)
+    parallelRanges(outer, work: outer * inner * plane) { outerRange in
+        for a in outerRange {
+            for b in 0..<inner {
+                (destination + (b * outer + a) * plane).update(from: source + (a * inner + b) * plane, count: plane)
+            }
         }
     }
 }

@@ -43,9 +43,14 @@ public final class Adam {
             beta1: beta1, beta2: beta2, stepSize: learningRate / correction1,
             inverseCorrection2Root: 1 / correction2Root, epsilon: epsilon)
         for (index, parameter) in parameters.enumerated() {
-            adamUpdate(
-                parameter.value.data, gradient: parameter.grad.data, firstMoment: firstMoments[index].data,
-                secondMoment: secondMoments[index].data, count: parameter.value.count, constants)
+            let theta = parameter.value.data, g = parameter.grad.data
+            let m = firstMoments[index].data, v = secondMoments[index].data
+            parallelRanges(parameter.value.count, work: 4 * parameter.value.count) { range in
+                let start = range.lowerBound
+                adamUpdate(
+                    theta + start, gradient: g + start, firstMoment: m + start, secondMoment: v + start,
+                    count: range.count, constants)
+            }
         }
     }
 

@@ -34,7 +34,10 @@ public final class Activation<Function: ElementwiseFunction>: StatelessLayer {
     /// y = f(x).
     public func forward(_ input: Tensor) -> Tensor {
         let output = Tensor.reusing(self.output, shape: input.shape)
-        function.forward(input.data, output.data, count: input.count)
+        let x = input.data, y = output.data
+        parallelRanges(input.count, work: input.count) { range in
+            function.forward(x + range.lowerBound, y + range.lowerBound, count: range.count)
+        }
         self.input = input
         self.output = output
         return output
@@ -44,9 +47,12 @@ public final class Activation<Function: ElementwiseFunction>: StatelessLayer {
     public func backward(gradOutput: Tensor) -> Tensor {
         guard let input, let output else { preconditionFailure("\(description).backward before forward") }
         let gradInput = Tensor.reusing(self.gradInput, shape: input.shape)
-        function.backward(
-            input: input.data, output: output.data, gradOutput: gradOutput.data, gradInput: gradInput.data,
-            count: input.count)
+        let x = input.data, y = output.data, dy = gradOutput.data, dx = gradInput.data
+        parallelRanges(input.count, work: input.count) { range in
+            let start = range.lowerBound
+            function.backward(
+                input: x + start, output: y + start, gradOutput: dy + start, gradInput: dx + start, count: range.count)
+        }
         self.gradInput = gradInput
         return gradInput
     }
