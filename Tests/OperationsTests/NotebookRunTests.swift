@@ -26,7 +26,7 @@ import Testing
             "test", "summary(mlp, cnn)", "loss_curves(mlp_fit, cnn_fit)",
             "reconstructions(mlp_fit, cnn_fit, images: test, count: 10)", "samples(mlp_fit, cnn_fit, count: 10)",
             "interpolation(mlp_fit, cnn_fit, images: test, from: 0, to: 1, steps: 10)",
-            "latent_map(mlp_fit, cnn_fit, images: test, limit: 5000)", "metrics(mlp_fit, cnn_fit, on: test)",
+            "latent_map(mlp_fit, cnn_fit, images: test, limit: test_images)", "metrics(mlp_fit, cnn_fit, on: test)",
             "save(mlp_fit, path: \"Output/vae_compare/mlp.safetensors\")",
             "save(cnn_fit, path: \"Output/vae_compare/cnn.safetensors\")",
         ])
