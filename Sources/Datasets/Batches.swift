@@ -72,18 +72,14 @@ public struct Batches: Sendable {
     public func fill(batch: Int, images: inout Tensor, labels: inout [UInt8]) {
         let positions = positions(ofBatch: batch)
         let pixelsPerImage = dataset.pixelsPerImage
-        // images (n, 1, H, W) ← pixels (count, H, W), one image per copy
+        // images (n, 1, H, W) ← bytes (count, H, W) / 255, one image at a time
         images = Tensor.reusing(images, shape: [positions.count, 1, dataset.height, dataset.width])
         labels.removeAll(keepingCapacity: true)
         let destination = images.data
-        dataset.pixels.withUnsafeBufferPointer { pixels in
-            guard let source = pixels.baseAddress else { return }
-            for (slot, position) in positions.enumerated() {
-                let image = order[position]
-                (destination + slot * pixelsPerImage).update(
-                    from: source + image * pixelsPerImage, count: pixelsPerImage)
-                labels.append(dataset.labels[image])
-            }
+        for (slot, position) in positions.enumerated() {
+            let image = order[position]
+            dataset.copyPixels(ofImage: image, to: destination + slot * pixelsPerImage)
+            labels.append(dataset.labels[image])
         }
     }
 }

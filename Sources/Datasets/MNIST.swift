@@ -107,15 +107,8 @@ extension LabeledImages {
                 path: labelsPath, index: index, label: labelValues[index], classCount: classNames.count)
         }
         let pixelCount = count * height * width
-        let pixels = images.withUnsafePayload { bytes in
-            [Float](unsafeUninitializedCapacity: pixelCount) { scaled, initialized in
-                for index in 0..<pixelCount {
-                    scaled[index] = Float(bytes[index]) / 255
-                }
-                initialized = pixelCount
-            }
-        }
+        let bytes = images.withUnsafePayload { Array($0.prefix(pixelCount)) }
         return LabeledImages(
-            name: name, height: height, width: width, pixels: pixels, labels: labelValues, classNames: classNames)
+            name: name, height: height, width: width, bytes: bytes, labels: labelValues, classNames: classNames)
     }
 }

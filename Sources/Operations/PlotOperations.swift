@@ -53,7 +53,8 @@ enum PlotOperations {
                     caption:
                         "Train loss (solid, averaged over each epoch) and validation loss (dashed, after each epoch)."),
                 FigureMaker.figure(
-                    svg: bySecond.svg(), title: "Loss against time", caption: "Train loss at the end of each epoch against seconds of training."),
+                    svg: bySecond.svg(), title: "Loss against time",
+                    caption: "Train loss at the end of each epoch against seconds of training."),
             ]))
     }
 

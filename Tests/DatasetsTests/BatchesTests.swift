@@ -2,9 +2,9 @@ import Datasets
 import Engine
 import Testing
 
-/// Ten 1 × 2 images; image i has pixels [i, i + 0.5] and label i mod 3.
+/// Ten 1 × 2 images; image i has bytes [i, 100 + i] and label i mod 3.
 private let tenImages = LabeledImages(
-    name: "ten", height: 1, width: 2, pixels: (0..<10).flatMap { [Float($0), Float($0) + 0.5] },
+    name: "ten", height: 1, width: 2, bytes: (0..<10).flatMap { [UInt8($0), UInt8(100 + $0)] },
     labels: (0..<10).map { UInt8($0 % 3) }, classNames: ["a", "b", "c"])
 
 @Suite("Batching")
@@ -60,19 +60,19 @@ struct BatchesTests {
 
         batches.fill(batch: 0, images: &images, labels: &labels)
         #expect(images.shape == [4, 1, 1, 2])
-        #expect(images.values == [9, 9.5, 1, 1.5, 4, 4.5, 2, 2.5])
+        #expect(images.values == [9, 109, 1, 101, 4, 104, 2, 102].map { Float($0) / 255 })
         #expect(labels == [0, 1, 1, 2])
 
         let storage = images
         batches.fill(batch: 2, images: &images, labels: &labels)
         #expect(images === storage)
         #expect(images.shape == [2, 1, 1, 2])
-        #expect(images.values == [3, 3.5, 0, 0.5])
+        #expect(images.values == [3, 103, 0, 100].map { Float($0) / 255 })
         #expect(labels == [0, 0])
 
         batches.fill(batch: 1, images: &images, labels: &labels)
         #expect(images === storage)
-        #expect(images.values == [8, 8.5, 7, 7.5, 6, 6.5, 5, 5.5])
+        #expect(images.values == [8, 108, 7, 107, 6, 106, 5, 105].map { Float($0) / 255 })
         #expect(labels == [2, 1, 0, 2])
     }
 
@@ -112,6 +112,6 @@ struct BatchesTests {
         #expect(labels.count == 96)
         let first = batches.order[59_904]
         #expect(labels[0] == train.labels[first])
-        #expect(Array(images.buffer.prefix(784)) == Array(train.pixels[(first * 784)..<((first + 1) * 784)]))
+        #expect(Array(images.buffer.prefix(784)) == train.pixels(ofImages: first..<(first + 1)))
     }
 }

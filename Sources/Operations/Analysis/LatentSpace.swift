@@ -17,7 +17,7 @@ extension VariationalAutoencoder {
     }
 
     /// μ(x) for every image, (N, latent), computed in batches of `batch`.
-    func latentMeans(of images: Tensor, batch: Int = 500) -> Tensor {
+    func latentMeans(of images: Tensor, batch: Int = 128) -> Tensor {
         let wasTraining = isTraining
         isTraining = false
         defer { isTraining = wasTraining }

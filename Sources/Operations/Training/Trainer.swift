@@ -71,9 +71,13 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// Copies a data set's pixels into one (N, 1, H, W) tensor, for evaluation in batch views.
-public func imagesTensor(_ images: LabeledImages) -> Tensor {
-    Tensor(shape: [images.count, 1, images.height, images.width], values: images.pixels)
+/// The first `limit` (default: all) images of a data set as one (N, 1, H, W) tensor in [0, 1],
+/// for evaluation in batch views.
+public func imagesTensor(_ images: LabeledImages, limit: Int? = nil) -> Tensor {
+    let count = min(limit ?? images.count, images.count)
+    let tensor = Tensor(zeros: [count, 1, images.height, images.width])
+    for index in 0..<count { images.copyPixels(ofImage: index, to: tensor.data + index * images.pixelsPerImage) }
+    return tensor
 }
 
 /// Trains `model` in place with Adam on mini-batches of `data`, shuffled each epoch.
@@ -91,7 +95,7 @@ public func train(
     var noise = SeededGenerator(seed: configuration.seed ^ 0x5EED_0F_A015E)
     var images = Tensor(zeros: [configuration.batchSize, 1, data.height, data.width])
     var labels: [UInt8] = []
-    let validationImages = validation.map(imagesTensor)
+    let validationImages = validation.map { imagesTensor($0) }
     var history: [EpochRecord] = []
     var elapsed = 0.0
     for epoch in 1...max(configuration.epochs, 1) {

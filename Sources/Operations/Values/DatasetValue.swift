@@ -23,11 +23,7 @@ public final class DatasetValue: DomainValue {
     public var title: String { images.name }
 
     /// The pixels as one (N, 1, H, W) tensor, for evaluating models on every image.
-    func tensor(limit: Int? = nil) -> Tensor {
-        let count = min(limit ?? images.count, images.count)
-        let pixels = count == images.count ? images.pixels : Array(images.pixels.prefix(count * images.pixelsPerImage))
-        return Tensor(shape: [count, 1, images.height, images.width], values: pixels)
-    }
+    func tensor(limit: Int? = nil) -> Tensor { imagesTensor(images, limit: limit) }
 
     /// Size, label counts and a grid of the first examples of each class.
     public func summary() -> DisplayValue {
@@ -59,8 +55,8 @@ public final class DatasetValue: DomainValue {
                     pixels += [Float](repeating: 0, count: size)
                     continue
                 }
-                let start = chosen[column][row] * size
-                pixels += images.pixels[start..<start + size]
+                let image = chosen[column][row]
+                pixels += images.pixels(ofImages: image..<image + 1)
             }
         }
         let grid = try ImageGrid(
