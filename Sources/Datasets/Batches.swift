@@ -73,7 +73,7 @@ public struct Batches: Sendable {
         let positions = positions(ofBatch: batch)
         let pixelsPerImage = dataset.pixelsPerImage
         // images (n, 1, H, W) ← bytes (count, H, W) / 255, one image at a time
-        images = Tensor.reusing(images, shape: [positions.count, 1, dataset.height, dataset.width])
+        images = Tensor.reusing(images, shape: Shape(positions.count, 1, dataset.height, dataset.width))
         labels.removeAll(keepingCapacity: true)
         let destination = images.data
         for (slot, position) in positions.enumerated() {

@@ -122,7 +122,8 @@ extension SafetensorsHeader.Entry {
         }
         guard case .object(let fields) = value else { throw invalid("entry") }
         guard case .string(let dtypeName) = fields["dtype"] else { throw invalid("dtype") }
-        guard let shape = fields["shape"]?.naturals else { throw invalid("shape") }
+        // Ranks above the engine's maximum are reported as a bad shape rather than trapping later.
+        guard let shape = fields["shape"]?.naturals, shape.count <= Shape.maximumRank else { throw invalid("shape") }
         guard let offsets = fields["data_offsets"]?.naturals, offsets.count == 2, offsets[0] <= offsets[1] else {
             throw invalid("data_offsets")
         }

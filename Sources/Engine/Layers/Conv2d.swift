@@ -58,7 +58,7 @@ public final class Conv2d: Layer {
     public func outputShape(for input: Shape) -> Shape {
         let height = (input[2] + 2 * padding - kernelSize) / stride + 1
         let width = (input[3] + 2 * padding - kernelSize) / stride + 1
-        return [input[0], outputChannels, height, width]
+        return Shape(input[0], outputChannels, height, width)
     }
 
     /// columns = im2col(x); product (Cout, N·P) = W · columns; y (N, Cout, P) = product laid out + b.
@@ -69,8 +69,8 @@ public final class Conv2d: Layer {
             batch: input.shape[0], channels: inputChannels, height: input.shape[2], width: input.shape[3],
             kernel: kernelSize, stride: stride, padding: padding,
             columnHeight: outShape[2], columnWidth: outShape[3])
-        let columns = Tensor.reusing(self.columns, shape: [g.rows, g.columns])
-        let product = Tensor.reusing(self.product, shape: [outputChannels, g.columns])
+        let columns = Tensor.reusing(self.columns, shape: Shape(g.rows, g.columns))
+        let product = Tensor.reusing(self.product, shape: Shape(outputChannels, g.columns))
         let output = Tensor.reusing(self.output, shape: outShape)
         im2col(input.data, g, columns.data)
         gemm(
@@ -99,7 +99,7 @@ public final class Conv2d: Layer {
         gemm(
             transposeA: false, transposeB: true, m: outputChannels, n: g.rows, k: g.columns,
             gradProduct.data, columns.data, beta: 1, weight.grad.data)
-        let gradInput = Tensor.reusing(self.gradInput, shape: [g.batch, g.channels, g.height, g.width])
+        let gradInput = Tensor.reusing(self.gradInput, shape: Shape(g.batch, g.channels, g.height, g.width))
         self.gradInput = gradInput
         guard computesInputGradient else { return gradInput }
         let gradColumns = columns  // likewise: the input's columns were used just above

@@ -61,7 +61,7 @@ public final class ConvTranspose2d: Layer {
     public func outputShape(for input: Shape) -> Shape {
         let height = (input[2] - 1) * stride - 2 * padding + kernelSize + outputPadding
         let width = (input[3] - 1) * stride - 2 * padding + kernelSize + outputPadding
-        return [input[0], outputChannels, height, width]
+        return Shape(input[0], outputChannels, height, width)
     }
 
     /// xc (Cin, N·Pin) = x laid out; columns (Cout·K·K, N·Pin) = Wᵀ · xc; y = col2im(columns) + b.
@@ -73,8 +73,8 @@ public final class ConvTranspose2d: Layer {
             kernel: kernelSize, stride: stride, padding: padding,
             columnHeight: input.shape[2], columnWidth: input.shape[3])
         let inputPlane = g.columnHeight * g.columnWidth
-        let inputByChannel = Tensor.reusing(self.inputByChannel, shape: [inputChannels, g.columns])
-        let columns = Tensor.reusing(self.columns, shape: [g.rows, g.columns])
+        let inputByChannel = Tensor.reusing(self.inputByChannel, shape: Shape(inputChannels, g.columns))
+        let columns = Tensor.reusing(self.columns, shape: Shape(g.rows, g.columns))
         let output = Tensor.reusing(self.output, shape: outShape)
         swapOuterAxes(input.data, outer: g.batch, inner: inputChannels, plane: inputPlane, inputByChannel.data)
         gemm(
@@ -109,7 +109,7 @@ public final class ConvTranspose2d: Layer {
             transposeA: false, transposeB: false, m: inputChannels, n: g.columns, k: g.rows,
             weight.value.data, gradColumns.data, beta: 0, gradByChannel.data)
         let gradInput = Tensor.reusing(
-            self.gradInput, shape: [g.batch, inputChannels, g.columnHeight, g.columnWidth])
+            self.gradInput, shape: Shape(g.batch, inputChannels, g.columnHeight, g.columnWidth))
         swapOuterAxes(
             gradByChannel.data, outer: inputChannels, inner: g.batch, plane: g.columnHeight * g.columnWidth,
             gradInput.data)

@@ -37,13 +37,13 @@ public final class Linear: Layer {
     }
 
     /// (N, in) → (N, out).
-    public func outputShape(for input: Shape) -> Shape { [input[0], outputFeatures] }
+    public func outputShape(for input: Shape) -> Shape { Shape(input[0], outputFeatures) }
 
     /// y (N, out) = x (N, in) · Wᵀ (in, out) + b.
     public func forward(_ input: Tensor) -> Tensor {
         precondition(input.shape.itemCount == inputFeatures, "Linear(\(inputFeatures)) got \(input.shape)")
         let n = input.shape[0]
-        let output = Tensor.reusing(self.output, shape: [n, outputFeatures])
+        let output = Tensor.reusing(self.output, shape: Shape(n, outputFeatures))
         let y = output.data
         let b = bias.value.data
         for row in 0..<n {

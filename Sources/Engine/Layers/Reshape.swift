@@ -4,7 +4,7 @@
 /// - Shapes: input (N, …) → output (N, itemShape…), with the same number of elements per item.
 public final class Reshape: StatelessLayer {
     /// The shape of one item of the output.
-    public let itemShape: [Int]
+    public let itemShape: Shape
     /// How PyTorch prints the equivalent module.
     public let description: String
     private var inputShape: Shape?
@@ -13,22 +13,22 @@ public final class Reshape: StatelessLayer {
 
     /// Flattens every item to one axis: `Flatten(start_dim=1, end_dim=-1)`.
     public static func flatten(features: Int) -> Reshape {
-        Reshape(itemShape: [features], description: "Flatten(start_dim=1, end_dim=-1)")
+        Reshape(itemShape: Shape([features]), description: "Flatten(start_dim=1, end_dim=-1)")
     }
 
     /// Unflattens every item: `Unflatten(dim=1, unflattened_size=(64, 7, 7))`.
     public static func unflatten(_ itemShape: [Int]) -> Reshape {
         let sizes = itemShape.map(String.init).joined(separator: ", ")
-        return Reshape(itemShape: itemShape, description: "Unflatten(dim=1, unflattened_size=(\(sizes)))")
+        return Reshape(itemShape: Shape(itemShape), description: "Unflatten(dim=1, unflattened_size=(\(sizes)))")
     }
 
-    private init(itemShape: [Int], description: String) {
+    private init(itemShape: Shape, description: String) {
         self.itemShape = itemShape
         self.description = description
     }
 
     /// (N, …) → (N, itemShape…).
-    public func outputShape(for input: Shape) -> Shape { Shape([input[0]] + itemShape) }
+    public func outputShape(for input: Shape) -> Shape { Shape(batch: input[0], item: itemShape) }
 
     /// The same elements seen with the new shape; the view is cached so steady steps allocate nothing.
     public func forward(_ input: Tensor) -> Tensor {
