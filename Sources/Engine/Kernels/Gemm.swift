@@ -1,12 +1,5 @@
 import COpenBLAS
 
-/// C = alpha · op(A) · op(B) + beta · C for row-major matrices, through OpenBLAS `cblas_sgemm`.
-///
-/// Every matrix product in the engine goes through here, so transposes are always spelled out
-/// as labels at the call site instead of as leading-dimension arithmetic.
-///
-/// - Shapes: op(A) is (m, k), op(B) is (k, n), C is (m, n). A is stored (m, k), or (k, m) when
-///   `transposeA`; B is stored (k, n), or (n, k) when `transposeB`. All are contiguous.
 /// One matrix product's shape, as recorded by `GemmRecorder`.
 public struct GemmCall: Hashable, Sendable {
     /// Whether A and B were transposed.
@@ -27,6 +20,13 @@ public enum GemmRecorder {
     nonisolated(unsafe) public static var calls: [GemmCall]?
 }
 
+/// C = alpha · op(A) · op(B) + beta · C for row-major matrices, through OpenBLAS `cblas_sgemm`.
+///
+/// Every matrix product in the engine goes through here, so transposes are always spelled out
+/// as labels at the call site instead of as leading-dimension arithmetic.
+///
+/// - Shapes: op(A) is (m, k), op(B) is (k, n), C is (m, n). A is stored (m, k), or (k, m) when
+///   `transposeA`; B is stored (k, n), or (n, k) when `transposeB`. All are contiguous.
 @inline(__always)
 public func gemm(
     transposeA: Bool, transposeB: Bool,
