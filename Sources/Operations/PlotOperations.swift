@@ -65,7 +65,7 @@ enum PlotOperations {
             .variadic("fits", .fit), .labelled("images", .dataset),
             .labelled("count", .int, default: .int(10), .between(1, 100)),
         ],
-        result: .figure, version: 2
+        result: .figure, version: 3
     ) { arguments, _ in
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
@@ -74,7 +74,7 @@ enum PlotOperations {
         var pixels = originals.values
         for fit in fits { pixels += fit.model.reconstructionPixels(of: originals) }
         let grid = try ImageGrid(
-            images: pixels, imageWidth: data.images.width, imageHeight: data.images.height, columns: count, scale: 2,
+            images: pixels, imageWidth: data.images.width, imageHeight: data.images.height, columns: count, scale: 2, gapColor: FigureMaker.gridGap,
             rowLabels: ["original"] + fits.map(\.name),
             rowTints: [nil] + fits.map { Palette.seriesColor(colorIndex(of: $0.spec)) })
         return .domain(
@@ -91,7 +91,7 @@ enum PlotOperations {
         parameters: [
             .variadic("fits", .fit), .labelled("count", .int, default: .int(10), .between(1, 100)), .seed,
         ],
-        result: .figure, version: 1, isRandom: true
+        result: .figure, version: 2, isRandom: true
     ) { arguments, context in
         let fits = try fits(arguments)
         let count = try arguments.int("count")
@@ -104,7 +104,7 @@ enum PlotOperations {
         }
         let shape = fits.first?.spec.imageShape ?? [1, 28, 28]
         let grid = try ImageGrid(
-            images: pixels, imageWidth: shape[2], imageHeight: shape[1], columns: count, scale: 2,
+            images: pixels, imageWidth: shape[2], imageHeight: shape[1], columns: count, scale: 2, gapColor: FigureMaker.gridGap,
             rowLabels: fits.map(\.name), rowTints: fits.map { Palette.seriesColor(colorIndex(of: $0.spec)) })
         return .domain(
             FigureValue([
@@ -122,7 +122,7 @@ enum PlotOperations {
             .labelled("to", .int, default: .int(1), .atLeast(0)),
             .labelled("steps", .int, default: .int(10), .between(2, 50)),
         ],
-        result: .figure, version: 1
+        result: .figure, version: 2
     ) { arguments, _ in
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
@@ -143,7 +143,7 @@ enum PlotOperations {
         }
         let labels = (0..<steps).map { String(format: "%.2g", Double($0) / Double(steps - 1)) }
         let grid = try ImageGrid(
-            images: pixels, imageWidth: data.images.width, imageHeight: data.images.height, columns: steps, scale: 2,
+            images: pixels, imageWidth: data.images.width, imageHeight: data.images.height, columns: steps, scale: 2, gapColor: FigureMaker.gridGap,
             rowLabels: fits.map(\.name), columnLabels: labels,
             rowTints: fits.map { Palette.seriesColor(colorIndex(of: $0.spec)) })
         return .domain(

@@ -4,6 +4,10 @@ import Runner
 
 /// Turns the Figures module's drawings into the runner's display values.
 enum FigureMaker {
+    /// The gap between a grid's images: a mid grey, visible against black digits and against
+    /// both the light and the dark page.
+    static let gridGap = RGBColor(gray: 136)
+
     /// An image grid as a PNG figure, its labels placed by the report.
     static func figure(_ grid: ImageGrid, title: String, caption: String) throws -> DisplayFigure {
         let layout = grid.layout
