@@ -74,7 +74,8 @@ enum PlotOperations {
         var pixels = originals.values
         for fit in fits { pixels += fit.model.reconstructionPixels(of: originals) }
         let grid = try ImageGrid(
-            images: pixels, imageWidth: data.images.width, imageHeight: data.images.height, columns: count, scale: 2, gapColor: FigureMaker.gridGap,
+            images: pixels, imageWidth: data.images.width, imageHeight: data.images.height, columns: count, scale: 2,
+            gapColor: FigureMaker.gridGap,
             rowLabels: ["original"] + fits.map(\.name),
             rowTints: [nil] + fits.map { Palette.seriesColor(colorIndex(of: $0.spec)) })
         return .domain(
@@ -104,7 +105,8 @@ enum PlotOperations {
         }
         let shape = fits.first?.spec.imageShape ?? [1, 28, 28]
         let grid = try ImageGrid(
-            images: pixels, imageWidth: shape[2], imageHeight: shape[1], columns: count, scale: 2, gapColor: FigureMaker.gridGap,
+            images: pixels, imageWidth: shape[2], imageHeight: shape[1], columns: count, scale: 2,
+            gapColor: FigureMaker.gridGap,
             rowLabels: fits.map(\.name), rowTints: fits.map { Palette.seriesColor(colorIndex(of: $0.spec)) })
         return .domain(
             FigureValue([
@@ -143,7 +145,8 @@ enum PlotOperations {
         }
         let labels = (0..<steps).map { String(format: "%.2g", Double($0) / Double(steps - 1)) }
         let grid = try ImageGrid(
-            images: pixels, imageWidth: data.images.width, imageHeight: data.images.height, columns: steps, scale: 2, gapColor: FigureMaker.gridGap,
+            images: pixels, imageWidth: data.images.width, imageHeight: data.images.height, columns: steps, scale: 2,
+            gapColor: FigureMaker.gridGap,
             rowLabels: fits.map(\.name), columnLabels: labels,
             rowTints: fits.map { Palette.seriesColor(colorIndex(of: $0.spec)) })
         return .domain(

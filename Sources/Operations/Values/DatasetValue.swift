@@ -60,7 +60,8 @@ public final class DatasetValue: DomainValue {
             }
         }
         let grid = try ImageGrid(
-            images: pixels, imageWidth: images.width, imageHeight: images.height, columns: classes, scale: 2, gapColor: FigureMaker.gridGap,
+            images: pixels, imageWidth: images.width, imageHeight: images.height, columns: classes, scale: 2,
+            gapColor: FigureMaker.gridGap,
             columnLabels: images.classNames)
         return try FigureMaker.figure(
             grid, title: "Examples of \(title)", caption: "The first \(perClass) images of each class.")
