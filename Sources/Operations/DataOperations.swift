@@ -14,7 +14,7 @@ enum DataOperations {
                 .labelled("limit", .int, .atLeast(1), optional: true),
                 .labelled("data", .string, optional: true),
             ],
-            result: .dataset, version: 3
+            result: .dataset, version: 2, displayVersion: 2
         ) { arguments, _ in
             let split = Split(rawValue: try arguments.string("split")) ?? .train
             let limit = arguments["limit"] == nil ? nil : try arguments.int("limit")

@@ -20,11 +20,11 @@ final class Harness {
 
     /// Checks and runs `text`; returns the record, how often each operation ran, and the events.
     func run(
-        _ text: String, overrides: [String] = [], fresh: Bool = false
+        _ text: String, overrides: [String] = [], fresh: Bool = false, mnistDisplayVersion: Int = 1
     ) throws -> (record: RunRecord, ran: [String: Int], observer: RecordingObserver) {
         let document = Document(source: SourceFile(path: "Notebooks/t.md", text: text))
-        let (plan, diagnostics) = Checker(registry: testRegistry(counter: counter)).check(
-            document, overrides: overrides)
+        let registry = testRegistry(counter: counter, mnistDisplayVersion: mnistDisplayVersion)
+        let (plan, diagnostics) = Checker(registry: registry).check(document, overrides: overrides)
         let checked = try #require(plan, "unexpected diagnostics: \(diagnostics.map(\.message))")
         let observer = RecordingObserver()
         let record = Executor(plan: checked, cache: cache, fresh: fresh, observer: observer).run()
@@ -55,6 +55,16 @@ private let training = cell(
             ])
         #expect(ran == ["add": 4])
         #expect(record.succeeded)
+    }
+
+    @Test func aNewDisplayVersionRerunsTheStatementAndItsBareNameButNotItsReaders() throws {
+        let harness = Harness()
+        let notebook = cell(
+            "data = mnist(split: \"train\")\ndata\nmodel = mlp(hidden: [8])\nfit = train(model, on: data, epochs: 2)")
+        _ = try harness.run(notebook)
+        let (record, ran, _) = try harness.run(notebook, mnistDisplayVersion: 2)
+        #expect(record.statements.map(\.status) == [.ran, .ran, .cached, .cached])
+        #expect(ran == ["mnist": 1])
     }
 
     @Test func aSecondRunOfAnUnchangedNotebookRunsNothing() throws {

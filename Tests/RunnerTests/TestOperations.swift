@@ -78,7 +78,7 @@ struct TestFailure: Error, CustomStringConvertible {
 }
 
 /// The test registry: small operations that count how often they run.
-func testRegistry(counter: RunCounter) -> Registry {
+func testRegistry(counter: RunCounter, mnistDisplayVersion: Int = 1) -> Registry {
     Registry([
         OperationSpec(
             name: "add", doc: "Adds two integers.", parameters: [.positional("a", .int), .positional("b", .int)],
@@ -90,7 +90,7 @@ func testRegistry(counter: RunCounter) -> Registry {
         OperationSpec(
             name: "mnist", doc: "Loads a split.",
             parameters: [.labelled("split", .string, default: .string("train"), .oneOf(["train", "test"]))],
-            result: .dataset, version: 1
+            result: .dataset, version: 1, displayVersion: mnistDisplayVersion
         ) { arguments, _ in
             counter.increment("mnist")
             return .domain(TestDataset(split: try arguments.string("split")))

@@ -7,6 +7,8 @@ final class ExecutionRun {
     private let cache: CacheStore?
     private let seeds: [UInt64]
     private let keys: [CacheKey]
+    /// Where each statement's entry is cached: its key plus its display version (see `StatementKeys.entryKeys`).
+    private let entryKeys: [CacheKey]
     private var entries: [CacheEntry?]
     private var values: [Value?]
     private var status: [StatementStatus?]
@@ -24,6 +26,7 @@ final class ExecutionRun {
         log = WarningLog(forwardingTo: executor.observer)
         seeds = Seeds.statementSeeds(for: plan)
         keys = StatementKeys.compute(for: plan, seeds: seeds)
+        entryKeys = StatementKeys.entryKeys(for: plan, keys: keys)
         let count = plan.statements.count
         entries = Array(repeating: nil, count: count)
         values = Array(repeating: nil, count: count)
@@ -73,7 +76,7 @@ final class ExecutionRun {
                 index: index, cell: statement.statement.cell, range: statement.statement.range,
                 source: statement.source,
                 binding: statement.binding, status: status[index] ?? .skipped, cacheHit: cacheHit[index],
-                seconds: seconds[index], seed: seeds[index], key: keys[index].description, display: display[index],
+                seconds: seconds[index], seed: seeds[index], key: entryKeys[index].description, display: display[index],
                 message: messages[index], warnings: log.warnings(for: index))
         }
     }
@@ -83,7 +86,7 @@ final class ExecutionRun {
     private func lookUpEntries() {
         guard let cache else { return }
         for statement in plan.statements where !statement.expression.hasSideEffects {
-            switch cache.load(keys[statement.index]) {
+            switch cache.load(entryKeys[statement.index]) {
             case .miss: break
             case .hit(let entry): entries[statement.index] = entry
             case .unusable(let reason):
@@ -185,7 +188,7 @@ final class ExecutionRun {
                 return false
             }
             do {
-                let bytes = try cache.readPayload(for: keys[index])
+                let bytes = try cache.readPayload(for: entryKeys[index])
                 do {
                     values[index] = .domain(try type.decoded(from: bytes))
                     return true
@@ -217,7 +220,7 @@ final class ExecutionRun {
         }
         let entry = CacheEntry(display: summary, payload: payload)
         do {
-            try cache.store(entry, for: keys[statement.index])
+            try cache.store(entry, for: entryKeys[statement.index])
             entries[statement.index] = entry
         } catch {
             warn(statement, RunError.cacheWriteFailed(line: line(of: statement.index), reason: "\(error)"))

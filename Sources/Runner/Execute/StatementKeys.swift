@@ -13,6 +13,32 @@ public enum StatementKeys {
         return keys
     }
 
+    /// The key each statement's cache entry is stored under: its value key plus the display version
+    /// of the operation it calls. Dependents hash the value key only, so an operation that changes
+    /// how its values look (not what they are) recomputes its own statements and nothing after them.
+    public static func entryKeys(for plan: Plan, keys: [CacheKey]) -> [CacheKey] {
+        // A bare name (`test`) shows the value of the statement it refers to, so it takes that
+        // statement's display version.
+        var displayVersions: [Int] = []
+        for statement in plan.statements {
+            switch statement.expression {
+            case .call(let spec, _): displayVersions.append(spec.displayVersion)
+            case .reference(let index) where index < displayVersions.count:
+                displayVersions.append(displayVersions[index])
+            default: displayVersions.append(1)
+            }
+        }
+        return plan.statements.map { statement in
+            let displayVersion = displayVersions[statement.index]
+            guard displayVersion != 1 else { return keys[statement.index] }
+            var builder = KeyBuilder()
+            builder.add(keys[statement.index])
+            builder.add("display")
+            builder.add(UInt64(displayVersion))
+            return builder.finalize()
+        }
+    }
+
     /// Adds `expression` in the same pre-order the executor numbers calls in.
     private static func add(
         _ expression: ResolvedExpr, seed: UInt64, callIndex: inout Int, keys: [CacheKey], to builder: inout KeyBuilder

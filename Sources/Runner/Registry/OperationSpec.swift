@@ -18,8 +18,12 @@ public struct OperationSpec: Sendable {
     public let parameters: [ParameterSpec]
     /// The type of the value it returns.
     public let result: ValueType
-    /// Bumped whenever the implementation changes its results, so cached ones are recomputed.
+    /// Bumped whenever the implementation changes its results, so cached ones are recomputed,
+    /// and so are the statements that read them.
     public let version: Int
+    /// Bumped whenever only how its values are displayed changes: its own statements are
+    /// recomputed for the new display, but the statements that read their values are not.
+    public let displayVersion: Int
     /// Whether it uses randomness: then the statement's seed is part of its cache key.
     public let isRandom: Bool
     /// The domain type whose values the cache keeps, if its results are worth keeping; scalar
@@ -36,6 +40,7 @@ public struct OperationSpec: Sendable {
     public init(
         name: String, doc: String, parameters: [ParameterSpec], result: ValueType, version: Int,
         isRandom: Bool = false, persisting: (any PersistentValue.Type)? = nil, hasSideEffects: Bool = false,
+        displayVersion: Int = 1,
         run: @escaping @Sendable (Arguments, RunContext) throws -> Value
     ) {
         self.name = name
@@ -43,6 +48,7 @@ public struct OperationSpec: Sendable {
         self.parameters = parameters
         self.result = result
         self.version = version
+        self.displayVersion = displayVersion
         self.isRandom = isRandom
         self.persisting = persisting
         self.hasSideEffects = hasSideEffects
