@@ -87,6 +87,16 @@ struct NB: ParsableCommand {
 
     private func execute(_ plan: Plan, renderer: DiagnosticRenderer) throws {
         let outputDirectory = URL(fileURLWithPath: output)
+        // Fail before the first statement rather than after an hour of training with nowhere to write.
+        do {
+            try FileManager.default.createDirectory(
+                at: outputDirectory.appendingPathComponent(".cache"), withIntermediateDirectories: true)
+        } catch {
+            printError(
+                "nb: error: cannot create the output directory '\(output)': \(reason(error)); choose another with --output"
+            )
+            throw ExitCode(1)
+        }
         let observer = TerminalObserver(renderer: renderer, isTerminal: isatty(STDOUT_FILENO) == 1)
         let cache = CacheStore(directory: outputDirectory.appendingPathComponent(".cache"))
         let record = Executor(plan: plan, cache: cache, fresh: fresh, observer: observer).run()
@@ -97,7 +107,7 @@ struct NB: ParsableCommand {
         do {
             try AtomicFile.write(try record.jsonData(), to: recordURL)
         } catch {
-            printError("nb: error: cannot write the run record '\(recordURL.path)': \(error)")
+            printError("nb: error: cannot write the run record '\(recordURL.path)': \(reason(error))")
             throw ExitCode(1)
         }
         for statement in record.statements where statement.status == .failed {
@@ -141,6 +151,21 @@ private func git(_ arguments: [String]) -> String? {
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { return nil }
     return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+/// The operating system's reason for a file error (`Permission denied`), without Foundation's wrapping.
+private func reason(_ error: Error) -> String {
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        return String(cString: strerror(Int32(underlying.code)))
+    }
+    if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+    switch (nsError.domain, nsError.code) {
+    case (NSCocoaErrorDomain, CocoaError.fileNoSuchFile.rawValue): return "a folder on the way does not exist"
+    case (NSCocoaErrorDomain, CocoaError.fileWriteNoPermission.rawValue): return "permission denied"
+    case (NSCocoaErrorDomain, CocoaError.fileWriteOutOfSpace.rawValue): return "the disk is full"
+    default: return nsError.localizedDescription
+    }
 }
 
 /// Writes `text` to standard error.
