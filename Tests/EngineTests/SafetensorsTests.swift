@@ -170,6 +170,10 @@ struct SafetensorsTests {
             #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[8,0]}}"#, Array(repeating: 0, count: 8),
             .invalidField(path: "f", tensor: "a", field: "data_offsets")
         ),
+        (
+            #"{"a":{"dtype":"F32","shape":[1,1,1,1,1,1,1],"data_offsets":[0,4]}}"#, Array(repeating: 0, count: 4),
+            .invalidField(path: "f", tensor: "a", field: "shape")
+        ),
         (#"{"a":{"shape":[2],"data_offsets":[0,8]}}"#, [], .invalidField(path: "f", tensor: "a", field: "dtype")),
         (#"{"a":3}"#, [], .invalidField(path: "f", tensor: "a", field: "entry")),
         (#"{"__metadata__":{"epochs":10}}"#, [], .invalidMetadata(path: "f")),

@@ -39,3 +39,22 @@ import Testing
     #expect(abs(batched.loss.reconstruction - separately) < 1e-3 * separately)
     #expect(batched.loss.images == 5)
 }
+
+/// Element-wise passes over large tensors are split across cores; the result must be the one
+/// the plain loop gives, element for element.
+@Test func largeActivationsGiveTheSameElementsAsTheSerialLoop() {
+    var generator = SeededGenerator(seed: 12)
+    let input = Tensor(zeros: [300, 1000])
+    for i in 0..<input.count { input[i] = generator.nextGaussian() }
+    let layer = Activation(GELU())
+    let output = layer.forward(input).values
+    let serial = Tensor(zeros: [300, 1000])
+    GELU().forward(input.data, serial.data, count: input.count)
+    #expect(output == serial.values)
+    let gradient = layer.backward(gradOutput: input).values
+    let serialGradient = Tensor(zeros: [300, 1000])
+    GELU().backward(
+        input: input.data, output: serial.data, gradOutput: input.data, gradInput: serialGradient.data,
+        count: input.count)
+    #expect(gradient == serialGradient.values)
+}
