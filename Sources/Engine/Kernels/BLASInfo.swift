@@ -7,7 +7,7 @@ public enum BLASInfo {
         let configuration = String(cString: openblas_get_config())
         let version = configuration.split(separator: " ").prefix(2).joined(separator: " ")
         let core = String(cString: openblas_get_corename())
-        let threads = openblas_get_num_threads()
+        let threads = Parallelism.cores
         return "\(version), \(core) kernels, \(threads) thread\(threads == 1 ? "" : "s")"
     }
 }

@@ -23,7 +23,10 @@ public enum GemmRecorder {
 /// C = alpha · op(A) · op(B) + beta · C for row-major matrices, through OpenBLAS `cblas_sgemm`.
 ///
 /// Every matrix product in the engine goes through here, so transposes are always spelled out
-/// as labels at the call site instead of as leading-dimension arithmetic.
+/// as labels at the call site instead of as leading-dimension arithmetic. A large product is cut
+/// into one block of C's rows or columns per core (the longer side, at multiples of 16 so
+/// OpenBLAS's tiles stay whole), each a single-threaded `cblas_sgemm` on `WorkerPool`. The cut
+/// depends only on the shape and the core count, so a result never depends on timing.
 ///
 /// - Shapes: op(A) is (m, k), op(B) is (k, n), C is (m, n). A is stored (m, k), or (k, m) when
 ///   `transposeA`; B is stored (k, n), or (n, k) when `transposeB`. All are contiguous.
@@ -40,15 +43,71 @@ public func gemm(
         GemmRecorder.calls?.append(
             GemmCall(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, accumulates: beta != 0))
     }
+    let side = max(m, n)
+    let cores = Parallelism.cores  // first use turns OpenBLAS's own threads off
+    let parts = m * n * k < GemmSplit.minimumVolume ? 1 : min(cores, side / GemmSplit.tile)
+    guard parts > 1 else {
+        singleThreadedSgemm(
+            transposeA, transposeB, m, n, k, alpha, a, transposeA ? m : k, b, transposeB ? k : n, beta, c, n)
+        return
+    }
+    let product = GemmParts(
+        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a, b: b, beta: beta, c: c)
+    WorkerPool.shared.run(parts: parts, product)
+}
+
+/// One product cut into blocks of C's columns (when n ≥ m) or rows, one per part.
+private struct GemmParts: PartedJob {
+    let transposeA: Bool, transposeB: Bool
+    let m: Int, n: Int, k: Int
+    let alpha: Float
+    let a: UnsafePointer<Float>, b: UnsafePointer<Float>
+    let beta: Float
+    let c: UnsafeMutablePointer<Float>
+
+    func run(part: Int, of parts: Int) {
+        let lda = transposeA ? m : k, ldb = transposeB ? k : n
+        if n >= m {
+            // Columns start..<start+width of C: B's columns (rows when transposed), same ldb.
+            let start = GemmSplit.boundary(part, of: parts, side: n)
+            let width = GemmSplit.boundary(part + 1, of: parts, side: n) - start
+            let bPart = transposeB ? b + start * ldb : b + start
+            singleThreadedSgemm(transposeA, transposeB, m, width, k, alpha, a, lda, bPart, ldb, beta, c + start, n)
+        } else {
+            // Rows start..<start+width of C: A's rows (columns when transposed), same lda.
+            let start = GemmSplit.boundary(part, of: parts, side: m)
+            let width = GemmSplit.boundary(part + 1, of: parts, side: m) - start
+            let aPart = transposeA ? a + start : a + start * lda
+            singleThreadedSgemm(
+                transposeA, transposeB, width, n, k, alpha, aPart, lda, b, ldb, beta, c + start * n, n)
+        }
+    }
+}
+
+/// How `gemm` cuts a product across cores.
+enum GemmSplit {
+    /// Below m·n·k = 2¹⁸ (half a MFLOP, about 10 µs on one core) a product stays whole.
+    static let minimumVolume = 1 << 18
+    /// Cuts fall on multiples of this, OpenBLAS's widest micro-kernel tile.
+    static let tile = 16
+
+    /// Where part `index` of `parts` starts along a side of `side` elements.
+    @inline(__always)
+    static func boundary(_ index: Int, of parts: Int, side: Int) -> Int {
+        index == parts ? side : index * side / parts / tile * tile
+    }
+}
+
+@inline(__always)
+private func singleThreadedSgemm(
+    _ transposeA: Bool, _ transposeB: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float,
+    _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
+    _ beta: Float, _ c: UnsafeMutablePointer<Float>, _ ldc: Int
+) {
     cblas_sgemm(
         CblasRowMajor,
         transposeA ? CblasTrans : CblasNoTrans,
         transposeB ? CblasTrans : CblasNoTrans,
         Int32(m), Int32(n), Int32(k),
-        alpha,
-        a, Int32(transposeA ? m : k),
-        b, Int32(transposeB ? k : n),
-        beta,
-        c, Int32(n)
-    )
+        alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
 }

@@ -56,10 +56,16 @@ public struct WindowGeometry: Sendable, Equatable {
 /// image (N, C, H, W) → columns (C·K·K, N·Hc·Wc); column index n·Hc·Wc + oh·Wc + ow.
 /// Positions that fall in the padding read as zero.
 public func im2col(_ image: UnsafePointer<Float>, _ g: WindowGeometry, _ columns: UnsafeMutablePointer<Float>) {
-    let gridSize = g.columnHeight * g.columnWidth
-    let imageSize = g.height * g.width
     // Images write disjoint column ranges, so the batch splits across cores.
-    parallelRanges(g.batch, work: g.rows * g.columns) { images in
+    parallelRanges(g.batch, work: g.rows * g.columns, Im2col(image: image, g: g, columns: columns))
+}
+
+private struct Im2col: RangeLoop {
+    let image: UnsafePointer<Float>, g: WindowGeometry, columns: UnsafeMutablePointer<Float>
+
+    func run(_ images: Range<Int>) {
+        let gridSize = g.columnHeight * g.columnWidth
+        let imageSize = g.height * g.width
         let stride = g.stride, columnWidth = g.columnWidth
         for c in 0..<g.channels {
             for kh in 0..<g.kernel {
@@ -93,10 +99,16 @@ public func im2col(_ image: UnsafePointer<Float>, _ g: WindowGeometry, _ columns
 ///
 /// columns (C·K·K, N·Hc·Wc) → image (N, C, H, W), += ; padding positions are dropped.
 public func col2im(_ columns: UnsafePointer<Float>, _ g: WindowGeometry, _ image: UnsafeMutablePointer<Float>) {
-    let gridSize = g.columnHeight * g.columnWidth
-    let imageSize = g.height * g.width
     // Each image accumulates only into its own planes, so the batch splits across cores.
-    parallelRanges(g.batch, work: g.rows * g.columns) { images in
+    parallelRanges(g.batch, work: g.rows * g.columns, Col2im(columns: columns, g: g, image: image))
+}
+
+private struct Col2im: RangeLoop {
+    let columns: UnsafePointer<Float>, g: WindowGeometry, image: UnsafeMutablePointer<Float>
+
+    func run(_ images: Range<Int>) {
+        let gridSize = g.columnHeight * g.columnWidth
+        let imageSize = g.height * g.width
         let stride = g.stride
         for c in 0..<g.channels {
             for kh in 0..<g.kernel {
@@ -127,7 +139,15 @@ public func col2im(_ columns: UnsafePointer<Float>, _ g: WindowGeometry, _ image
 public func swapOuterAxes(
     _ source: UnsafePointer<Float>, outer: Int, inner: Int, plane: Int, _ destination: UnsafeMutablePointer<Float>
 ) {
-    parallelRanges(outer, work: outer * inner * plane) { outerRange in
+    parallelRanges(
+        outer, work: outer * inner * plane,
+        SwapOuterAxes(source: source, outer: outer, inner: inner, plane: plane, destination: destination))
+}
+
+private struct SwapOuterAxes: RangeLoop {
+    let source: UnsafePointer<Float>, outer: Int, inner: Int, plane: Int, destination: UnsafeMutablePointer<Float>
+
+    func run(_ outerRange: Range<Int>) {
         for a in outerRange {
             for b in 0..<inner {
                 (destination + (b * outer + a) * plane).update(from: source + (a * inner + b) * plane, count: plane)

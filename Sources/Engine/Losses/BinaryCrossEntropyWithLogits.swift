@@ -25,13 +25,9 @@ public final class BinaryCrossEntropyWithLogits {
     public func forward(logits: Tensor, target: Tensor) -> Double {
         precondition(logits.count == target.count, "BCE of \(logits.shape) against \(target.shape)")
         let probabilities = Tensor.reusing(self.probabilities, shape: logits.shape)
-        let z = logits.data, t = target.data, p = probabilities.data
-        var total: Double = 0
-        for i in 0..<logits.count {
-            let e = expf(-abs(z[i]))
-            total += Double(max(z[i], 0) - z[i] * t[i] + log1pf(e))
-            p[i] = z[i] >= 0 ? 1 / (1 + e) : e / (1 + e)
-        }
+        let total = parallelSum(
+            logits.count, work: 8 * logits.count,  // exp and log1p cost about as much as 8 copies
+            BinaryCrossEntropyWithLogitsForward(z: logits.data, t: target.data, p: probabilities.data))
         self.probabilities = probabilities
         self.target = target
         return total
@@ -43,9 +39,35 @@ public final class BinaryCrossEntropyWithLogits {
             preconditionFailure("BinaryCrossEntropyWithLogits.backward before forward")
         }
         let grad = Tensor.reusing(gradLogits, shape: probabilities.shape)
-        let p = probabilities.data, t = target.data, dz = grad.data
-        for i in 0..<probabilities.count { dz[i] = scale * (p[i] - t[i]) }
+        parallelRanges(
+            probabilities.count, work: probabilities.count,
+            BinaryCrossEntropyWithLogitsBackward(p: probabilities.data, t: target.data, dz: grad.data, scale: scale))
         gradLogits = grad
         return grad
+    }
+}
+
+/// L over a range, and p = σ(z).
+private struct BinaryCrossEntropyWithLogitsForward: SumLoop {
+    let z: UnsafePointer<Float>, t: UnsafePointer<Float>, p: UnsafeMutablePointer<Float>
+
+    func run(_ range: Range<Int>) -> Double {
+        var total: Double = 0
+        for i in range {
+            let e = expf(-abs(z[i]))
+            total += Double(max(z[i], 0) - z[i] * t[i] + log1pf(e))
+            p[i] = z[i] >= 0 ? 1 / (1 + e) : e / (1 + e)
+        }
+        return total
+    }
+}
+
+/// dz = scale · (p − t) over a range.
+private struct BinaryCrossEntropyWithLogitsBackward: RangeLoop {
+    let p: UnsafePointer<Float>, t: UnsafePointer<Float>, dz: UnsafeMutablePointer<Float>
+    let scale: Float
+
+    func run(_ range: Range<Int>) {
+        for i in range { dz[i] = scale * (p[i] - t[i]) }
     }
 }

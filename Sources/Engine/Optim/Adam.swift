@@ -43,14 +43,10 @@ public final class Adam {
             beta1: beta1, beta2: beta2, stepSize: learningRate / correction1,
             inverseCorrection2Root: 1 / correction2Root, epsilon: epsilon)
         for (index, parameter) in parameters.enumerated() {
-            let theta = parameter.value.data, g = parameter.grad.data
-            let m = firstMoments[index].data, v = secondMoments[index].data
-            parallelRanges(parameter.value.count, work: 4 * parameter.value.count) { range in
-                let start = range.lowerBound
-                adamUpdate(
-                    theta + start, gradient: g + start, firstMoment: m + start, secondMoment: v + start,
-                    count: range.count, constants)
-            }
+            let update = AdamUpdate(
+                theta: parameter.value.data, gradient: parameter.grad.data, firstMoment: firstMoments[index].data,
+                secondMoment: secondMoments[index].data, constants: constants)
+            parallelRanges(parameter.value.count, work: 4 * parameter.value.count, update)
         }
     }
 
@@ -62,6 +58,20 @@ public final class Adam {
     /// baseᵗ in Double, as PyTorch computes the bias corrections in Python floats.
     private func power(_ base: Float, _ exponent: Int) -> Float {
         Float(pow(Double(base), Double(exponent)))
+    }
+}
+
+/// One parameter's update, over a range of its elements.
+private struct AdamUpdate: RangeLoop {
+    let theta: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>
+    let firstMoment: UnsafeMutablePointer<Float>, secondMoment: UnsafeMutablePointer<Float>
+    let constants: AdamConstants
+
+    func run(_ range: Range<Int>) {
+        let start = range.lowerBound
+        adamUpdate(
+            theta + start, gradient: gradient + start, firstMoment: firstMoment + start,
+            secondMoment: secondMoment + start, count: range.count, constants)
     }
 }
 

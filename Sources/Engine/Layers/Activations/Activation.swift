@@ -34,10 +34,8 @@ public final class Activation<Function: ElementwiseFunction>: StatelessLayer {
     /// y = f(x).
     public func forward(_ input: Tensor) -> Tensor {
         let output = Tensor.reusing(self.output, shape: input.shape)
-        let x = input.data, y = output.data
-        parallelRanges(input.count, work: input.count) { range in
-            function.forward(x + range.lowerBound, y + range.lowerBound, count: range.count)
-        }
+        parallelRanges(
+            input.count, work: input.count, ElementwiseForward(function: function, x: input.data, y: output.data))
         self.input = input
         self.output = output
         return output
@@ -47,14 +45,39 @@ public final class Activation<Function: ElementwiseFunction>: StatelessLayer {
     public func backward(gradOutput: Tensor) -> Tensor {
         guard let input, let output else { preconditionFailure("\(description).backward before forward") }
         let gradInput = Tensor.reusing(self.gradInput, shape: input.shape)
-        let x = input.data, y = output.data, dy = gradOutput.data, dx = gradInput.data
-        parallelRanges(input.count, work: input.count) { range in
-            let start = range.lowerBound
-            function.backward(
-                input: x + start, output: y + start, gradOutput: dy + start, gradInput: dx + start, count: range.count)
-        }
+        parallelRanges(
+            input.count, work: input.count,
+            ElementwiseBackward(
+                function: function, x: input.data, y: output.data, dy: gradOutput.data, dx: gradInput.data))
         self.gradInput = gradInput
         return gradInput
+    }
+}
+
+// The passes hold the function as an existential, not as `Function`: an activation is reached
+// through `any Layer`, in code not specialised for its function, and a generic pass would then
+// carry type metadata that makes handing it to the worker threads allocate. The function is
+// called once per range, so the dynamic call costs nothing per element.
+
+/// y = f(x) over a range.
+private struct ElementwiseForward: RangeLoop {
+    let function: any ElementwiseFunction
+    let x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>
+
+    func run(_ range: Range<Int>) {
+        function.forward(x + range.lowerBound, y + range.lowerBound, count: range.count)
+    }
+}
+
+/// dx = f′(x) · dy over a range.
+private struct ElementwiseBackward: RangeLoop {
+    let function: any ElementwiseFunction
+    let x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>
+
+    func run(_ range: Range<Int>) {
+        let start = range.lowerBound
+        function.backward(
+            input: x + start, output: y + start, gradOutput: dy + start, gradInput: dx + start, count: range.count)
     }
 }
 
