@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Binary cross-entropy of σ(z) against t, summed, computed from the logits z in one fused pass:
 /// L = Σ [max(z, 0) − z·t + log(1 + e^−|z|)], whose gradient is simply σ(z) − t.
 ///
@@ -47,18 +41,47 @@ public final class BinaryCrossEntropyWithLogits {
     }
 }
 
-/// L over a range, and p = σ(z).
+/// L over a range, and p = σ(z), eight elements at a time (see `VectorMath`).
 private struct BinaryCrossEntropyWithLogitsForward: SumLoop {
     let z: UnsafePointer<Float>, t: UnsafePointer<Float>, p: UnsafeMutablePointer<Float>
 
     func run(_ range: Range<Int>) -> Double {
+        typealias Vector = SIMD8<Float>
         var total: Double = 0
-        for i in range {
-            let e = expf(-abs(z[i]))
-            total += Double(max(z[i], 0) - z[i] * t[i] + log1pf(e))
-            p[i] = z[i] >= 0 ? 1 / (1 + e) : e / (1 + e)
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let lanes = min(Vector.scalarCount, range.upperBound - i)
+            let z = Vector.load(self.z + i, lanes), t = Vector.load(self.t + i, lanes)
+            let e = VectorMath.exponential(pointwiseMin(z, -z))  // e^−|z|
+            let terms = pointwiseMax(z, Vector()) - z * t + VectorMath.logOnePlus(e)
+            // Added one by one in Double, as the gradient checks' finite differences need.
+            for lane in 0..<lanes { total += Double(terms[lane]) }
+            let inverse = 1 / (1 + e)
+            (e * inverse).replacing(with: inverse, where: z .>= 0).store(p + i, lanes)
+            i += lanes
         }
         return total
+    }
+}
+
+extension SIMD8<Float> {
+    /// The first `lanes` floats at `pointer`, the rest 0.
+    @inline(__always)
+    fileprivate static func load(_ pointer: UnsafePointer<Float>, _ lanes: Int) -> SIMD8<Float> {
+        if lanes == scalarCount { return UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self) }
+        var vector = SIMD8<Float>()
+        for lane in 0..<lanes { vector[lane] = pointer[lane] }
+        return vector
+    }
+
+    /// Stores the first `lanes` floats at `pointer`.
+    @inline(__always)
+    fileprivate func store(_ pointer: UnsafeMutablePointer<Float>, _ lanes: Int) {
+        if lanes == Self.scalarCount {
+            UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: SIMD8<Float>.self)
+        } else {
+            for lane in 0..<lanes { pointer[lane] = self[lane] }
+        }
     }
 }
 
