@@ -74,18 +74,21 @@ struct Bench: ParsableCommand {
         let calls = GemmRecorder.calls ?? []
         GemmRecorder.calls = nil
 
-        var stepSeconds = 0.0
+        var stepTimes: [Double] = []
+        stepTimes.reserveCapacity(steps)
         for _ in 0..<steps {
             nextBatch()  // the copy into the batch buffer is part of training, but not of the step
             let start = DispatchTime.now().uptimeNanoseconds
             step.run(images: images, generator: &noise)
-            stepSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            stepTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        let secondsPerStep = stepSeconds / Double(steps)
+        let secondsPerStep = stepTimes.reduce(0, +) / Double(steps)
+        let medianSeconds = stepTimes.sorted()[steps / 2]
         let flopsPerStep = calls.reduce(0) { $0 + $1.flops }
         let sgemm = sgemmRate(of: calls)
         return ModelResult(
             model: name, parameters: model.parameterCount, millisecondsPerStep: secondsPerStep * 1000,
+            medianMillisecondsPerStep: medianSeconds * 1000,
             imagesPerSecond: Double(batch) / secondsPerStep,
             secondsPerEpoch: secondsPerStep * Double(data.count) / Double(batch),
             megaflopsPerImage: Double(flopsPerStep) / Double(batch) / 1e6,
@@ -131,6 +134,8 @@ struct ModelResult: Codable {
     let model: String
     let parameters: Int
     let millisecondsPerStep: Double
+    /// The median step: what the engine does when the machine's other tenants are quiet.
+    let medianMillisecondsPerStep: Double
     let imagesPerSecond: Double
     let secondsPerEpoch: Double
     let megaflopsPerImage: Double
@@ -143,10 +148,11 @@ struct ModelResult: Codable {
     var line: String {
         let best = max(sgemmGflops, engineSgemmGflops)
         return String(
-            format: "%@: %.2f ms/step, %.0f images/s, %.1f s/epoch, %.2f MFLOP/image, %.1f GFLOP/s "
+            format: "%@: %.2f ms/step (median %.2f), %.0f images/s, %.1f s/epoch, %.2f MFLOP/image, %.1f GFLOP/s "
                 + "(sgemm alone on the same shapes: %.1f GFLOP/s with OpenBLAS's threads, %.1f cut by the engine; "
                 + "%.0f%% of the better)",
-            model, millisecondsPerStep, imagesPerSecond, secondsPerEpoch, megaflopsPerImage, achievedGflops,
+            model, millisecondsPerStep, medianMillisecondsPerStep, imagesPerSecond, secondsPerEpoch, megaflopsPerImage,
+            achievedGflops,
             sgemmGflops, engineSgemmGflops, 100 * achievedGflops / best)
     }
 }

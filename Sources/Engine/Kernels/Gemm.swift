@@ -98,8 +98,9 @@ enum GemmSplit {
     }
 }
 
+/// `cblas_sgemm` on row-major matrices with explicit leading dimensions, on this thread alone.
 @inline(__always)
-private func singleThreadedSgemm(
+func singleThreadedSgemm(
     _ transposeA: Bool, _ transposeB: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float,
     _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
     _ beta: Float, _ c: UnsafeMutablePointer<Float>, _ ldc: Int

@@ -100,11 +100,17 @@ private struct Im2col: RangeLoop {
 /// columns (C·K·K, N·Hc·Wc) → image (N, C, H, W), += ; padding positions are dropped.
 public func col2im(_ columns: UnsafePointer<Float>, _ g: WindowGeometry, _ image: UnsafeMutablePointer<Float>) {
     // Each image accumulates only into its own planes, so the batch splits across cores.
-    parallelRanges(g.batch, work: g.rows * g.columns, Col2im(columns: columns, g: g, image: image))
+    parallelRanges(
+        g.batch, work: g.rows * g.columns,
+        Col2im(columns: columns, rowStride: g.columns, firstImage: 0, g: g, image: image))
 }
 
-private struct Col2im: RangeLoop {
-    let columns: UnsafePointer<Float>, g: WindowGeometry, image: UnsafeMutablePointer<Float>
+/// col2im of the images in a range, from columns that may hold only some of the batch: row r of
+/// the column matrix starts at `columns + r·rowStride`, and its first window belongs to image
+/// `firstImage`.
+struct Col2im: RangeLoop {
+    let columns: UnsafePointer<Float>, rowStride: Int, firstImage: Int
+    let g: WindowGeometry, image: UnsafeMutablePointer<Float>
 
     func run(_ images: Range<Int>) {
         let gridSize = g.columnHeight * g.columnWidth
@@ -113,10 +119,10 @@ private struct Col2im: RangeLoop {
         for c in 0..<g.channels {
             for kh in 0..<g.kernel {
                 for kw in 0..<g.kernel {
-                    let row = columns + ((c * g.kernel + kh) * g.kernel + kw) * g.columns
+                    let row = columns + ((c * g.kernel + kh) * g.kernel + kw) * rowStride
                     for n in images {
                         let plane = image + (n * g.channels + c) * imageSize
-                        let source = row + n * gridSize
+                        let source = row + (n - firstImage) * gridSize
                         for oh in 0..<g.columnHeight {
                             let ih = oh * g.stride - g.padding + kh
                             if ih < 0 || ih >= g.height { continue }

@@ -27,6 +27,8 @@ public final class Conv2d: Layer {
     private var product: Tensor?
     private var output: Tensor?
     private var gradInput: Tensor?
+    /// Blocks of Wᵀ · dproduct on their way to dx.
+    private var foldBlocks: Tensor?
 
     /// Creates the layer with PyTorch's default initialisation drawn from `generator`.
     public init(
@@ -87,7 +89,7 @@ public final class Conv2d: Layer {
     }
 
     /// dproduct (Cout, N·P) = dy laid out; dW += dproduct · columnsᵀ; db += Σ dy;
-    /// dx = col2im(Wᵀ · dproduct).
+    /// dx = col2im(Wᵀ · dproduct), folded block by block (`foldedProduct`).
     public func backward(gradOutput: Tensor) -> Tensor {
         guard let g = geometry, let columns, let product else {
             preconditionFailure("Conv2d.backward before forward")
@@ -102,12 +104,9 @@ public final class Conv2d: Layer {
         let gradInput = Tensor.reusing(self.gradInput, shape: Shape(g.batch, g.channels, g.height, g.width))
         self.gradInput = gradInput
         guard computesInputGradient else { return gradInput }
-        let gradColumns = columns  // likewise: the input's columns were used just above
-        gemm(
-            transposeA: true, transposeB: false, m: g.rows, n: g.columns, k: outputChannels,
-            weight.value.data, gradProduct.data, beta: 0, gradColumns.data)
-        gradInput.fill(0)
-        col2im(gradColumns.data, g, gradInput.data)
+        foldedProduct(
+            weight: weight.value.data, source: gradProduct.data, k: outputChannels, g, image: gradInput.data,
+            scratch: &foldBlocks)
         return gradInput
     }
 }

@@ -23,8 +23,10 @@ public final class ConvTranspose2d: Layer {
     private var geometry: WindowGeometry?
     /// (Cin, N·Hin·Win), the input laid out channel-major, kept for the weight gradient.
     private var inputByChannel: Tensor?
-    /// (Cout·K·K, N·Hin·Win), the scattered patches (and the output gradient's columns in backward).
-    private var columns: Tensor?
+    /// Blocks of Wᵀ · x on their way to the output (`foldedProduct`).
+    private var foldBlocks: Tensor?
+    /// (Cout·K·K, N·Hin·Win), the output gradient's columns.
+    private var gradColumns: Tensor?
     private var output: Tensor?
     private var gradInput: Tensor?
 
@@ -64,7 +66,7 @@ public final class ConvTranspose2d: Layer {
         return Shape(input[0], outputChannels, height, width)
     }
 
-    /// xc (Cin, N·Pin) = x laid out; columns (Cout·K·K, N·Pin) = Wᵀ · xc; y = col2im(columns) + b.
+    /// xc (Cin, N·Pin) = x laid out; y = col2im(Wᵀ · xc) + b, folded block by block (`foldedProduct`).
     public func forward(_ input: Tensor) -> Tensor {
         precondition(input.shape.rank == 4 && input.shape[1] == inputChannels, "\(description) got \(input.shape)")
         let outShape = outputShape(for: input.shape)
@@ -74,19 +76,15 @@ public final class ConvTranspose2d: Layer {
             columnHeight: input.shape[2], columnWidth: input.shape[3])
         let inputPlane = g.columnHeight * g.columnWidth
         let inputByChannel = Tensor.reusing(self.inputByChannel, shape: Shape(inputChannels, g.columns))
-        let columns = Tensor.reusing(self.columns, shape: Shape(g.rows, g.columns))
         let output = Tensor.reusing(self.output, shape: outShape)
         swapOuterAxes(input.data, outer: g.batch, inner: inputChannels, plane: inputPlane, inputByChannel.data)
-        gemm(
-            transposeA: true, transposeB: false, m: g.rows, n: g.columns, k: inputChannels,
-            weight.value.data, inputByChannel.data, beta: 0, columns.data)
-        output.fill(0)
-        col2im(columns.data, g, output.data)
+        foldedProduct(
+            weight: weight.value.data, source: inputByChannel.data, k: inputChannels, g, image: output.data,
+            scratch: &foldBlocks)
         addChannelBias(
             bias.value.data, to: output.data, batch: g.batch, channels: outputChannels, plane: g.height * g.width)
         geometry = g
         self.inputByChannel = inputByChannel
-        self.columns = columns
         self.output = output
         return output
     }
@@ -94,10 +92,11 @@ public final class ConvTranspose2d: Layer {
     /// dcolumns = im2col(dy); dW (Cin, Cout·K·K) += xc · dcolumnsᵀ; db += Σ dy;
     /// dxc (Cin, N·Pin) = W · dcolumns, laid out back as (N, Cin, Hin, Win).
     public func backward(gradOutput: Tensor) -> Tensor {
-        guard let g = geometry, let inputByChannel, let columns else {
+        guard let g = geometry, let inputByChannel else {
             preconditionFailure("ConvTranspose2d.backward before forward")
         }
-        let gradColumns = columns  // the forward patches are not needed again; reuse their memory
+        let gradColumns = Tensor.reusing(self.gradColumns, shape: Shape(g.rows, g.columns))
+        self.gradColumns = gradColumns
         im2col(gradOutput.data, g, gradColumns.data)
         sumChannels(
             gradOutput.data, into: bias.grad.data, batch: g.batch, channels: outputChannels, plane: g.height * g.width)
