@@ -71,6 +71,7 @@ private struct Im2col: RangeLoop {
             for kh in 0..<g.kernel {
                 for kw in 0..<g.kernel {
                     let row = columns + ((c * g.kernel + kh) * g.kernel + kw) * g.columns
+                    let (first, end) = g.validColumns(kernelColumn: kw)  // two divisions: once per kw
                     for n in images {
                         let plane = image + (n * g.channels + c) * imageSize
                         let out = row + n * gridSize
@@ -82,7 +83,6 @@ private struct Im2col: RangeLoop {
                                 continue
                             }
                             let inRow = plane + ih * g.width - g.padding + kw
-                            let (first, end) = g.validColumns(kernelColumn: kw)
                             for ow in 0..<first { outRow[ow] = 0 }
                             for ow in first..<end { outRow[ow] = inRow[ow * stride] }
                             for ow in end..<columnWidth { outRow[ow] = 0 }
@@ -120,6 +120,7 @@ struct Col2im: RangeLoop {
             for kh in 0..<g.kernel {
                 for kw in 0..<g.kernel {
                     let row = columns + ((c * g.kernel + kh) * g.kernel + kw) * rowStride
+                    let (first, end) = g.validColumns(kernelColumn: kw)  // two divisions: once per kw
                     for n in images {
                         let plane = image + (n * g.channels + c) * imageSize
                         let source = row + (n - firstImage) * gridSize
@@ -128,7 +129,6 @@ struct Col2im: RangeLoop {
                             if ih < 0 || ih >= g.height { continue }
                             let inRow = plane + ih * g.width - g.padding + kw
                             let sourceRow = source + oh * g.columnWidth
-                            let (first, end) = g.validColumns(kernelColumn: kw)
                             for ow in first..<end { inRow[ow * stride] += sourceRow[ow] }
                         }
                     }
