@@ -23,8 +23,10 @@ public final class Conv2d: Layer {
     private var geometry: WindowGeometry?
     /// (Cin·K·K, N·Hout·Wout), the unfolded input kept for the weight gradient.
     private var columns: Tensor?
-    /// (Cout, N·Hout·Wout), the product before it is laid out as NCHW (and its gradient in backward).
-    private var product: Tensor?
+    /// Blocks of W · columns on their way to y.
+    private var productBlocks: Tensor?
+    /// (Cout, N·Hout·Wout), dy laid out channel-major for the weight gradient.
+    private var gradProduct: Tensor?
     private var output: Tensor?
     private var gradInput: Tensor?
     /// Blocks of Wᵀ · dproduct on their way to dx.
@@ -63,7 +65,7 @@ public final class Conv2d: Layer {
         return Shape(input[0], outputChannels, height, width)
     }
 
-    /// columns = im2col(x); product (Cout, N·P) = W · columns; y (N, Cout, P) = product laid out + b.
+    /// columns = im2col(x); y (N, Cout, P) = W · columns laid out, + b, block by block (`laidOutProduct`).
     public func forward(_ input: Tensor) -> Tensor {
         precondition(input.shape.rank == 4 && input.shape[1] == inputChannels, "\(description) got \(input.shape)")
         let outShape = outputShape(for: input.shape)
@@ -72,18 +74,13 @@ public final class Conv2d: Layer {
             kernel: kernelSize, stride: stride, padding: padding,
             columnHeight: outShape[2], columnWidth: outShape[3])
         let columns = Tensor.reusing(self.columns, shape: Shape(g.rows, g.columns))
-        let product = Tensor.reusing(self.product, shape: Shape(outputChannels, g.columns))
         let output = Tensor.reusing(self.output, shape: outShape)
         im2col(input.data, g, columns.data)
-        gemm(
-            transposeA: false, transposeB: false, m: outputChannels, n: g.columns, k: g.rows,
-            weight.value.data, columns.data, beta: 0, product.data)
-        let plane = g.columnHeight * g.columnWidth
-        swapOuterAxes(product.data, outer: outputChannels, inner: g.batch, plane: plane, output.data)
-        addChannelBias(bias.value.data, to: output.data, batch: g.batch, channels: outputChannels, plane: plane)
+        laidOutProduct(
+            weight: weight.value.data, source: columns.data, m: outputChannels, k: g.rows, batch: g.batch,
+            plane: g.columnHeight * g.columnWidth, bias: bias.value.data, output: output.data, scratch: &productBlocks)
         geometry = g
         self.columns = columns
-        self.product = product
         self.output = output
         return output
     }
@@ -91,11 +88,12 @@ public final class Conv2d: Layer {
     /// dproduct (Cout, N·P) = dy laid out; dW += dproduct · columnsᵀ; db += Σ dy;
     /// dx = col2im(Wᵀ · dproduct), folded block by block (`foldedProduct`).
     public func backward(gradOutput: Tensor) -> Tensor {
-        guard let g = geometry, let columns, let product else {
+        guard let g = geometry, let columns else {
             preconditionFailure("Conv2d.backward before forward")
         }
         let plane = g.columnHeight * g.columnWidth
-        let gradProduct = product  // the forward product is no longer needed; reuse its memory
+        let gradProduct = Tensor.reusing(self.gradProduct, shape: Shape(outputChannels, g.columns))
+        self.gradProduct = gradProduct
         swapOuterAxes(gradOutput.data, outer: g.batch, inner: outputChannels, plane: plane, gradProduct.data)
         sumChannels(gradOutput.data, into: bias.grad.data, batch: g.batch, channels: outputChannels, plane: plane)
         gemm(

@@ -25,6 +25,8 @@ public final class ConvTranspose2d: Layer {
     private var inputByChannel: Tensor?
     /// Blocks of Wᵀ · x on their way to the output (`foldedProduct`).
     private var foldBlocks: Tensor?
+    /// Blocks of W · dcolumns on their way to dx.
+    private var gradInputBlocks: Tensor?
     /// (Cout·K·K, N·Hin·Win), the output gradient's columns.
     private var gradColumns: Tensor?
     private var output: Tensor?
@@ -90,7 +92,7 @@ public final class ConvTranspose2d: Layer {
     }
 
     /// dcolumns = im2col(dy); dW (Cin, Cout·K·K) += xc · dcolumnsᵀ; db += Σ dy;
-    /// dxc (Cin, N·Pin) = W · dcolumns, laid out back as (N, Cin, Hin, Win).
+    /// dx (N, Cin, Pin) = W · dcolumns laid out, block by block (`laidOutProduct`).
     public func backward(gradOutput: Tensor) -> Tensor {
         guard let g = geometry, let inputByChannel else {
             preconditionFailure("ConvTranspose2d.backward before forward")
@@ -103,15 +105,11 @@ public final class ConvTranspose2d: Layer {
         gemm(
             transposeA: false, transposeB: true, m: inputChannels, n: g.rows, k: g.columns,
             inputByChannel.data, gradColumns.data, beta: 1, weight.grad.data)
-        let gradByChannel = inputByChannel  // likewise: used just above for the last time
-        gemm(
-            transposeA: false, transposeB: false, m: inputChannels, n: g.columns, k: g.rows,
-            weight.value.data, gradColumns.data, beta: 0, gradByChannel.data)
         let gradInput = Tensor.reusing(
             self.gradInput, shape: Shape(g.batch, inputChannels, g.columnHeight, g.columnWidth))
-        swapOuterAxes(
-            gradByChannel.data, outer: inputChannels, inner: g.batch, plane: g.columnHeight * g.columnWidth,
-            gradInput.data)
+        laidOutProduct(
+            weight: weight.value.data, source: gradColumns.data, m: inputChannels, k: g.rows, batch: g.batch,
+            plane: g.columnHeight * g.columnWidth, bias: nil, output: gradInput.data, scratch: &gradInputBlocks)
         self.gradInput = gradInput
         return gradInput
     }
