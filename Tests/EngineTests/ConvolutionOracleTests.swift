@@ -105,3 +105,26 @@ func convTranspose2dMatchesTheNaiveDefinition(stride: Int, padding: Int, outputP
     #expect(conv.outputShape(for: [128, 1, 28, 28]) == [128, 32, 14, 14])
     #expect(up.outputShape(for: [128, 64, 7, 7]) == [128, 32, 14, 14])
 }
+
+/// At this size the bias passes (adding b to every output, summing dy into db) are split across
+/// cores: the results must still be the definitions'.
+@Test func largeBatchesKeepTheBiasPassesExact() {
+    var generator = SeededGenerator(seed: 34)
+    let conv = Conv2d(2, 8, kernelSize: 3, stride: 2, padding: 1, generator: &generator)
+    let x = randomTensor(Shape(32, 2, 32, 32), generator: &generator)
+    let y = conv.forward(x)  // (32, 8, 16, 16): 65,536 outputs
+    let dy = randomTensor(y.shape, generator: &generator)
+    conv.zeroGrad()
+    _ = conv.backward(gradOutput: dy)
+    let plane = 16 * 16
+    for channel in 0..<8 {
+        var expected = 0.0
+        for n in 0..<32 {
+            for p in 0..<plane { expected += Double(dy[(n * 8 + channel) * plane + p]) }
+        }
+        #expect(abs(Double(conv.bias.grad[channel]) - expected) < 1e-3, "db[\(channel)]")
+    }
+    let up = ConvTranspose2d(4, 8, kernelSize: 3, stride: 2, padding: 1, outputPadding: 1, generator: &generator)
+    let small = randomTensor(Shape(32, 4, 16, 16), generator: &generator)
+    #expect(maxDifference(up.forward(small).values, naiveTransposedConvolution(small, up)) < 1e-5)
+}

@@ -113,25 +113,54 @@ public final class Conv2d: Layer {
 func addChannelBias(
     _ bias: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, batch: Int, channels: Int, plane: Int
 ) {
-    for n in 0..<batch {
-        for c in 0..<channels {
-            let row = y + (n * channels + c) * plane
-            let value = bias[c]
-            for p in 0..<plane { row[p] += value }
+    parallelRanges(
+        batch, work: batch * channels * plane,
+        AddChannelBias(bias: bias, y: y, channels: channels, plane: plane))
+}
+
+private struct AddChannelBias: RangeLoop {
+    let bias: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, channels: Int, plane: Int
+
+    func run(_ images: Range<Int>) {
+        for n in images {
+            for c in 0..<channels {
+                let row = y + (n * channels + c) * plane
+                let value = bias[c]
+                for p in 0..<plane { row[p] += value }
+            }
         }
     }
 }
 
 /// sums[c] += Σ_{n, p} x[n, c, p] for a contiguous (N, C, P) array: the bias gradient.
+///
+/// Split across cores by channel, so each channel is summed by one thread in a fixed order.
 func sumChannels(
     _ x: UnsafePointer<Float>, into sums: UnsafeMutablePointer<Float>, batch: Int, channels: Int, plane: Int
 ) {
-    for n in 0..<batch {
-        for c in 0..<channels {
-            let row = x + (n * channels + c) * plane
-            var total: Float = 0
-            for p in 0..<plane { total += row[p] }
-            sums[c] += total
+    parallelRanges(
+        channels, work: batch * channels * plane,
+        SumChannels(x: x, sums: sums, batch: batch, channels: channels, plane: plane))
+}
+
+private struct SumChannels: RangeLoop {
+    let x: UnsafePointer<Float>, sums: UnsafeMutablePointer<Float>, batch: Int, channels: Int, plane: Int
+
+    func run(_ channelRange: Range<Int>) {
+        typealias Vector = SIMD8<Float>
+        let vectorEnd = plane - plane % Vector.scalarCount
+        for n in 0..<batch {
+            for c in channelRange {
+                let row = x + (n * channels + c) * plane
+                // Eight running sums: one would wait on each addition's latency.
+                var lanes = Vector()
+                for p in stride(from: 0, to: vectorEnd, by: Vector.scalarCount) {
+                    lanes += UnsafeRawPointer(row + p).loadUnaligned(as: Vector.self)
+                }
+                var total = lanes.sum()
+                for p in vectorEnd..<plane { total += row[p] }
+                sums[c] += total
+            }
         }
     }
 }
