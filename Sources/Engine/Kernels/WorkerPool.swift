@@ -34,7 +34,7 @@ final class WorkerPool: @unchecked Sendable {
     /// The current call's job (a pointer to the caller's copy) and how to run one of its parts;
     /// valid while `remaining` > 0.
     nonisolated(unsafe) private var job: UnsafeRawPointer?
-    nonisolated(unsafe) private var runPart: (UnsafeRawPointer, Int, Int) -> Void = { _, _, _ in }
+    nonisolated(unsafe) private var jobType: any PartedJob.Type = NoJob.self
 
     /// How long a worker spins for the next call before it sleeps.
     private static let spinNanoseconds: UInt64 = 200_000
@@ -58,8 +58,10 @@ final class WorkerPool: @unchecked Sendable {
         }
         withUnsafePointer(to: job) { job in
             self.job = UnsafeRawPointer(job)
-            // A reference to a specialised static method carries no context, so this allocates nothing.
-            runPart = Job.runPart
+            // The job's type as an existential metatype, not a closure over it: in code the
+            // compiler has not specialised for `Job` (the debug build compiles file by file), a
+            // closure would capture the type's metadata and allocate on every call.
+            jobType = Job.self
             remaining.store(parts, ordering: .relaxed)
             let generation = ((ticket.load(ordering: .relaxed) >> 32) + 1) & 0x7FFF_FFFF
             ticket.store(generation << 32 | parts << 16, ordering: .sequentiallyConsistent)
@@ -89,7 +91,7 @@ final class WorkerPool: @unchecked Sendable {
             guard ticket.compareExchange(expected: current, desired: current + 1, ordering: .acquiring).exchanged
             else { continue }
             // The claim succeeded, so the call is still running and `job` is its job.
-            if let job { runPart(job, next, count) }
+            if let job { jobType.runPart(job, next, count) }
             remaining.subtract(1, ordering: .releasing)
         }
     }
@@ -148,7 +150,12 @@ private func monotonicNanoseconds() -> UInt64 {
 
 extension PartedJob {
     /// Runs part `part` of `parts` of the job `job` points to.
-    fileprivate static func runPart(_ job: UnsafeRawPointer, _ part: Int, _ parts: Int) {
+    static func runPart(_ job: UnsafeRawPointer, _ part: Int, _ parts: Int) {
         job.assumingMemoryBound(to: Self.self).pointee.run(part: part, of: parts)
     }
+}
+
+/// The job type between calls.
+private struct NoJob: PartedJob {
+    func run(part: Int, of parts: Int) {}
 }
