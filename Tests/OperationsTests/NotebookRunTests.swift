@@ -31,6 +31,12 @@ import Testing
             "save(cnn_fit, path: \"Output/vae_compare/cnn.safetensors\")",
         ])
     for statement in displayed { #expect(statement.display != nil, "\(statement.source) shows nothing") }
+    let fit = record.statements.first { $0.binding == "mlp_fit" }
+    guard case .list(let fitItems) = fit?.display, case .text(let headline) = fitItems.first else {
+        Issue.record("mlp_fit shows no headline")
+        return
+    }
+    #expect(headline.hasPrefix("MLP VAE trained on MNIST train for 1 epoch in "), "\(headline)")
 
     let byName = Dictionary(
         displayed.map { ($0.source.prefix { $0 != "(" }, $0.display) }, uniquingKeysWith: { a, _ in a })

@@ -83,7 +83,7 @@ public final class FitValue: PersistentValue, @unchecked Sendable {
         let speed = Int(imagesPerSecond.rounded()).formatted()
         return .list([
             .text(
-                "\(name) trained on \(record.dataset) for \(history.count) epochs in "
+                "\(name) trained on \(record.dataset) for \(history.count) epoch\(history.count == 1 ? "" : "s") in "
                     + "\(String(format: "%.1f", trainingSeconds)) s (\(speed) images/s)"),
             .table(DisplayTable(columns: columns, rows: rows)),
         ])
