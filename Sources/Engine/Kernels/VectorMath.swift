@@ -10,9 +10,12 @@ enum VectorMath {
     /// e^x; 0 below −87.3, where e^x is no longer a normal float.
     @inline(__always)
     static func exponential(_ x: Vector) -> Vector {
-        let clamped = x.clamped(lowerBound: Vector(repeating: -87.3), upperBound: Vector(repeating: 88.3))
+        let low: Float = -87.3, high: Float = 88.3
+        let clamped = x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
         // x = n·ln 2 + r with |r| ≤ ½ ln 2; ln 2 in two parts so n·ln 2 is exact in the first.
-        let n = (clamped * 1.442_695_04 + 0.5).rounded(.down)
+        // n is rounded to nearest by adding and removing 1.5·2²³ (`rounded` calls floorf per lane).
+        let shifted = clamped * 1.442_695_04 + magic
+        let n = shifted - magic
         let r = clamped - n * 0.693_359_375 + n * 2.121_944_4e-4
         var p = Vector(repeating: 1.987_569_15e-4)
         p = p * r + 1.398_199_95e-3
@@ -22,29 +25,21 @@ enum VectorMath {
         p = p * r + 5.000_000_12e-1
         let mantissa = p * (r * r) + r + 1
         // 2ⁿ built from its exponent bits.
-        let twoToN = unsafeBitCast((integerBits(n) &+ 127) &<< 23, to: Vector.self)
-        return (mantissa * twoToN).replacing(with: 0, where: x .< -87.3)
+        let twoToN = unsafeBitCast(
+            (unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- magicBits &+ 127) &<< 23, to: Vector.self)
+        return (mantissa * twoToN).replacing(with: 0, where: x .< low)
     }
 
-    /// log(1 + x) for x ≥ 0, accurate for tiny x too: log(u)·x/(u − 1) with u = 1 + x rounded
-    /// (Goldberg's correction), which cancels the rounding of u.
+    /// log(1 + x) for 0 ≤ x ≤ 1, all the loss needs (x = e^−|z|).
+    ///
+    /// Cephes's logf polynomial is for log(1 + m) with m in [√½ − 1, √2 − 1]. Below √2 − 1 that is
+    /// x itself, so small x never goes through a rounded 1 + x; above, 1 + x = 2·(1 + m) with
+    /// m = (x − 1)/2, so log(1 + x) = log(1 + m) + ln 2.
     @inline(__always)
     static func logOnePlus(_ x: Vector) -> Vector {
-        let u = 1 + x
-        let step = u - 1
-        return (logarithm(u) * (x / step)).replacing(with: x, where: step .== 0)
-    }
-
-    /// log(u) for positive normal u.
-    @inline(__always)
-    static func logarithm(_ u: Vector) -> Vector {
-        let bits = unsafeBitCast(u, to: SIMD8<Int32>.self)
-        // u = m·2ᵉ with m in [½, 1), then m moved to [√½, √2) so the polynomial's argument is small.
-        var exponent = float(bits &>> 23) - 126
-        var m = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F00_0000, to: Vector.self)
-        let low = m .< 0.707_106_781
-        exponent = exponent.replacing(with: exponent - 1, where: low)
-        m = (m - 1).replacing(with: m + m - 1, where: low)
+        let upper = x .>= 0.414_213_562
+        let m = x.replacing(with: (x - 1) * 0.5, where: upper)
+        let k = Vector().replacing(with: 1, where: upper)
         let z = m * m
         var p = Vector(repeating: 7.037_683_629_2e-2)
         p = p * m - 1.151_461_031_0e-1
@@ -56,25 +51,26 @@ enum VectorMath {
         p = p * m - 2.499_999_399_3e-1
         p = p * m + 3.333_333_117_4e-1
         var y = p * m * z
-        y += exponent * -2.121_944_40e-4
+        y += k * -2.121_944_40e-4
         y -= 0.5 * z
-        return m + y + exponent * 0.693_359_375
+        return m + y + k * 0.693_359_375
     }
 
-    // Float and integer lanes convert through 1.5·2²³, whose floats have integer steps, because
-    // the standard library's generic lane conversions run one lane at a time.
+    // Rounding to an integer goes through 1.5·2²³, whose floats have integer steps, because
+    // `rounded` and the standard library's lane conversions run one lane at a time.
+    // Clamps, −|x| and max(x, 0) are spelled as masks and bit operations: the generic
+    // `pointwiseMin`/`pointwiseMax` (and `clamped`, built on them) are not inlined and cost a call
+    // per vector.
     private static let magic: Float = 12_582_912
     private static let magicBits: Int32 = 0x4B40_0000
 
-    /// The integers in integer-valued lanes with |x| < 2²².
+    /// −|x|.
     @inline(__always)
-    private static func integerBits(_ x: Vector) -> SIMD8<Int32> {
-        unsafeBitCast(x + magic, to: SIMD8<Int32>.self) &- magicBits
+    static func negativeMagnitude(_ x: Vector) -> Vector {
+        unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) | 0x8000_0000, to: Vector.self)
     }
 
-    /// Lanes with |i| < 2²² as floats.
+    /// max(x, 0).
     @inline(__always)
-    private static func float(_ i: SIMD8<Int32>) -> Vector {
-        unsafeBitCast(i &+ magicBits, to: Vector.self) - magic
-    }
+    static func positivePart(_ x: Vector) -> Vector { x.replacing(with: 0, where: x .< 0) }
 }

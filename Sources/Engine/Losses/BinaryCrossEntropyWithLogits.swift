@@ -44,23 +44,28 @@ public final class BinaryCrossEntropyWithLogits {
 /// L over a range, and p = σ(z), eight elements at a time (see `VectorMath`).
 private struct BinaryCrossEntropyWithLogitsForward: SumLoop {
     let z: UnsafePointer<Float>, t: UnsafePointer<Float>, p: UnsafeMutablePointer<Float>
+    private static let laneIndices = SIMD8<Float>(0, 1, 2, 3, 4, 5, 6, 7)
 
     func run(_ range: Range<Int>) -> Double {
         typealias Vector = SIMD8<Float>
-        var total: Double = 0
+        // Eight running sums in Double: the gradient checks difference this total, and Float
+        // partial sums would drown their signal.
+        var totals = SIMD8<Double>()
         var i = range.lowerBound
         while i < range.upperBound {
             let lanes = min(Vector.scalarCount, range.upperBound - i)
             let z = Vector.load(self.z + i, lanes), t = Vector.load(self.t + i, lanes)
-            let e = VectorMath.exponential(pointwiseMin(z, -z))  // e^−|z|
-            let terms = pointwiseMax(z, Vector()) - z * t + VectorMath.logOnePlus(e)
-            // Added one by one in Double, as the gradient checks' finite differences need.
-            for lane in 0..<lanes { total += Double(terms[lane]) }
+            let e = VectorMath.exponential(VectorMath.negativeMagnitude(z))  // e^−|z|
+            let terms = (VectorMath.positivePart(z) - z * t + VectorMath.logOnePlus(e))
+                .replacing(with: 0, where: Self.laneIndices .>= Vector(repeating: Float(lanes)))
+            totals += SIMD8<Double>(
+                Double(terms[0]), Double(terms[1]), Double(terms[2]), Double(terms[3]),
+                Double(terms[4]), Double(terms[5]), Double(terms[6]), Double(terms[7]))
             let inverse = 1 / (1 + e)
             (e * inverse).replacing(with: inverse, where: z .>= 0).store(p + i, lanes)
             i += lanes
         }
-        return total
+        return totals.sum()
     }
 }
 
