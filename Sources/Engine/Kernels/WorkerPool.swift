@@ -9,8 +9,9 @@ import Synchronization
 /// Threads that stay alive between passes and run parts of a loop alongside the caller.
 ///
 /// A training step makes a few hundred parallel calls of tens of microseconds each, so a worker
-/// spins for a while after each one before it sleeps, and a call allocates nothing: the body is
-/// borrowed for the call's duration, and parts are claimed from one atomic ticket.
+/// spins for a while after each one before it sleeps, and a call allocates nothing: the job is
+/// borrowed from the caller's stack for the call's duration, and parts are claimed from one
+/// atomic ticket.
 ///
 /// One call runs at a time. A call made while another is running (two notebooks' statements on
 /// two threads, say) runs its parts one after another on its own thread, in the same order, so
@@ -23,7 +24,7 @@ final class WorkerPool: @unchecked Sendable {
     /// claiming a part is one compare-and-swap, and the generation keeps a late worker from
     /// claiming a part of a later call with a stale view of it.
     private let ticket = Atomic<Int>(0)
-    /// Chunks of the current call not yet finished.
+    /// Parts of the current call not yet finished.
     private let remaining = Atomic<Int>(0)
     /// Whether a call is in progress.
     private let busy = Atomic<Bool>(false)
@@ -31,8 +32,8 @@ final class WorkerPool: @unchecked Sendable {
     private let sleepers = Atomic<Int>(0)
     private let lock: UnsafeMutablePointer<pthread_mutex_t>
     private let wakeUp: UnsafeMutablePointer<pthread_cond_t>
-    /// The current call's job (a pointer to the caller's copy) and how to run one of its parts;
-    /// valid while `remaining` > 0.
+    /// The current call's job (a pointer to the caller's copy) and its type, which knows how to
+    /// run one of its parts; valid while `remaining` > 0.
     nonisolated(unsafe) private var job: UnsafeRawPointer?
     nonisolated(unsafe) private var jobType: any PartedJob.Type = NoJob.self
 
