@@ -59,11 +59,11 @@ let package = Package(
         // Test support and tests.
         .target(name: "TestSupport", dependencies: ["Engine", "Notebook"]),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "Engine"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport", "Engine"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Engine", "TestSupport"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "CPNG"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "TestSupport"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "TestSupport", "Engine"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "Runner", "Engine", "TestSupport"]),
         .testTarget(
             name: "ReportTests", dependencies: ["Report", "Runner", "Notebook", "Operations", "Figures", "TestSupport"]),

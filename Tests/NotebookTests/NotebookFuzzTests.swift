@@ -1,3 +1,4 @@
+import Engine
 import Notebook
 import Testing
 
@@ -39,7 +40,7 @@ import Testing
     }
 
     @Test func mutatedNotebooksNeverCrash() {
-        var generator = SplitMix(seed: 1)
+        var generator = SeededGenerator(seed: 1)
         let scalars = Array(Self.seedNotebook.unicodeScalars)
         for _ in 0..<1000 {
             var mutated = scalars
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func randomTextNeverCrashes() {
-        var generator = SplitMix(seed: 2)
+        var generator = SeededGenerator(seed: 2)
         for _ in 0..<1000 {
             let length = Int.random(in: 0..<80, using: &generator)
             let scalars = (0..<length).map { _ in Self.alphabet.randomElement(using: &generator) ?? "x" }
@@ -75,20 +76,5 @@ import Testing
             #expect((diagnostic.range?.start.line ?? 1) <= lineCount + 1)
         }
         _ = DiagnosticRenderer(source: document.source).render(document.diagnostics)
-    }
-}
-
-/// A small deterministic generator, so the fuzz cases are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Notebook
 import Runner
@@ -8,7 +9,7 @@ import Testing
 /// statements downstream of it.
 @Suite struct CachePropertyTests {
     /// A random notebook: each statement adds two operands, literals or earlier names.
-    private func randomProgram(using generator: inout FuzzGenerator) -> [(name: String, operands: [String])] {
+    private func randomProgram(using generator: inout SeededGenerator) -> [(name: String, operands: [String])] {
         var statements: [(name: String, operands: [String])] = []
         for index in 0..<Int.random(in: 3...8, using: &generator) {
             let operands = (0..<2).map { _ in
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func cachedRunsMatchUncachedRunsAndRerunExactlyWhatChanged() throws {
-        var generator = FuzzGenerator(seed: 5)
+        var generator = SeededGenerator(seed: 5)
         for _ in 0..<12 {
             let harness = Harness()
             var program = randomProgram(using: &generator)

@@ -1,3 +1,4 @@
+import Engine
 import Notebook
 import Runner
 import Testing
@@ -26,7 +27,7 @@ import Testing
     private static let alphabet = Array("adfmnpstx_019 \n=()[],:-#\"\\.e".unicodeScalars)
 
     @Test func mutatedNotebooksNeverCrashTheChecker() {
-        var generator = FuzzGenerator(seed: 11)
+        var generator = SeededGenerator(seed: 11)
         let checker = Checker(registry: testRegistry(counter: RunCounter()))
         let scalars = Array(Self.notebook.unicodeScalars)
         var planned = 0
@@ -55,20 +56,5 @@ import Testing
         }
         // Some mutations must still check clean, or the test only exercises error paths.
         #expect(planned > 0)
-    }
-}
-
-/// SplitMix64, so the fuzz cases are the same on every run.
-struct FuzzGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
