@@ -15,10 +15,8 @@ func foldedProduct(
     weight: UnsafePointer<Float>, source: UnsafePointer<Float>, k: Int, _ g: WindowGeometry,
     image: UnsafeMutablePointer<Float>, scratch: inout Tensor?
 ) {
-    if GemmRecorder.calls != nil {
-        GemmRecorder.calls?.append(
-            GemmCall(transposeA: true, transposeB: false, m: g.rows, n: g.columns, k: k, accumulates: false))
-    }
+    GemmRecorder.record(
+        GemmCall(transposeA: true, transposeB: false, m: g.rows, n: g.columns, k: k, accumulates: false))
     let (parts, blockImages, blocks) = productBlocks(
         batch: g.batch, floatsPerImage: g.rows * g.columnHeight * g.columnWidth, scratch: &scratch)
     WorkerPool.shared.run(
@@ -35,7 +33,7 @@ private struct FoldedProduct: PartedJob {
 
     func run(part: Int, of parts: Int) {
         let grid = g.columnHeight * g.columnWidth
-        let images = imageRange(part: part, of: parts, batch: g.batch)
+        let images = partRange(part, of: parts, count: g.batch)
         let imageFloats = g.channels * g.height * g.width
         (image + images.lowerBound * imageFloats).update(repeating: 0, count: images.count * imageFloats)
         let block = blocks + part * g.rows * blockImages * grid
@@ -60,10 +58,8 @@ func laidOutProduct(
     weight: UnsafePointer<Float>, source: UnsafePointer<Float>, m: Int, k: Int, batch: Int, plane: Int,
     bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>, scratch: inout Tensor?
 ) {
-    if GemmRecorder.calls != nil {
-        GemmRecorder.calls?.append(
-            GemmCall(transposeA: false, transposeB: false, m: m, n: batch * plane, k: k, accumulates: false))
-    }
+    GemmRecorder.record(
+        GemmCall(transposeA: false, transposeB: false, m: m, n: batch * plane, k: k, accumulates: false))
     let (parts, blockImages, blocks) = productBlocks(batch: batch, floatsPerImage: m * plane, scratch: &scratch)
     WorkerPool.shared.run(
         parts: parts,
@@ -79,7 +75,7 @@ private struct LaidOutProduct: PartedJob {
     let blocks: UnsafeMutablePointer<Float>
 
     func run(part: Int, of parts: Int) {
-        let images = imageRange(part: part, of: parts, batch: batch)
+        let images = partRange(part, of: parts, count: batch)
         let block = blocks + part * m * blockImages * plane
         var first = images.lowerBound
         while first < images.upperBound {
@@ -116,10 +112,4 @@ private func productBlocks(
     let blocks = Tensor.reusing(scratch, shape: Shape(parts, floatsPerImage * blockImages))
     scratch = blocks
     return (parts, blockImages, blocks)
-}
-
-/// The images of part `part` of `parts`.
-@inline(__always)
-private func imageRange(part: Int, of parts: Int, batch: Int) -> Range<Int> {
-    (part * batch / parts)..<((part + 1) * batch / parts)
 }

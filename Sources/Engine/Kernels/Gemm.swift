@@ -18,6 +18,12 @@ public struct GemmCall: Hashable, Sendable {
 public enum GemmRecorder {
     /// The calls recorded since recording started, or nil when off.
     nonisolated(unsafe) public static var calls: [GemmCall]?
+
+    /// Appends `call` when recording is on.
+    @inline(__always)
+    static func record(_ call: @autoclosure () -> GemmCall) {
+        if calls != nil { calls?.append(call()) }
+    }
 }
 
 /// C = alpha · op(A) · op(B) + beta · C for row-major matrices, through OpenBLAS `cblas_sgemm`.
@@ -39,10 +45,8 @@ public func gemm(
     beta: Float,
     _ c: UnsafeMutablePointer<Float>
 ) {
-    if GemmRecorder.calls != nil {
-        GemmRecorder.calls?.append(
-            GemmCall(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, accumulates: beta != 0))
-    }
+    GemmRecorder.record(
+        GemmCall(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, accumulates: beta != 0))
     let side = max(m, n)
     let cores = Parallelism.cores  // first use turns OpenBLAS's own threads off
     let parts = m * n * k < GemmSplit.minimumVolume ? 1 : min(cores, side / GemmSplit.tile)

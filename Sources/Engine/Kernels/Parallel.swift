@@ -22,7 +22,7 @@ protocol PartedJob {
 /// Ranges are fixed by `count` and the core count alone, so results never depend on timing.
 @inline(__always)
 func parallelRanges<Loop: RangeLoop>(_ count: Int, work: Int, _ loop: Loop) {
-    let parts = min(Parallelism.cores, count, max(1, work / Parallelism.minimumWork))
+    let parts = Parallelism.parts(count, work: work)
     guard parts > 1 else {
         loop.run(0..<count)
         return
@@ -40,7 +40,7 @@ protocol SumLoop {
 /// ranges' totals, added in range order so the result never depends on timing.
 @inline(__always)
 func parallelSum<Loop: SumLoop>(_ count: Int, work: Int, _ loop: Loop) -> Double {
-    let parts = min(Parallelism.cores, count, max(1, work / Parallelism.minimumWork))
+    let parts = Parallelism.parts(count, work: work)
     guard parts > 1 else { return loop.run(0..<count) }
     return withUnsafeTemporaryAllocation(of: Double.self, capacity: parts) { totals in
         guard let start = totals.baseAddress else { return loop.run(0..<count) }
@@ -56,17 +56,17 @@ private struct SumParts<Loop: SumLoop>: PartedJob {
     let totals: UnsafeMutablePointer<Double>
 
     func run(part: Int, of parts: Int) {
-        totals[part] = loop.run((part * count / parts)..<((part + 1) * count / parts))
+        totals[part] = loop.run(partRange(part, of: parts, count: count))
     }
 }
 
-/// A `RangeLoop` seen as parts: part i of p is `(i·count / p)..<((i + 1)·count / p)`.
+/// A `RangeLoop` seen as parts.
 private struct RangeParts<Loop: RangeLoop>: PartedJob {
     let loop: Loop
     let count: Int
 
     func run(part: Int, of parts: Int) {
-        loop.run((part * count / parts)..<((part + 1) * count / parts))
+        loop.run(partRange(part, of: parts, count: count))
     }
 }
 
@@ -84,4 +84,16 @@ public enum Parallelism {
     /// Below this many elements a pass runs on one core: waking another costs about a microsecond
     /// when it is spinning and tens when it sleeps.
     static let minimumWork = 32_768
+
+    /// How many ranges a pass over `count` items touching `work` elements splits into.
+    @inline(__always)
+    static func parts(_ count: Int, work: Int) -> Int {
+        min(cores, count, max(1, work / minimumWork))
+    }
+}
+
+/// Part `part` of `parts` of `0..<count`: `(part·count / parts)..<((part + 1)·count / parts)`.
+@inline(__always)
+func partRange(_ part: Int, of parts: Int, count: Int) -> Range<Int> {
+    (part * count / parts)..<((part + 1) * count / parts)
 }
