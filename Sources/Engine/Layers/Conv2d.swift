@@ -23,14 +23,12 @@ public final class Conv2d: Layer {
     private var geometry: WindowGeometry?
     /// (Cin·K·K, N·Hout·Wout), the unfolded input kept for the weight gradient.
     private var columns: Tensor?
-    /// Blocks of W · columns on their way to y.
-    private var productBlocks: Tensor?
+    /// The blocked products' per-core blocks (forward's W · columns, backward's Wᵀ · dproduct).
+    private var blocks: Tensor?
     /// (Cout, N·Hout·Wout), dy laid out channel-major for the weight gradient.
     private var gradProduct: Tensor?
     private var output: Tensor?
     private var gradInput: Tensor?
-    /// Blocks of Wᵀ · dproduct on their way to dx.
-    private var foldBlocks: Tensor?
 
     /// Creates the layer with PyTorch's default initialisation drawn from `generator`.
     public init(
@@ -78,7 +76,7 @@ public final class Conv2d: Layer {
         im2col(input.data, g, columns.data)
         laidOutProduct(
             weight: weight.value.data, source: columns.data, m: outputChannels, k: g.rows, batch: g.batch,
-            plane: g.columnHeight * g.columnWidth, bias: bias.value.data, output: output.data, scratch: &productBlocks)
+            plane: g.columnHeight * g.columnWidth, bias: bias.value.data, output: output.data, scratch: &blocks)
         geometry = g
         self.columns = columns
         self.output = output
@@ -104,7 +102,7 @@ public final class Conv2d: Layer {
         guard computesInputGradient else { return gradInput }
         foldedProduct(
             weight: weight.value.data, source: gradProduct.data, k: outputChannels, g, image: gradInput.data,
-            scratch: &foldBlocks)
+            scratch: &blocks)
         return gradInput
     }
 }

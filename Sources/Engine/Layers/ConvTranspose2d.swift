@@ -23,10 +23,8 @@ public final class ConvTranspose2d: Layer {
     private var geometry: WindowGeometry?
     /// (Cin, N·Hin·Win), the input laid out channel-major, kept for the weight gradient.
     private var inputByChannel: Tensor?
-    /// Blocks of Wᵀ · x on their way to the output (`foldedProduct`).
-    private var foldBlocks: Tensor?
-    /// Blocks of W · dcolumns on their way to dx.
-    private var gradInputBlocks: Tensor?
+    /// The blocked products' per-core blocks (forward's Wᵀ · x, backward's W · dcolumns).
+    private var blocks: Tensor?
     /// (Cout·K·K, N·Hin·Win), the output gradient's columns.
     private var gradColumns: Tensor?
     private var output: Tensor?
@@ -82,7 +80,7 @@ public final class ConvTranspose2d: Layer {
         swapOuterAxes(input.data, outer: g.batch, inner: inputChannels, plane: inputPlane, inputByChannel.data)
         foldedProduct(
             weight: weight.value.data, source: inputByChannel.data, k: inputChannels, g, image: output.data,
-            scratch: &foldBlocks)
+            scratch: &blocks)
         addChannelBias(
             bias.value.data, to: output.data, batch: g.batch, channels: outputChannels, plane: g.height * g.width)
         geometry = g
@@ -109,7 +107,7 @@ public final class ConvTranspose2d: Layer {
             self.gradInput, shape: Shape(g.batch, inputChannels, g.columnHeight, g.columnWidth))
         laidOutProduct(
             weight: weight.value.data, source: gradColumns.data, m: inputChannels, k: g.rows, batch: g.batch,
-            plane: g.columnHeight * g.columnWidth, bias: nil, output: gradInput.data, scratch: &gradInputBlocks)
+            plane: g.columnHeight * g.columnWidth, bias: nil, output: gradInput.data, scratch: &blocks)
         self.gradInput = gradInput
         return gradInput
     }
