@@ -7,7 +7,7 @@ let optimized: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-Xcc", "-fno-math
 
 let package = Package(
     name: "nb",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "nb", targets: ["nb"])
     ],

@@ -207,7 +207,7 @@ private let training = cell(
         }
         #expect(progress == ["fit 1/2 epoch", "fit 2/2 epoch"])
         let finished = observer.events.compactMap { event -> String? in
-            guard case .statementFinished(let info, let status, _, _) = event else { return nil }
+            guard case .statementFinished(let info, let status, _, _, _, _) = event else { return nil }
             return "\(status) \(info.source)"
         }
         #expect(
