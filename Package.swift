@@ -65,6 +65,7 @@ let package = Package(
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "CPNG"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "TestSupport", "Engine"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "Runner", "Engine", "TestSupport"]),
+        .testTarget(name: "NBCommandTests", dependencies: ["Runner", "TestSupport"]),
         .testTarget(
             name: "ReportTests", dependencies: ["Report", "Runner", "Notebook", "Operations", "Figures", "TestSupport"]),
     ]

@@ -22,6 +22,11 @@ enum Interruption {
         _ = request
         _ = message.count
         _ = count.load(ordering: .relaxed)
+        // A parent may have blocked SIGINT (a test runner, a CI shell); Ctrl-C must still reach us.
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &blocked, nil)
         signal(SIGINT) { _ in
             if Interruption.count.add(1, ordering: .relaxed).newValue > 1 { _exit(130) }
             Interruption.request.request()

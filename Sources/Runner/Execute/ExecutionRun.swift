@@ -81,11 +81,6 @@ final class ExecutionRun {
     /// one of them failed, or if a stop was requested before it started.
     private func compute(_ index: Int) {
         let statement = plan.statements[index]
-        if stop?.isRequested == true {
-            states[index].message = RunError.stopped.description
-            finish(index, .skipped, display: nil, seconds: 0)
-            return
-        }
         for input in statement.inputs where states[input].value == nil {
             if states[input].status == .cached || states[input].status == nil, !load(input) { compute(input) }
             guard states[input].value != nil else {
@@ -96,6 +91,11 @@ final class ExecutionRun {
                 finish(index, .skipped, display: nil, seconds: 0)
                 return
             }
+        }
+        if stop?.isRequested == true {
+            states[index].message = RunError.stopped.description
+            finish(index, .skipped, display: nil, seconds: 0)
+            return
         }
         log.receive(.statementStarted(statement.info))
         let start = clock.now

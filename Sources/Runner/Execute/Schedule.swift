@@ -47,7 +47,7 @@ public struct Schedule: Sendable {
         let previousRecords = finder.previousRecords()
         var decisions = Array(repeating: Decision(action: .cached, reason: nil), count: count)
         var needsValue = Array(repeating: false, count: count)
-        // Backwards, since a statement only reads earlier ones.
+        // Backwards, since a statement only reads earlier ones; who needs each value, for the reason.
         var neededBy: [Int: Int] = [:]
         for statement in plan.statements.reversed() {
             let index = statement.index
@@ -79,7 +79,8 @@ public struct Schedule: Sendable {
                 }
                 decisions[index] = Decision(action: action, reason: reason)
             }
-            for input in statement.inputs where !needsValue[input] {
+            // Backwards, so the reader named last is the first in the notebook.
+            for input in statement.inputs {
                 needsValue[input] = true
                 neededBy[input] = index
             }
