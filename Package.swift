@@ -3,6 +3,10 @@ import PackageDescription
 
 /// Hot loops live in these targets; `-Ounchecked` keeps them fast in the default debug build
 /// (`swift run nb …`), which is what most users run.
+/// The runner hashes input files with its own SHA-256 (tens of MB on a first run); `-O` keeps
+/// that to a fraction of a second in the debug build while keeping every runtime check.
+let checkedOptimized: [SwiftSetting] = [.unsafeFlags(["-O"])]
+
 let optimized: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-Xcc", "-fno-math-errno"])]
 
 let package = Package(
@@ -32,7 +36,7 @@ let package = Package(
 
         // Tier 2.
         .target(name: "Datasets", dependencies: ["Engine", "CZlib"], swiftSettings: optimized),
-        .target(name: "Runner", dependencies: ["Notebook"]),
+        .target(name: "Runner", dependencies: ["Notebook"], swiftSettings: checkedOptimized),
 
         // Tier 3.
         .target(name: "Operations", dependencies: ["Runner", "Engine", "Datasets", "Figures"]),
