@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // System libraries (tier 0).
@@ -43,11 +44,16 @@ let package = Package(
         .target(
             name: "Report", dependencies: ["Runner", "Notebook", .product(name: "Ink", package: "Ink")]),
 
+        // Imported by nb only: the live preview's server.
+        .target(
+            name: "Preview",
+            dependencies: ["Report", "Runner", "Notebook", .product(name: "FlyingFox", package: "FlyingFox")]),
+
         // Tier 4.
         .executableTarget(
             name: "nb",
             dependencies: [
-                "Operations", "Report", "Runner", "Notebook",
+                "Operations", "Report", "Runner", "Notebook", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

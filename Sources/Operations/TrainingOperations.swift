@@ -69,6 +69,9 @@ enum TrainingOperations {
                 model, on: data.images, validation: validation?.images, configuration: configuration, resume: resume,
                 shouldStop: { context.stopRequested },
                 epochFinished: { _, state in
+                    if let last = state.history.last, let validation = last.validationLoss {
+                        context.measured("validation loss", step: Double(last.epoch), value: validation)
+                    }
                     guard let snapshots else { return }
                     do {
                         try snapshots.save(
@@ -89,6 +92,10 @@ enum TrainingOperations {
                         + "\(Int(update.imagesPerSecond).formatted()) images/s"
                     : nil
                 progress.advance(message: message)
+                if update.batch % 20 == 0 || update.batch == update.batches {
+                    let step = Double(update.epoch - 1) + Double(update.batch) / Double(update.batches)
+                    context.measured("train loss", step: step, value: update.runningLoss)
+                }
             }
         } catch let stopped as TrainingInterrupted {
             let finished = stopped.epoch - 1

@@ -19,6 +19,8 @@ public struct ReportPage: Sendable {
     public let record: RunRecord
     /// nb's version, the commit and the machine.
     public let context: ReportContext
+    /// The live preview's additions, for the served page only; nil for the file.
+    public var live: LivePage?
 
     /// A page for `record`, a run of `document`.
     public init(document: Document, record: RunRecord, context: ReportContext) {
@@ -73,6 +75,7 @@ public struct ReportPage: Sendable {
         }
         page.open("body")
         page.wrap("div", ["class": "page"]) { page in
+            live?.renderBanner(into: &page)
             Header(
                 title: title, showsTitle: true, record: record, context: context,
                 defaults: Header.defaults(in: document)
@@ -92,6 +95,7 @@ public struct ReportPage: Sendable {
             dialog.wrap("div", ["class": "zoom-scroll"]) { $0.element("img", ["alt": ""]) }
         }
         page.wrap("script") { $0.raw(PageScript.javaScript) }
+        if let live { page.wrap("script") { $0.raw(live.script) } }
         page.close()
         return page.finished() + "\n"
     }

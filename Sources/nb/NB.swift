@@ -37,11 +37,24 @@ struct NB: ParsableCommand {
     @Option(help: "The directory for the run record and the cache.")
     var output = "Output"
 
+    @Flag(help: "Run, then re-run what each save of the notebook or its data changes, until Ctrl-C.")
+    var watch = false
+
+    @Flag(help: "With --watch: serve the report on 127.0.0.1 and update open pages as it runs.")
+    var serve = false
+
+    @Option(help: "With --serve: the port to serve on, or the next free one.")
+    var port: UInt16 = 8000
+
     @Flag(help: "List the operations cells can call, with their signatures.")
     var listOps = false
 
     func validate() throws {
         if file == nil, !listOps { throw ValidationError("missing the notebook file: nb FILE") }
+        if serve, !watch { throw ValidationError("--serve needs --watch: nb FILE --watch --serve") }
+        if watch, check || plan {
+            throw ValidationError("--watch runs the notebook; it does not go with --check or --plan")
+        }
     }
 
     /// Parses the command line and runs, mapping usage errors to exit status 2.
@@ -65,6 +78,10 @@ struct NB: ParsableCommand {
             return
         }
         guard let file else { return }
+        if watch {
+            try WatchLoop(command: self, registry: registry).run()
+            return
+        }
         let source: SourceFile
         do {
             source = try SourceFile(contentsOf: file)
@@ -95,9 +112,9 @@ struct NB: ParsableCommand {
         try execute(plan, renderer: renderer)
     }
 
-    private var outputDirectory: URL { URL(fileURLWithPath: output) }
-    private var cache: CacheStore { CacheStore(directory: outputDirectory.appendingPathComponent(".cache")) }
-    private var digests: FileDigests {
+    var outputDirectory: URL { URL(fileURLWithPath: output) }
+    var cache: CacheStore { CacheStore(directory: outputDirectory.appendingPathComponent(".cache")) }
+    var digests: FileDigests {
         FileDigests(memo: outputDirectory.appendingPathComponent(".cache/digests.json"))
     }
 
@@ -108,13 +125,32 @@ struct NB: ParsableCommand {
     }
 
     /// The last run's record, to explain what changed; nil when there is none or it is unreadable.
-    private func previousRecord(of plan: Plan) -> RunRecord? {
+    func previousRecord(of plan: Plan) -> RunRecord? {
         guard let data = try? Data(contentsOf: recordURL(of: plan)) else { return nil }
         return try? RunRecord.decode(data)
     }
 
     private func execute(_ plan: Plan, renderer: DiagnosticRenderer) throws {
-        // Fail before the first statement rather than after an hour of training with nowhere to write.
+        try createOutputDirectory()
+        let observer = TerminalObserver(renderer: renderer, isTerminal: isatty(STDOUT_FILENO) == 1)
+        Interruption.install()
+        let record = Executor(
+            plan: plan, cache: cache, fresh: fresh, observer: observer, previous: previousRecord(of: plan),
+            stop: Interruption.request, digests: digests
+        ).run()
+        let written = try writeOutputs(record, of: plan, renderer: renderer)
+        print(observer.summary(of: record, recordPath: written.recordPath))
+        print("report: \(written.reportPath)")
+        if record.wasInterrupted {
+            print("interrupted: the finished epochs are kept; run the same command again to resume")
+            throw ExitCode(130)
+        }
+        if !record.succeeded { throw ExitCode(1) }
+    }
+
+    /// Creates the output folder and its cache: failing here beats failing after an hour of
+    /// training with nowhere to write.
+    func createOutputDirectory() throws {
         do {
             try FileManager.default.createDirectory(
                 at: outputDirectory.appendingPathComponent(".cache"), withIntermediateDirectories: true)
@@ -124,13 +160,13 @@ struct NB: ParsableCommand {
             )
             throw ExitCode(1)
         }
-        let observer = TerminalObserver(renderer: renderer, isTerminal: isatty(STDOUT_FILENO) == 1)
-        Interruption.install()
-        let record = Executor(
-            plan: plan, cache: cache, fresh: fresh, observer: observer, previous: previousRecord(of: plan),
-            stop: Interruption.request, digests: digests
-        ).run()
+    }
 
+    /// Writes the run record and the report (and prints where statements failed); returns the
+    /// record's path as given and the report and its figures.
+    func writeOutputs(_ record: RunRecord, of plan: Plan, renderer: DiagnosticRenderer) throws -> (
+        recordPath: String, reportPath: String, page: ReportPage
+    ) {
         let recordURL = recordURL(of: plan)
         let recordPath = (output as NSString).appendingPathComponent(recordURL.lastPathComponent)
         do {
@@ -151,13 +187,7 @@ struct NB: ParsableCommand {
             printError("nb: error: \(error)")
             throw ExitCode(1)
         }
-        print(observer.summary(of: record, recordPath: recordPath))
-        print("report: \(reportPath)")
-        if record.wasInterrupted {
-            print("interrupted: the finished epochs are kept; run the same command again to resume")
-            throw ExitCode(130)
-        }
-        if !record.succeeded { throw ExitCode(1) }
+        return (recordPath, reportPath, page)
     }
 }
 

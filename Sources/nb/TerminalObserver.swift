@@ -20,9 +20,13 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
     private let terminalInterval = Duration.milliseconds(100)
     private let logInterval = Duration.seconds(10)
 
-    init(renderer: DiagnosticRenderer, isTerminal: Bool) {
+    /// Whether cached statements get a line: not in a watch loop's re-runs, which show only what ran.
+    private let showsCached: Bool
+
+    init(renderer: DiagnosticRenderer, isTerminal: Bool, showsCached: Bool = true) {
         self.renderer = renderer
         self.isTerminal = isTerminal
+        self.showsCached = showsCached
     }
 
     func receive(_ event: RunEvent) {
@@ -37,13 +41,14 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
             showProgress(info, done: done, total: total, unit: unit, message: message)
         case .statementFinished(let info, let status, let seconds, let reason, let resumedFrom, let message):
             clearBar()
+            if status == .cached, !showsCached { return }
             let label = status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
             let source = Self.shorten(info.source).padding(toLength: 60, withPad: " ", startingAt: 0)
             var why = reason.map { " · \($0.short)" } ?? ""
             if let resumedFrom { why = " · resumed from epoch \(resumedFrom)" + why }
             write("  \(label)\(source) \(Self.duration(seconds))\(why)\n")
             if let message, status == .skipped || status == .interrupted { write("              \(message)\n") }
-        case .resumed:
+        case .resumed, .metric:
             break
         case .warning(let info, let message):
             clearBar()

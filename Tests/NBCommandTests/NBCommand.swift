@@ -127,3 +127,96 @@ final class ReadInBackground: @unchecked Sendable {
         return data
     }
 }
+
+/// An nb that keeps running (`--watch`), with what it has printed so far.
+final class LiveProcess: @unchecked Sendable {
+    // The lock guards `printed`; hence @unchecked.
+    private let lock = NSLock()
+    private var printed = ""
+    let process: Process
+
+    /// Starts nb with `arguments` in `command`'s folder.
+    init(_ command: NBCommand, _ arguments: [String]) throws {
+        let (process, output, errors) = try command.start(arguments)
+        self.process = process
+        for pipe in [output, errors] {
+            let handle = pipe.fileHandleForReading
+            Thread.detachNewThread { [weak self] in
+                while true {
+                    let data = handle.availableData
+                    if data.isEmpty { return }
+                    self?.append(String(decoding: data, as: UTF8.self))
+                }
+            }
+        }
+    }
+
+    private func append(_ text: String) {
+        lock.withLock { printed += text }
+    }
+
+    /// Everything printed so far, standard output and error interleaved.
+    var output: String { lock.withLock { printed } }
+
+    /// Waits until `condition` holds, for at most `seconds`; whether it did.
+    @discardableResult
+    func wait(seconds: Double = 60, until condition: () -> Bool) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return condition()
+    }
+
+    /// Sends `signal` and waits for the process to end; its exit status.
+    func stop(_ signal: Int32 = SIGINT) -> Int32 {
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+}
+
+/// A plain HTTP/1.1 exchange with 127.0.0.1 over a socket, sending `path` exactly as given (no
+/// client normalises `/../` away): the status code and the body received within `seconds`.
+func httpGet(
+    port: UInt16, path: String, readUntil marker: String? = nil, seconds: Double = 5,
+    received progress: ((String) -> Void)? = nil
+) -> (status: Int, text: String) {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { return (0, "") }
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+        }
+    }
+    guard connected else { return (0, "") }
+    var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
+    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
+    _ = request.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
+    var received: [UInt8] = []
+    let deadline = Date(timeIntervalSinceNow: seconds)
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while Date() < deadline {
+        let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        if count == 0 { break }
+        if count > 0 {
+            received += buffer[0..<count]
+            progress?(String(decoding: received, as: UTF8.self))
+        }
+        if let marker, String(decoding: received, as: UTF8.self).contains(marker) { break }
+    }
+    let text = String(decoding: received, as: UTF8.self)
+    let status = text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+    return (status, text)
+}

@@ -48,7 +48,8 @@ private let reasonCases: [ReasonCase] = [
     ReasonCase(
         change: "a --set parameter", lines: base, overrides: ["epochs=3"],
         expected: [
-            needed, needed, .parameterChanged(name: "epochs", old: "2", new: "3"), .inputChanged(name: "fit", line: 11),
+            needed, needed, .parameterChanged(name: "epochs", old: "2", new: "3", bySet: true),
+            .inputChanged(name: "fit", line: 11),
         ]),
     ReasonCase(
         change: "an operation's version", lines: base, trainVersion: 2,
@@ -167,7 +168,7 @@ private let reasonCases: [ReasonCase] = [
             RunReason.inputChanged(name: "mlp", line: 12).description
                 == "the statement it reads ('mlp', line 12) changed")
         #expect(
-            RunReason.parameterChanged(name: "epochs", old: "10", new: "12").description
+            RunReason.parameterChanged(name: "epochs", old: "10", new: "12", bySet: true).description
                 == "--set epochs changed (10 → 12)")
         #expect(
             RunReason.operationVersionChanged(operation: "train", old: "v2", new: "v3").description

@@ -1,12 +1,15 @@
 /// The page's script, inline and without libraries: a chart's series toggle from its legend, an
 /// interpolation steps under a slider, and an image grid opens at full size when clicked.
+///
+/// `nbSetUp(root)` wires up everything under `root`: the page calls it once at load, and the live
+/// preview again on each new content it swaps in.
 enum PageScript {
     /// The JavaScript.
     static let javaScript = """
         "use strict";
-        (() => {
+        window.nbSetUp = (root) => {
           // A legend entry toggles the series of the same data-series in its own chart.
-          for (const chart of document.querySelectorAll("[data-chart]")) {
+          for (const chart of root.querySelectorAll("[data-chart]")) {
             for (const entry of chart.querySelectorAll(".legend-entry[data-series]")) {
               const name = entry.getAttribute("data-series");
               entry.setAttribute("tabindex", "0");
@@ -30,7 +33,7 @@ enum PageScript {
           // A click on an image grid shows it at the largest whole-number zoom the window allows.
           const dialog = document.querySelector("dialog.zoom-view");
           const large = dialog.querySelector("img");
-          for (const button of document.querySelectorAll("button.zoom")) {
+          for (const button of root.querySelectorAll("button.zoom")) {
             button.addEventListener("click", () => {
               const image = button.querySelector("img");
               const width = image.naturalWidth, height = image.naturalHeight;
@@ -42,13 +45,15 @@ enum PageScript {
               dialog.showModal();
             });
           }
-          dialog.querySelector(".close").addEventListener("click", () => dialog.close());
-          dialog.addEventListener("click", (event) => { if (event.target === dialog) dialog.close(); });
+          if (root === document) {
+            dialog.querySelector(".close").addEventListener("click", () => dialog.close());
+            dialog.addEventListener("click", (event) => { if (event.target === dialog) dialog.close(); });
+          }
 
           // An interpolation's slider marks one step in the grid and shows that step of each row
           // three times larger, cut from the same PNG without smoothing.
           const numbers = (text) => (text || "").split(" ").filter((s) => s !== "").map(Number);
-          for (const stepper of document.querySelectorAll(".stepper")) {
+          for (const stepper of root.querySelectorAll(".stepper")) {
             const grid = stepper.previousElementSibling.querySelector(".image-grid");
             const image = grid.querySelector("img");
             const input = stepper.querySelector("input");
@@ -88,6 +93,7 @@ enum PageScript {
             input.addEventListener("input", show);
             if (image.complete) show(); else image.addEventListener("load", show);
           }
-        })();
+        };
+        window.nbSetUp(document);
         """
 }

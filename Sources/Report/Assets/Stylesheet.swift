@@ -106,6 +106,8 @@ enum Stylesheet {
         .skipped { background: var(--skip-bg); color: var(--skip); }
         .failure-position { margin: 0; font: 600 0.85rem var(--mono); }
         .failure-message { margin: 0.2rem 0 0; white-space: pre-wrap; color: var(--fg); }
+        .live-banner { border: 2px solid var(--fail, #c0392b); border-radius: 8px; padding: 0.5rem 0.8rem; margin: 0 0 1rem; }
+        .live-banner pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0.3rem 0 0; }
         .provenance { margin: 0.2rem 0; font-size: 0.85rem; color: var(--muted, #666); overflow-wrap: anywhere; }
         .figure { margin: 0.8rem 0; }
         .figure figcaption { font-size: 0.88rem; color: var(--muted); margin-top: 0.4rem; max-width: 46rem; }

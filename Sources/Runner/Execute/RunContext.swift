@@ -48,6 +48,11 @@ public struct RunContext: Sendable {
         observer?.receive(.warning(statement, message: message))
     }
 
+    /// Reports one point of a live curve: `value` of `series` at `step`.
+    public func measured(_ series: String, step: Double, value: Double) {
+        observer?.receive(.metric(statement, series: series, step: step, value: value))
+    }
+
     /// Reports that the operation continued from its snapshot after `step` steps.
     public func resumed(from step: Int) {
         observer?.receive(.resumed(statement, fromStep: step))

@@ -13,6 +13,9 @@ public enum RunEvent: Sendable {
     case statementFinished(
         StatementInfo, status: StatementStatus, seconds: Double, reason: RunReason?, resumedFrom: Int?,
         message: String?)
+    /// A long operation measured `value` of the series `series` at `step` (a training's loss at
+    /// epoch 2.5), for a live curve; the terminal ignores it.
+    case metric(StatementInfo, series: String, step: Double, value: Double)
     /// A resumable statement continued from its snapshot after `fromStep` steps.
     case resumed(StatementInfo, fromStep: Int)
     /// Something worth telling that does not stop the run (an unreadable cache entry).

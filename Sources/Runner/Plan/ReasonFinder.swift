@@ -5,6 +5,9 @@ struct ReasonFinder {
     let keys: StatementKeys
     /// The last run's statements, by identity (see `identity(of:)`).
     private let previous: [String: StatementRecord]
+    /// The last run's displayed expressions, by their cell and their order in it: an edited
+    /// `samples(f, count: 4)` is the `samples(f, count: 3)` that stood there.
+    private let previousPlaces: [String: StatementRecord]
     /// The last run's parameter values, by name.
     private let previousParameters: [String: String]
 
@@ -13,12 +16,18 @@ struct ReasonFinder {
         self.keys = keys
         var previous: [String: StatementRecord] = [:]
         var occurrences: [String: Int] = [:]
+        var places: [String: StatementRecord] = [:]
+        var ordinals: [Int: Int] = [:]
         for statement in record?.statements ?? [] {
             let identity = StatementIdentity.of(
                 binding: statement.binding, source: statement.source, occurrences: &occurrences)
             previous[identity] = statement
+            if statement.binding == nil {
+                places[Self.place(cell: statement.cell, ordinal: &ordinals)] = statement
+            }
         }
         self.previous = previous
+        previousPlaces = places
         previousParameters = Dictionary(
             (record?.parameters ?? []).map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
@@ -26,10 +35,28 @@ struct ReasonFinder {
     /// The last run's record of each statement of `plan`, nil for new ones.
     func previousRecords() -> [StatementRecord?] {
         var occurrences: [String: Int] = [:]
-        return plan.statements.map { statement in
-            previous[
-                StatementIdentity.of(binding: statement.binding, source: statement.source, occurrences: &occurrences)]
+        var ordinals: [Int: Int] = [:]
+        let identities = plan.statements.map { statement in
+            StatementIdentity.of(binding: statement.binding, source: statement.source, occurrences: &occurrences)
         }
+        let matched = Set(identities.compactMap { previous[$0]?.index })
+        return plan.statements.enumerated().map { position, statement in
+            let place = statement.binding == nil ? Self.place(cell: statement.statement.cell, ordinal: &ordinals) : nil
+            if let found = previous[identities[position]] { return found }
+            // A displayed expression whose text changed: the one at its place, unless that one is
+            // still in the notebook under its old text.
+            guard let place, let candidate = previousPlaces[place], !matched.contains(candidate.index) else {
+                return nil
+            }
+            return candidate
+        }
+    }
+
+    /// `cell 3 #1`: the second displayed expression of cell 3.
+    private static func place(cell: Int, ordinal ordinals: inout [Int: Int]) -> String {
+        let ordinal = ordinals[cell, default: 0]
+        ordinals[cell] = ordinal + 1
+        return "cell \(cell) #\(ordinal)"
     }
 
     /// Why statement `index`, whose last record is `record`, has another key than it had then;
@@ -75,10 +102,11 @@ struct ReasonFinder {
             return .seedChanged
         case .argument:
             for name in plan.statements[index].parameters {
-                guard let now = plan.parameters.first(where: { $0.name == name })?.value.literalText,
-                    let before = previousParameters[name], before != now
+                guard let parameter = plan.parameters.first(where: { $0.name == name }),
+                    let before = previousParameters[name], before != parameter.value.literalText
                 else { continue }
-                return .parameterChanged(name: name, old: before, new: now)
+                return .parameterChanged(
+                    name: name, old: before, new: parameter.value.literalText, bySet: parameter.overridden)
             }
             return .argumentChanged(name: part.name, old: old?.value ?? "default", new: part.value)
         }

@@ -5,8 +5,9 @@ public enum RunReason: Hashable, Sendable, Codable, CustomStringConvertible {
     case new
     /// An argument written in the cell changed.
     case argumentChanged(name: String, old: String, new: String)
-    /// A parameter the statement uses changed value (`--set`, or its front-matter default).
-    case parameterChanged(name: String, old: String, new: String)
+    /// A parameter the statement uses changed value: by `--set` when `bySet`, else its
+    /// front-matter default.
+    case parameterChanged(name: String, old: String, new: String, bySet: Bool)
     /// A statement it reads changed, so its value will be new.
     case inputChanged(name: String, line: Int)
     /// An operation it calls changed version, so its results are computed differently now.
@@ -36,7 +37,8 @@ public enum RunReason: Hashable, Sendable, Codable, CustomStringConvertible {
         switch self {
         case .new: "it is new"
         case .argumentChanged(let name, let old, let new): "argument '\(name)' changed (\(old) → \(new))"
-        case .parameterChanged(let name, let old, let new): "--set \(name) changed (\(old) → \(new))"
+        case .parameterChanged(let name, let old, let new, let bySet):
+            bySet ? "--set \(name) changed (\(old) → \(new))" : "parameter '\(name)' changed (\(old) → \(new))"
         case .inputChanged(let name, let line): "the statement it reads ('\(name)', line \(line)) changed"
         case .operationVersionChanged(let operation, let old, let new):
             "operation '\(operation)''s version changed (\(old) → \(new))"
@@ -57,7 +59,7 @@ public enum RunReason: Hashable, Sendable, Codable, CustomStringConvertible {
         switch self {
         case .new: "new"
         case .argumentChanged(let name, _, _): "\(name) changed"
-        case .parameterChanged(let name, _, _): "--set \(name)"
+        case .parameterChanged(let name, _, _, let bySet): bySet ? "--set \(name)" : "\(name) changed"
         case .inputChanged(let name, _): "\(name) changed"
         case .operationVersionChanged(let operation, _, _): "\(operation) updated"
         case .operationChanged: "new operation"
