@@ -29,6 +29,7 @@ enum LiveScript {
           let series = {};
           let running = null;
           let started = null;
+          let lastMessage = "";
           const colors = ["#2f6fdf", "#d9622b", "#3a9b5c", "#8e5bd1"];
           const draw = () => {
             const names = Object.keys(series);
@@ -70,7 +71,7 @@ enum LiveScript {
           events.addEventListener("error", () => { status.textContent = "Live preview: disconnected, retrying…"; });
           events.addEventListener("started", (event) => {
             const data = JSON.parse(event.data);
-            if (!running || running.line !== data.line) { series = {}; started = null; }
+            if (!running || running.line !== data.line) { series = {}; started = null; lastMessage = ""; }
             running = data;
             status.textContent = "Running line " + data.line + ": " + data.source;
             draw();
@@ -81,8 +82,9 @@ enum LiveScript {
             if (!started || data.done < started.done) started = {time: now, done: data.done};
             const rate = (data.done - started.done) / Math.max((now - started.time) / 1000, 1e-3);
             const eta = data.total > 0 && rate > 0 ? " · ETA " + clock((data.total - data.done) / rate) : "";
+            if (data.message) lastMessage = data.message;
             status.textContent = "Line " + data.line + ": " + data.done + "/" + data.total + " " + data.unit
-              + (data.message ? " · " + data.message : "") + eta;
+              + (lastMessage ? " · " + lastMessage : "") + eta;
           });
           events.addEventListener("point", (event) => {
             const data = JSON.parse(event.data);

@@ -145,6 +145,9 @@ public final class PreviewServer: @unchecked Sendable {
                 file.hasSuffix(".png")
                 ? "image/png" : file.hasSuffix(".svg") ? "image/svg+xml" : "application/octet-stream"
             return HTTPResponse(statusCode: .ok, headers: [.contentType: type], body: data)
+        case .icon:
+            // Browsers ask for one; an empty answer keeps their console free of 404s.
+            return HTTPResponse(statusCode: .noContent)
         case .none:
             return HTTPResponse(
                 statusCode: .notFound, headers: [.contentType: "text/plain"], body: Data("not found\n".utf8))

@@ -6,6 +6,8 @@ enum ServedPath: Equatable {
     case report
     /// `/events`: the event stream.
     case events
+    /// `/favicon.ico`: nothing, without an error.
+    case icon
     /// `/<name>/<file>`: a figure file.
     case figure(String)
     /// Anything else: 404.
@@ -16,6 +18,7 @@ enum ServedPath: Equatable {
         switch path {
         case "/", "/index.html", "/\(name).html": self = .report
         case "/events": self = .events
+        case "/favicon.ico": self = .icon
         default:
             let parts = path.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 3, parts[0].isEmpty, parts[1] == name[...], let file = parts.last,

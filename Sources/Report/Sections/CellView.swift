@@ -1,3 +1,4 @@
+import Foundation
 import Notebook
 import Runner
 
@@ -59,11 +60,27 @@ struct CellView {
             html.element(
                 "p", ["class": "provenance"], text: "line \(statement.range.start.line): resumed from epoch \(step)")
         }
+        // One line per folder: `line 8 reads train-images-idx3-ubyte.gz, … in /data/mnist (NB_DATA)`.
+        var folders: [(folder: String, origin: String, files: [String])] = []
         for input in statement.inputs ?? [] {
+            let folder = (input.path as NSString).deletingLastPathComponent
+            let file = (input.path as NSString).lastPathComponent
+            if let index = folders.firstIndex(where: { $0.folder == folder && $0.origin == input.origin }) {
+                folders[index].files.append(file)
+            } else {
+                folders.append((folder, input.origin, [file]))
+            }
+        }
+        for entry in folders {
             html.wrap("p", ["class": "provenance"]) { html in
                 html.write("line \(statement.range.start.line) reads ")
-                html.element("code", text: input.path)
-                html.write(" (\(input.origin))")
+                for (position, file) in entry.files.enumerated() {
+                    if position > 0 { html.write(position == entry.files.count - 1 ? " and " : ", ") }
+                    html.element("code", text: file)
+                }
+                html.write(" in ")
+                html.element("code", text: entry.folder)
+                html.write(" (\(entry.origin))")
             }
         }
     }
