@@ -43,9 +43,12 @@ private func notebook(data: String?) -> String {
         let inputs = try #require(try command.record().statements.first?.inputs)
         #expect(inputs.map(\.path) == [images, folder.appendingPathComponent("t10k-labels-idx1-ubyte").path])
         #expect(inputs.map(\.origin) == ["the directory given", "the directory given"])
+        let report = try String(
+            contentsOf: command.directory.appendingPathComponent("out/notebook.html"), encoding: .utf8)
         #expect(
-            try String(contentsOf: command.directory.appendingPathComponent("out/notebook.html"), encoding: .utf8)
-                .contains(images))
+            report.contains(
+                "line 4 reads <code>t10k-images-idx3-ubyte</code> and <code>t10k-labels-idx1-ubyte</code> in "
+                    + "<code>\(folder.path)</code> (the directory given)"))
 
         // The same bytes written again: a new modification time, the same digest.
         try writeMNISTTestSplit(to: folder, count: 100, variant: 1)

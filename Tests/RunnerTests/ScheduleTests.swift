@@ -86,6 +86,18 @@ private let reasonCases: [ReasonCase] = [
         #expect(record.statements.map { $0.status == .cached } == change.expected.map { $0 == nil })
     }
 
+    @Test func aFrontMatterDefaultIsAParameterChangeAndDroppingASetIsASetChange() throws {
+        let harness = Harness()
+        let text = notebook(base.joined(separator: "\n"))
+        _ = try harness.run(text)
+        let edited = try harness.run(text.replacingOccurrences(of: "epochs: 2\n", with: "epochs: 5\n")).record
+        #expect(edited.statements[2].reason == .parameterChanged(name: "epochs", old: "2", new: "5", bySet: false))
+        #expect(edited.statements[2].reason?.description == "parameter 'epochs' changed (2 → 5)")
+        _ = try harness.run(text, overrides: ["epochs=7"])
+        let dropped = try harness.run(text).record
+        #expect(dropped.statements[2].reason == .parameterChanged(name: "epochs", old: "7", new: "2", bySet: true))
+    }
+
     @Test func aDeletedEntryIsMissingAndADamagedOneSaysWhy() throws {
         let harness = Harness()
         let text = notebook("a = add(1, 2)\nb = add(3, 4)")

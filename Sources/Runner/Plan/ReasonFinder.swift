@@ -8,8 +8,8 @@ struct ReasonFinder {
     /// The last run's displayed expressions, by their cell and their order in it: an edited
     /// `samples(f, count: 4)` is the `samples(f, count: 3)` that stood there.
     private let previousPlaces: [String: StatementRecord]
-    /// The last run's parameter values, by name.
-    private let previousParameters: [String: String]
+    /// The last run's parameters, by name.
+    private let previousParameters: [String: RunRecord.Parameter]
 
     init(plan: Plan, keys: StatementKeys, previous record: RunRecord?) {
         self.plan = plan
@@ -29,7 +29,7 @@ struct ReasonFinder {
         self.previous = previous
         previousPlaces = places
         previousParameters = Dictionary(
-            (record?.parameters ?? []).map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+            (record?.parameters ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The last run's record of each statement of `plan`, nil for new ones.
@@ -103,10 +103,12 @@ struct ReasonFinder {
         case .argument:
             for name in plan.statements[index].parameters {
                 guard let parameter = plan.parameters.first(where: { $0.name == name }),
-                    let before = previousParameters[name], before != parameter.value.literalText
+                    let before = previousParameters[name], before.value != parameter.value.literalText
                 else { continue }
+                // A --set given now or dropped since the last run is a change of --set, not of the notebook.
                 return .parameterChanged(
-                    name: name, old: before, new: parameter.value.literalText, bySet: parameter.overridden)
+                    name: name, old: before.value, new: parameter.value.literalText,
+                    bySet: parameter.overridden || before.overridden)
             }
             return .argumentChanged(name: part.name, old: old?.value ?? "default", new: part.value)
         }
