@@ -93,8 +93,9 @@ private let reasonCases: [ReasonCase] = [
         let edited = try harness.run(text.replacingOccurrences(of: "epochs: 2\n", with: "epochs: 5\n")).record
         #expect(edited.statements[2].reason == .parameterChanged(name: "epochs", old: "2", new: "5", bySet: false))
         #expect(edited.statements[2].reason?.description == "parameter 'epochs' changed (2 → 5)")
-        _ = try harness.run(text, overrides: ["epochs=7"])
-        let dropped = try harness.run(text).record
+        let other = Harness()
+        _ = try other.run(text, overrides: ["epochs=7"])
+        let dropped = try other.run(text).record
         #expect(dropped.statements[2].reason == .parameterChanged(name: "epochs", old: "7", new: "2", bySet: true))
     }
 
