@@ -13,7 +13,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // System libraries (tier 0).
@@ -24,6 +23,11 @@ let package = Package(
         ),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CMark",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
 
         // Tier 1.
         .target(name: "Notebook"),
@@ -36,8 +40,7 @@ let package = Package(
 
         // Tier 3.
         .target(name: "Operations", dependencies: ["Runner", "Engine", "Datasets", "Figures"]),
-        .target(
-            name: "Report", dependencies: ["Runner", "Notebook", .product(name: "Ink", package: "Ink")]),
+        .target(name: "Report", dependencies: ["Runner", "Notebook", "CMark"]),
 
         // Tier 4.
         .executableTarget(
