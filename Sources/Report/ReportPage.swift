@@ -91,9 +91,25 @@ public struct ReportPage: Sendable {
             dialog.element("button", ["class": "close", "type": "button", "aria-label": "Close"], text: "×")
             dialog.wrap("div", ["class": "zoom-scroll"]) { $0.element("img", ["alt": ""]) }
         }
-        page.wrap("script") { $0.raw(PageScript.javaScript) }
+        for script in inlineScripts(hasMath: renderer.hasMath) {
+            page.wrap("script") { $0.raw(script) }
+        }
         page.close()
         return page.finished() + "\n"
+    }
+
+    /// Every script the page embeds, in order; the one place that decides them, so that a
+    /// Content-Security-Policy can list each by its hash. KaTeX and its starter come only with math.
+    func inlineScripts(hasMath: Bool) -> [String] {
+        guard hasMath, let katex = context.katex else { return [PageScript.javaScript] }
+        return [PageScript.javaScript, katex, MathScript.javaScript]
+    }
+
+    /// Whether the prose has math, so the page needs KaTeX.
+    public var hasMath: Bool {
+        let renderer = MarkdownRenderer()
+        for case .prose(let prose) in document.blocks { _ = renderer.html(prose.text) }
+        return renderer.hasMath
     }
 
     /// Each figure as a file: `(name, bytes)`, PNG for image grids and SVG for charts, named

@@ -115,6 +115,11 @@ struct NB: ParsableCommand {
             printError(renderer.render(diagnostic), terminator: "")
         }
         let page = ReportPage(document: plan.document, record: record, context: reportContext(for: plan.document))
+        if page.context.katex == nil, page.hasMath {
+            printError(
+                "nb: warning: the prose has math but KaTeX is not at \(ReportContext.katexPath); the report shows the "
+                    + "formulas as TeX; install it with Scripts/setup (Debian's libjs-katex)")
+        }
         let reportPath: String
         do {
             reportPath = try page.write(to: outputDirectory).path
@@ -135,7 +140,8 @@ private func reportContext(for document: Document) -> ReportContext {
     let dirty = git(["status", "--porcelain", "--", path]).map { !$0.isEmpty } ?? false
     return ReportContext(
         version: NB.version, gitCommit: commit.flatMap { $0.isEmpty ? nil : $0 }, gitDirty: dirty,
-        machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount, blas: MachineInfo.blas))
+        machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount, blas: MachineInfo.blas),
+        katex: try? String(contentsOfFile: ReportContext.katexPath, encoding: .utf8))
 }
 
 /// The trimmed output of a git command run where the notebook is, or nil when git fails.

@@ -56,6 +56,12 @@ enum Stylesheet {
         th { font-weight: 600; }
         .number { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .table-scroll { overflow-x: auto; max-width: 100%; margin: 0.5rem 0; }
+        .math-display { display: block; margin: 0.8rem 0; overflow-x: auto; overflow-y: hidden; text-align: center; }
+        .math math { font-size: 1.1em; }
+        .math-error { color: var(--fail); }
+        .math-error-message { display: block; font-size: 0.85rem; }
+        .math-inline.math-error .math-error-message { display: inline; margin-left: 0.5ch; }
+        .footnotes { font-size: 0.9rem; color: var(--muted); border-top: 1px solid var(--border); margin-top: 1.5rem; }
         .eyebrow { margin: 0; color: var(--muted); font-size: 0.9rem; }
         .run-status { display: inline-block; margin: 0 0 0.8rem; padding: 0.15rem 0.7rem; border-radius: 999px; font-weight: 600; }
         .run-ok { background: var(--ok-bg); color: var(--ok); }

@@ -36,7 +36,7 @@ final class MarkdownRenderer {
         for node in tree.nodes() {
             let type = CMarkTree.type(node)
             if type == CMARK_NODE_HEADING {
-                anchor(node, in: tree)
+                anchor(node, in: tree, formulas: scanner.formulas)
             } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 if !URLFilter.allows(CMarkTree.url(node), image: type == CMARK_NODE_IMAGE) {
                     CMarkTree.setURL(node, "")
@@ -48,16 +48,17 @@ final class MarkdownRenderer {
             } else if type == CMARK_NODE_CODE_BLOCK, CMarkTree.fenceInfo(node).split(separator: " ").first == "math" {
                 hasMath = true
                 let tex = String(CMarkTree.literal(node).dropLast(while: \.isNewline))
-                tree.replace(node, with: [tree.custom(block: true, enter: Self.formulaHTML(tex, display: true))])
+                tree.replace(
+                    node, with: [tree.custom(block: true, enter: Self.formulaHTML(tex, display: true, block: true))])
             }
         }
         return tree.html()
     }
 
     /// Replaces the heading by one with an `id`, recording it.
-    private func anchor(_ node: OpaquePointer, in tree: CMarkTree) {
+    private func anchor(_ node: OpaquePointer, in tree: CMarkTree, formulas: [MathScanner.Formula]) {
         let level = Int(cmark_node_get_heading_level(node))
-        let text = CMarkTree.plainText(node)
+        let text = MathScanner.restoring(formulas, in: CMarkTree.plainText(node))
         let id = slugs.unique(Slug.make(text, fallback: "section"))
         headings.append(Heading(level: level, text: text, id: id))
         let open = "<h\(level) id=\"\(HTMLBuilder.escape(id))\">"
@@ -87,9 +88,10 @@ final class MarkdownRenderer {
     }
 
     /// The element KaTeX renders `tex` into; until it does (or without script) it shows the TeX.
-    static func formulaHTML(_ tex: String, display: Bool) -> String {
+    /// A `$$` formula sits in a paragraph, so it is a `span` shown as a block.
+    static func formulaHTML(_ tex: String, display: Bool, block: Bool = false) -> String {
         let kind = display ? "math-display" : "math-inline"
-        let element = display ? "div" : "span"
+        let element = block ? "div" : "span"
         return "<\(element) class=\"math \(kind)\">\(HTMLBuilder.escape(tex))</\(element)>"
     }
 }

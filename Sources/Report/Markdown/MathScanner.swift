@@ -99,6 +99,21 @@ struct MathScanner {
         return output
     }
 
+    /// `text` with each placeholder put back as its formula's TeX.
+    static func restoring(_ formulas: [Formula], in text: String) -> String {
+        guard text.contains(open) else { return text }
+        var output = ""
+        var rest = Substring(text)
+        while let start = rest.firstIndex(of: open), let end = rest[start...].firstIndex(of: close) {
+            output += rest[..<start]
+            if let index = Int(rest[rest.index(after: start)..<end]), formulas.indices.contains(index) {
+                output += formulas[index].tex
+            }
+            rest = rest[rest.index(after: end)...]
+        }
+        return output + rest
+    }
+
     /// The index after the backtick run of length `run` that closes a code span, if any.
     private static func codeSpanEnd(_ characters: [Character], from start: Int, run: Int) -> Int? {
         var index = start
