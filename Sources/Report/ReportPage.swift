@@ -45,13 +45,16 @@ public struct ReportPage: Sendable {
         let renderer = MarkdownRenderer()
         var main = HTMLBuilder()
         var proseSeen = false
-        for block in document.blocks {
+        for (index, block) in document.blocks.enumerated() {
             switch block {
             case .prose(let prose):
                 // The header shows the title, so a first line repeating it as `# Title` is dropped.
                 let markdown = proseSeen ? prose.text : Self.droppingTitle(title, from: prose.text)
                 proseSeen = true
-                main.wrap("div", ["class": "prose"]) { $0.raw(renderer.html(markdown)) }
+                let values = document.inlineExpressions.filter { $0.block == index }.map {
+                    InlineValue($0, record: record)
+                }
+                main.wrap("div", ["class": "prose"]) { $0.raw(renderer.html(markdown, values: values)) }
             case .cell(let cell):
                 CellView(
                     cell: cell, statements: record.statements.filter { $0.cell == cell.index },
@@ -125,7 +128,9 @@ public struct ReportPage: Sendable {
 
     /// The statements whose value the page shows: bare expressions that produced something.
     private var displayedStatements: [StatementRecord] {
-        record.statements.filter { $0.binding == nil && $0.display != nil && $0.status != .failed }
+        record.statements.filter {
+            $0.binding == nil && $0.display != nil && $0.status != .failed && $0.cell != InlineExpression.proseCell
+        }
     }
 
     /// `markdown` without its first non-blank line if that line is `# title`.

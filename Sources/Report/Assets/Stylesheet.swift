@@ -62,6 +62,9 @@ enum Stylesheet {
         .math-error-message { display: block; font-size: 0.85rem; }
         .math-inline.math-error .math-error-message { display: inline; margin-left: 0.5ch; }
         .footnotes { font-size: 0.9rem; color: var(--muted); border-top: 1px solid var(--border); margin-top: 1.5rem; }
+        .inline-value { font-variant-numeric: tabular-nums; text-decoration: underline dotted var(--muted);
+          text-underline-offset: 0.2em; cursor: help; }
+        .inline-failed { color: var(--fail); }
         .eyebrow { margin: 0; color: var(--muted); font-size: 0.9rem; }
         .run-status { display: inline-block; margin: 0 0 0.8rem; padding: 0.15rem 0.7rem; border-radius: 999px; font-weight: 600; }
         .run-ok { background: var(--ok-bg); color: var(--ok); }

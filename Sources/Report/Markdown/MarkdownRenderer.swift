@@ -1,4 +1,5 @@
 import CMark
+import Foundation
 
 /// Renders the notebook's prose as GitHub does, with cmark-gfm and its extensions, then gives
 /// every heading an `id` so the table of contents can link to it, and marks the math for KaTeX.
@@ -29,13 +30,20 @@ final class MarkdownRenderer {
         self.extensions = extensions
     }
 
-    /// The HTML of `markdown`.
-    func html(_ markdown: String) -> String {
+    /// The HTML of `markdown`, with `values` in place of its `` `{nb} expression` `` code spans,
+    /// matched by expression in order.
+    func html(_ markdown: String, values: [InlineValue] = []) -> String {
         let scanner = MathScanner(markdown)
         let tree = CMarkTree(scanner.text, extensions: extensions)
+        var values = values[...]
         for node in tree.nodes() {
             let type = CMarkTree.type(node)
-            if type == CMARK_NODE_HEADING {
+            if type == CMARK_NODE_CODE, let expression = Self.inlineExpression(CMarkTree.literal(node)),
+                let match = values.firstIndex(where: { $0.expression == expression })
+            {
+                tree.replace(node, with: [tree.custom(block: false, enter: values[match].html)])
+                values.remove(at: match)
+            } else if type == CMARK_NODE_HEADING {
                 anchor(node, in: tree, formulas: scanner.formulas)
             } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 if !URLFilter.allows(CMarkTree.url(node), image: type == CMARK_NODE_IMAGE) {
@@ -53,6 +61,12 @@ final class MarkdownRenderer {
             }
         }
         return tree.html()
+    }
+
+    /// The expression of a code span's text `{nb} expression`, if it is one.
+    static func inlineExpression(_ code: String) -> String? {
+        guard code.hasPrefix("{nb}"), code.dropFirst(4).first?.isWhitespace == true else { return nil }
+        return code.dropFirst(4).trimmingCharacters(in: .whitespaces)
     }
 
     /// Replaces the heading by one with an `id`, recording it.

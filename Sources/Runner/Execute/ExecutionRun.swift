@@ -77,7 +77,7 @@ final class ExecutionRun {
                 source: statement.source,
                 binding: statement.binding, status: status[index] ?? .skipped, cacheHit: cacheHit[index],
                 seconds: seconds[index], seed: seeds[index], key: entryKeys[index].description, display: display[index],
-                message: messages[index], warnings: log.warnings(for: index))
+                message: messages[index], warnings: log.warnings(for: index), type: statement.type.description)
         }
     }
 

@@ -116,12 +116,15 @@ public struct StatementRecord: Hashable, Sendable, Codable {
     public var message: String?
     /// What its operations or the cache warned about during this run.
     public var warnings: [String]
+    /// Its value's type as signatures write it (`Int`, `Float`, `Fit`), so the report can format
+    /// a number quoted in the prose as a number; nil in records written before it was kept.
+    public var type: String?
 
     /// Creates a statement entry.
     public init(
         index: Int, cell: Int, range: SourceRange, source: String, binding: String?, status: StatementStatus,
         cacheHit: Bool, seconds: Double, seed: UInt64, key: String, display: DisplayValue?, message: String?,
-        warnings: [String] = []
+        warnings: [String] = [], type: String? = nil
     ) {
         self.index = index
         self.cell = cell
@@ -136,5 +139,6 @@ public struct StatementRecord: Hashable, Sendable, Codable {
         self.display = display
         self.message = message
         self.warnings = warnings
+        self.type = type
     }
 }
