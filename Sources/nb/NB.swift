@@ -34,6 +34,9 @@ struct NB: ParsableCommand {
     @Option(help: "The directory for the run record and the cache.")
     var output = "Output"
 
+    @Flag(help: "Also write the run as a Jupyter notebook, <output>/<name>.ipynb (nbformat 4.5).")
+    var ipynb = false
+
     @Flag(help: "List the operations cells can call, with their signatures.")
     var listOps = false
 
@@ -129,6 +132,16 @@ struct NB: ParsableCommand {
         }
         print(observer.summary(of: record, recordPath: recordPath))
         print("report: \(reportPath)")
+        if ipynb {
+            let url = outputDirectory.appendingPathComponent("\(name).ipynb")
+            do {
+                try AtomicFile.write(try NotebookExport(document: plan.document, record: record).json(), to: url)
+            } catch {
+                printError("nb: error: cannot write the notebook '\(url.path)': \(reason(error))")
+                throw ExitCode(1)
+            }
+            print("notebook: \((output as NSString).appendingPathComponent("\(name).ipynb"))")
+        }
         if !record.succeeded { throw ExitCode(1) }
     }
 }

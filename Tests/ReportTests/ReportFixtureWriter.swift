@@ -8,7 +8,7 @@ import Testing
 
 /// Writes the report of a small real run of `Notebooks/vae_compare.md` (1 epoch, 512 training
 /// and 256 test images) to `Output/report-check/vae_compare.html`, for `Scripts/check-report` to
-/// open in a browser. It trains two models for a few seconds, so it runs only when asked:
+/// open in a browser, and the run as `vae_compare.ipynb` beside it for `Scripts/check-ipynb`. It trains two models for a few seconds, so it runs only when asked:
 /// `NB_WRITE_REPORT_FIXTURE=1 swift test --filter ReportTests.theReportOfASmallRealRunIsWritten`.
 @Test(.enabled(if: ProcessInfo.processInfo.environment["NB_WRITE_REPORT_FIXTURE"] == "1"))
 func theReportOfASmallRealRunIsWrittenForTheBrowserCheck() throws {
@@ -29,6 +29,9 @@ func theReportOfASmallRealRunIsWrittenForTheBrowserCheck() throws {
         katex: try String(contentsOfFile: ReportContext.katexPath, encoding: .utf8))
     let output = FixturePaths.projectRoot.appendingPathComponent("Output/report-check")
     let page = try ReportPage(document: document, record: record, context: context).write(to: output)
+    try AtomicFile.write(
+        try NotebookExport(document: document, record: record).json(),
+        to: output.appendingPathComponent("vae_compare.ipynb"))
     let size = try #require(try FileManager.default.attributesOfItem(atPath: page.path)[.size] as? Int)
     #expect(size < 5_000_000)
 }

@@ -33,6 +33,15 @@ struct InlineValue: Equatable {
         }
     }
 
+    /// The value's text for a plain-text copy of the prose, or nil when the run has none.
+    static func plainText(_ inline: InlineExpression, record: RunRecord) -> String? {
+        let entry = inline.statement.flatMap { index in record.statements.first { $0.index == index } }
+        guard let entry, entry.status == .ran || entry.status == .cached, case .text(let text)? = entry.display else {
+            return nil
+        }
+        return formatted(text, type: entry.type)
+    }
+
     /// Integers with thousands separators, other numbers to four significant digits (as the
     /// tables write them) without trailing zeros, since a sentence has no column to line up:
     /// `973,624`, `93.12`, `0.001`. Anything else as it is.
