@@ -1,7 +1,8 @@
 """Opens an nb report in headless Chromium over the DevTools protocol and checks it.
 
 Fails when a script throws or logs an error, an image does not decode, a resource fails to
-load, or the page requests anything but file: and data: URLs; clicks through the legend
+load, the page requests anything but file: and data: URLs, or a table needs a sideways scroll at
+1280 or 390 CSS pixels; clicks through the legend
 toggles, the interpolation slider and the full-size view, checking that each does its job;
 optionally saves screenshots at 1280 and 390 CSS pixels wide, light and dark.
 
@@ -190,6 +191,14 @@ STATIC_CHECKS = r"""
 })()
 """
 
+# Every table fits its column at the current width, without a sideways scroll.
+TABLES_FIT = r"""
+(() => [...document.querySelectorAll(".table-scroll")]
+  .filter((box) => box.scrollWidth > box.clientWidth + 1)
+  .map((box) => "a table is " + box.scrollWidth + " px wide in a " + box.clientWidth + " px column at "
+       + innerWidth + " px: " + box.querySelector("tr").textContent.trim().slice(0, 60)))()
+"""
+
 # Uses each interactive part the way a reader would and checks it did what it should.
 INTERACTIONS = r"""
 (async () => {
@@ -265,7 +274,11 @@ def main():
         browser.wait_for("Page.loadEventFired")
         static = browser.evaluate(STATIC_CHECKS)
         interactive = browser.evaluate(INTERACTIONS)
-        problems += static["problems"] + interactive["problems"]
+        problems += static["problems"] + interactive["problems"] + browser.evaluate(TABLES_FIT)
+        browser.page("Emulation.setDeviceMetricsOverride",
+                     {"width": 390, "height": 900, "deviceScaleFactor": 1, "mobile": True})
+        time.sleep(0.3)
+        problems += browser.evaluate(TABLES_FIT)
         if expected_math:
             formulas, errors = (int(part) for part in expected_math.split(","))
             if (static["formulas"], static["mathErrors"]) != (formulas, errors):

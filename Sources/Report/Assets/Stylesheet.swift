@@ -56,6 +56,10 @@ enum Stylesheet {
         th { font-weight: 600; }
         .number { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .table-scroll { overflow-x: auto; max-width: 100%; margin: 0.5rem 0; }
+        /* Headers wrap, so a table is as wide as its numbers rather than its longest header. */
+        table.data th { white-space: normal; vertical-align: bottom; min-width: 4.5em; line-height: 1.3; }
+        table.data td:first-child { white-space: nowrap; }
+        table.data.wide th, table.data.wide td { padding: 0.3rem 0.55rem; }
         .math-display { display: block; margin: 0.8rem 0; overflow-x: auto; overflow-y: hidden; text-align: center; }
         .math math { font-size: 1.1em; }
         .math-error { color: var(--fail); }
@@ -158,6 +162,13 @@ enum Stylesheet {
           .page { padding: 1rem 0.75rem 3rem; }
           h1 { font-size: 1.6rem; }
           .outputs { padding-left: 0.6rem; }
+          /* A wide table becomes one card per row, each value under its column's name. */
+          table.data.wide, table.data.wide tbody, table.data.wide tr, table.data.wide td { display: block; }
+          table.data.wide thead { display: none; }
+          table.data.wide tr { border: 1px solid var(--border); border-radius: 8px; margin: 0 0 0.6rem; padding: 0.3rem 0; }
+          table.data.wide td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: 0.15rem 0.7rem; }
+          table.data.wide td::before { content: attr(data-label); color: var(--muted); text-align: left; }
+          table.data.wide td:first-child { font-weight: 600; }
           /* A chart shrunk to a phone's width has unreadable labels: keep it legible and scroll it. */
           .chart { overflow-x: auto; }
           .chart svg { min-width: 34rem; }
