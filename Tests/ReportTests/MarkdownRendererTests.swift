@@ -65,7 +65,9 @@ func dangerousLinkTargetsAreDropped(markdown: String, html: String) {
         "<details open><summary>More</summary>\n<p>Text</p>\n</details>\n"
     ),
     ("<img src=x onerror=\"alert(1)\">", "<img src=x >\n"),
+    ("<div>\n<img src=x / onerror=alert(1)>\n</div>", "<div>\n<img src=x / >\n</div>\n"),
     ("a <a href=\"&#106;avascript:alert(1)\" title=t>b</a>", "<p>a <a  title=t>b</a></p>\n"),
+    ("<a href=\"jav&Tab;ascript&colon;alert(1)\">x</a>", "<p><a >x</a></p>\n"),
     ("<script>alert(1)</script>", "&lt;script>alert(1)&lt;/script>\n"),
     ("<object data=\"x.swf\"></object>", "<p>&lt;object data=\"x.swf\"></object></p>\n"),
     ("<div onclick=alert(1)\n", "&lt;div onclick=alert(1)\n"),

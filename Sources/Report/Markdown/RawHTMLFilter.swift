@@ -51,14 +51,14 @@ enum RawHTMLFilter {
             cleaned = "<" + text[nameStart..<index]
             while index < text.endIndex {
                 let character = text[index]
-                if character == ">" || character == "/" {
-                    let tail = text[index...].prefix { $0 != ">" }
-                    guard tail.endIndex < text.endIndex else { return nil }
-                    cleaned += tail + ">"
-                    end = text.index(after: tail.endIndex)
+                let next = text.index(after: index)
+                if character == ">" || character == "/" && next < text.endIndex && text[next] == ">" {
+                    cleaned += text[index...].prefix { $0 != ">" } + ">"
+                    end = text.index(after: text[index...].firstIndex(of: ">") ?? index)
                     return
                 }
-                if character.isWhitespace {
+                // Browsers read a `/` inside a tag as a space between attributes.
+                if character.isWhitespace || character == "/" {
                     cleaned.append(character)
                     index = text.index(after: index)
                     continue
@@ -126,7 +126,7 @@ enum RawHTMLFilter {
                     : reference.hasPrefix("#") ? UInt32(reference.dropFirst()) : nil
                 let character =
                     digits.flatMap(Unicode.Scalar.init).map(Character.init)
-                    ?? (reference.lowercased() == "colon" ? ":" : nil)
+                    ?? ["colon": ":", "tab": "\t", "newline": "\n"][reference.lowercased()]
                 guard let character else {
                     decoded += "&"
                     continue
