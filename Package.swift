@@ -3,11 +3,15 @@ import PackageDescription
 
 /// Hot loops live in these targets; `-Ounchecked` keeps them fast in the default debug build
 /// (`swift run nb …`), which is what most users run.
+/// The runner hashes input files with its own SHA-256 (tens of MB on a first run); `-O` keeps
+/// that to a fraction of a second in the debug build while keeping every runtime check.
+let checkedOptimized: [SwiftSetting] = [.unsafeFlags(["-O"])]
+
 let optimized: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-Xcc", "-fno-math-errno"])]
 
 let package = Package(
     name: "nb",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "nb", targets: ["nb"])
     ],
@@ -36,7 +40,7 @@ let package = Package(
 
         // Tier 2.
         .target(name: "Datasets", dependencies: ["Engine", "CZlib"], swiftSettings: optimized),
-        .target(name: "Runner", dependencies: ["Notebook"]),
+        .target(name: "Runner", dependencies: ["Notebook"], swiftSettings: checkedOptimized),
 
         // Tier 3.
         .target(name: "Operations", dependencies: ["Runner", "Engine", "Datasets", "Figures"]),
@@ -68,6 +72,7 @@ let package = Package(
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "CPNG"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "TestSupport", "Engine"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "Runner", "Engine", "TestSupport"]),
+        .testTarget(name: "NBCommandTests", dependencies: ["Runner", "TestSupport"]),
         .testTarget(
             name: "ReportTests", dependencies: ["Report", "Runner", "Notebook", "Operations", "Figures", "TestSupport"]),
     ]

@@ -45,6 +45,28 @@ public struct Batches: Sendable {
         self.generator = SeededGenerator(seed: seed)
     }
 
+    /// What continuing the epochs later needs: the epochs started and the shuffling generator.
+    public struct State: Hashable, Sendable, Codable {
+        /// Epochs started so far.
+        public var epoch: Int
+        /// The shuffling generator's state.
+        public var generator: SeededGenerator.State
+    }
+
+    /// The current state, between epochs.
+    public var state: State {
+        State(epoch: epoch, generator: generator.state)
+    }
+
+    /// Continues from `state`, saved by a run with the same data set, batch size and seed: the
+    /// next `startEpoch()` shuffles as that run's next epoch did. False when the state is unusable.
+    public mutating func restore(_ state: State) -> Bool {
+        guard let restored = SeededGenerator(state: state.generator), state.epoch >= 0 else { return false }
+        generator = restored
+        epoch = state.epoch
+        return true
+    }
+
     /// The number of batches in an epoch, the last one partial when `batchSize` does not divide
     /// the count: 469 batches of 128 for 60,000 images, the last of 96.
     public var count: Int { (dataset.count + batchSize - 1) / batchSize }

@@ -70,12 +70,20 @@ public struct DataLocator: Sendable {
     /// The images and labels files of a split from the first place holding both, each as
     /// `name.gz` or, failing that, uncompressed `name`.
     public func locate(_ dataset: DatasetName, split: Split) throws -> (images: String, labels: String) {
+        let found = try locateWithPlace(dataset, split: split)
+        return (found.images, found.labels)
+    }
+
+    /// `locate`'s files with the place they were found in, for the run record.
+    public func locateWithPlace(_ dataset: DatasetName, split: Split) throws -> (
+        images: String, labels: String, place: Place
+    ) {
         let searched = places(for: dataset)
         for place in searched {
             if let images = Self.file(split.imagesFile, in: place.path),
                 let labels = Self.file(split.labelsFile, in: place.path)
             {
-                return (images, labels)
+                return (images, labels, place)
             }
         }
         throw DatasetError.dataNotFound(

@@ -5,6 +5,13 @@ import Runner
 enum DataOperations {
     static let all = [dataset("mnist", .mnist), dataset("fashion_mnist", .fashionMNIST)]
 
+    /// Where a call's `data:` argument (or, without one, `NB_DATA` and the project) points.
+    private static func locator(_ arguments: Arguments) throws -> DataLocator {
+        var locator = DataLocator()
+        if arguments["data"] != nil { locator.directory = try arguments.string("data") }
+        return locator
+    }
+
     private static func dataset(_ name: String, _ dataset: DatasetName) -> OperationSpec {
         OperationSpec(
             name: name,
@@ -14,13 +21,17 @@ enum DataOperations {
                 .labelled("limit", .int, .atLeast(1), optional: true),
                 .labelled("data", .string, optional: true),
             ],
-            result: .dataset, version: 2, displayVersion: 2
+            result: .dataset, version: 2, displayVersion: 2,
+            inputFiles: { constants in
+                let arguments = Arguments(constants, operation: name)
+                let split = Split(rawValue: try arguments.string("split")) ?? .train
+                let found = try locator(arguments).locateWithPlace(dataset, split: split)
+                return [found.images, found.labels].map { InputFile(path: $0, origin: found.place.origin) }
+            }
         ) { arguments, _ in
             let split = Split(rawValue: try arguments.string("split")) ?? .train
             let limit = arguments["limit"] == nil ? nil : try arguments.int("limit")
-            var locator = DataLocator()
-            if arguments["data"] != nil { locator.directory = try arguments.string("data") }
-            let images = try LabeledImages.load(dataset, split: split, limit: limit, locator: locator)
+            let images = try LabeledImages.load(dataset, split: split, limit: limit, locator: try locator(arguments))
             return .domain(DatasetValue(images: images, split: split))
         }
     }

@@ -83,13 +83,9 @@ public struct NotebookExport: Sendable {
             let message = statement.message ?? "failed"
             let position = "\(record.notebook):\(statement.range.start): error: \(message)"
             return [["output_type": "error", "ename": "nb error", "evalue": message, "traceback": [position]]]
-        case .skipped:
-            return [
-                [
-                    "output_type": "stream", "name": "stderr",
-                    "text": Self.lines((statement.message ?? "not run") + "\n"),
-                ]
-            ]
+        case .skipped, .interrupted:
+            let note = statement.message ?? (statement.status == .interrupted ? "interrupted" : "not run")
+            return [["output_type": "stream", "name": "stderr", "text": Self.lines(note + "\n")]]
         case .ran, .cached:
             guard statement.binding == nil, let display = statement.display else { return [] }
             return Self.outputs(of: display)

@@ -26,6 +26,9 @@ struct NB: ParsableCommand {
     @Flag(help: "Ignore cached results and recompute every statement.")
     var fresh = false
 
+    @Flag(help: "Check the notebook and print what a run would do with each statement, and why, without running it.")
+    var plan = false
+
     @Option(
         name: .customLong("set"), parsing: .singleValue,
         help: ArgumentHelp("Override a front-matter parameter; repeatable.", valueName: "name=value"))
@@ -85,11 +88,35 @@ struct NB: ParsableCommand {
             print("\(file): no errors; \(plan.statements.count) statements checked")
             return
         }
+        if self.plan {
+            let executor = Executor(
+                plan: plan, cache: cache, fresh: fresh, observer: nil, previous: previousRecord(of: plan),
+                digests: digests)
+            print(TerminalObserver.plan(plan, schedule: executor.schedule().schedule), terminator: "")
+            return
+        }
         try execute(plan, renderer: renderer)
     }
 
+    private var outputDirectory: URL { URL(fileURLWithPath: output) }
+    private var cache: CacheStore { CacheStore(directory: outputDirectory.appendingPathComponent(".cache")) }
+    private var digests: FileDigests {
+        FileDigests(memo: outputDirectory.appendingPathComponent(".cache/digests.json"))
+    }
+
+    /// `Output/<notebook>.json`.
+    private func recordURL(of plan: Plan) -> URL {
+        let name = URL(fileURLWithPath: plan.document.source.path).deletingPathExtension().lastPathComponent
+        return outputDirectory.appendingPathComponent("\(name).json")
+    }
+
+    /// The last run's record, to explain what changed; nil when there is none or it is unreadable.
+    private func previousRecord(of plan: Plan) -> RunRecord? {
+        guard let data = try? Data(contentsOf: recordURL(of: plan)) else { return nil }
+        return try? RunRecord.decode(data)
+    }
+
     private func execute(_ plan: Plan, renderer: DiagnosticRenderer) throws {
-        let outputDirectory = URL(fileURLWithPath: output)
         // Fail before the first statement rather than after an hour of training with nowhere to write.
         do {
             try FileManager.default.createDirectory(
@@ -101,12 +128,14 @@ struct NB: ParsableCommand {
             throw ExitCode(1)
         }
         let observer = TerminalObserver(renderer: renderer, isTerminal: isatty(STDOUT_FILENO) == 1)
-        let cache = CacheStore(directory: outputDirectory.appendingPathComponent(".cache"))
-        let record = Executor(plan: plan, cache: cache, fresh: fresh, observer: observer).run()
+        Interruption.install()
+        let record = Executor(
+            plan: plan, cache: cache, fresh: fresh, observer: observer, previous: previousRecord(of: plan),
+            stop: Interruption.request, digests: digests
+        ).run()
 
-        let name = URL(fileURLWithPath: plan.document.source.path).deletingPathExtension().lastPathComponent
-        let recordURL = outputDirectory.appendingPathComponent("\(name).json")
-        let recordPath = (output as NSString).appendingPathComponent("\(name).json")
+        let recordURL = recordURL(of: plan)
+        let recordPath = (output as NSString).appendingPathComponent(recordURL.lastPathComponent)
         do {
             try AtomicFile.write(try record.jsonData(), to: recordURL)
         } catch {
@@ -133,14 +162,18 @@ struct NB: ParsableCommand {
         print(observer.summary(of: record, recordPath: recordPath))
         print("report: \(reportPath)")
         if ipynb {
-            let url = outputDirectory.appendingPathComponent("\(name).ipynb")
+            let url = recordURL.deletingPathExtension().appendingPathExtension("ipynb")
             do {
                 try AtomicFile.write(try NotebookExport(document: plan.document, record: record).json(), to: url)
             } catch {
                 printError("nb: error: cannot write the notebook '\(url.path)': \(reason(error))")
                 throw ExitCode(1)
             }
-            print("notebook: \((output as NSString).appendingPathComponent("\(name).ipynb"))")
+            print("notebook: \((output as NSString).appendingPathComponent(url.lastPathComponent))")
+        }
+        if record.wasInterrupted {
+            print("interrupted: the finished epochs are kept; run the same command again to resume")
+            throw ExitCode(130)
         }
         if !record.succeeded { throw ExitCode(1) }
     }

@@ -35,12 +35,16 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
             if isTerminal { draw("  running " + Self.shorten(info.source)) }
         case .progress(let info, let done, let total, let unit, let message):
             showProgress(info, done: done, total: total, unit: unit, message: message)
-        case .statementFinished(let info, let status, let seconds, let message):
+        case .statementFinished(let info, let status, let seconds, let reason, let resumedFrom, let message):
             clearBar()
-            let label = status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+            let label = status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
             let source = Self.shorten(info.source).padding(toLength: 60, withPad: " ", startingAt: 0)
-            write("  \(label)\(source) \(Self.duration(seconds))\n")
-            if let message, status == .skipped { write("          \(message)\n") }
+            var why = reason.map { " · \($0.short)" } ?? ""
+            if let resumedFrom { why = " · resumed from epoch \(resumedFrom)" + why }
+            write("  \(label)\(source) \(Self.duration(seconds))\(why)\n")
+            if let message, status == .skipped || status == .interrupted { write("              \(message)\n") }
+        case .resumed:
+            break
         case .warning(let info, let message):
             clearBar()
             let diagnostic = Diagnostic(.warning, message, at: info?.range)
@@ -50,12 +54,40 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
 
     /// The closing line: counts by status, total time and where the record went.
     func summary(of record: RunRecord, recordPath: String) -> String {
-        let counts = [StatementStatus.ran, .cached, .failed, .skipped].compactMap { status -> String? in
+        let counts = [StatementStatus.ran, .cached, .failed, .skipped, .interrupted].compactMap { status -> String? in
             let count = record.statements.filter { $0.status == status }.count
             return count == 0 ? nil : "\(count) \(status.rawValue)"
         }
         let statements = counts.isEmpty ? "no statements" : counts.joined(separator: ", ")
         return "\(statements) in \(Self.duration(record.seconds)); run record: \(recordPath)"
+    }
+
+    /// `--plan`'s lines: what each statement would do and why, one line each.
+    static func plan(_ plan: Plan, schedule: Schedule) -> String {
+        var counts: [String: Int] = [:]
+        var lines: [String] = []
+        for statement in plan.statements {
+            let decision = schedule.decisions[statement.index]
+            let action: String
+            switch decision.action {
+            case .cached: action = "cached"
+            case .resume(.exact(let step)): action = "resumed from epoch \(step) (its snapshot)"
+            case .resume(.continuing(let step)): action = "resumed from epoch \(step)"
+            case .run: action = "run"
+            }
+            let kind = action.hasPrefix("resumed") ? "resumed" : action
+            counts[kind, default: 0] += 1
+            let line = "line \(statement.statement.range.start.line)".padding(toLength: 9, withPad: " ", startingAt: 0)
+            let source = shorten(statement.source).padding(toLength: 60, withPad: " ", startingAt: 0)
+            let why = decision.reason.map { " · \($0)" } ?? ""
+            let padded = action.count < 10 ? action.padding(toLength: 10, withPad: " ", startingAt: 0) : action
+            lines.append("  \(line)\(padded) \(source)\(why)")
+        }
+        let total = ["cached", "resumed", "run"].compactMap { kind in
+            counts[kind].map { "\($0) \(kind == "run" ? "to run" : kind)" }
+        }
+        return "\(plan.document.source.path): \(plan.statements.count) statements; "
+            + total.joined(separator: ", ") + "\n" + lines.joined(separator: "\n") + "\n"
     }
 
     // MARK: - Progress

@@ -7,6 +7,8 @@ import Testing
 final class Harness {
     let directory: URL
     let counter = RunCounter()
+    /// The last run's record, which the next run explains its changes against (as nb does).
+    var lastRecord: RunRecord?
 
     init() {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("nb-tests-\(UUID().uuidString)")
@@ -20,15 +22,34 @@ final class Harness {
 
     /// Checks and runs `text`; returns the record, how often each operation ran, and the events.
     func run(
-        _ text: String, overrides: [String] = [], fresh: Bool = false, mnistDisplayVersion: Int = 1
+        _ text: String, overrides: [String] = [], fresh: Bool = false, mnistDisplayVersion: Int = 1,
+        trainVersion: Int = 1
     ) throws -> (record: RunRecord, ran: [String: Int], observer: RecordingObserver) {
+        let executor = try executor(
+            text, overrides: overrides, fresh: fresh, mnistDisplayVersion: mnistDisplayVersion,
+            trainVersion: trainVersion)
+        let observer = RecordingObserver()
+        let record = Executor(
+            plan: executor.plan, cache: cache, fresh: fresh, observer: observer, previous: lastRecord,
+            digests: executor.digests
+        ).run()
+        lastRecord = record
+        return (record, counter.take(), observer)
+    }
+
+    /// The executor a run of `text` would use, for its schedule.
+    func executor(
+        _ text: String, overrides: [String] = [], fresh: Bool = false, mnistDisplayVersion: Int = 1,
+        trainVersion: Int = 1
+    ) throws -> Executor {
         let document = Document(source: SourceFile(path: "Notebooks/t.md", text: text))
-        let registry = testRegistry(counter: counter, mnistDisplayVersion: mnistDisplayVersion)
+        let registry = testRegistry(
+            counter: counter, mnistDisplayVersion: mnistDisplayVersion, trainVersion: trainVersion)
         let (plan, diagnostics) = Checker(registry: registry).check(document, overrides: overrides)
         let checked = try #require(plan, "unexpected diagnostics: \(diagnostics.map(\.message))")
-        let observer = RecordingObserver()
-        let record = Executor(plan: checked, cache: cache, fresh: fresh, observer: observer).run()
-        return (record, counter.take(), observer)
+        return Executor(
+            plan: checked, cache: cache, fresh: fresh, observer: nil, previous: lastRecord,
+            digests: FileDigests(memo: directory.appendingPathComponent("digests.json")))
     }
 }
 
@@ -207,7 +228,7 @@ private let training = cell(
         }
         #expect(progress == ["fit 1/2 epoch", "fit 2/2 epoch"])
         let finished = observer.events.compactMap { event -> String? in
-            guard case .statementFinished(let info, let status, _, _) = event else { return nil }
+            guard case .statementFinished(let info, let status, _, _, _, _) = event else { return nil }
             return "\(status) \(info.source)"
         }
         #expect(

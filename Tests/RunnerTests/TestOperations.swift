@@ -78,7 +78,7 @@ struct TestFailure: Error, CustomStringConvertible {
 }
 
 /// The test registry: small operations that count how often they run.
-func testRegistry(counter: RunCounter, mnistDisplayVersion: Int = 1) -> Registry {
+func testRegistry(counter: RunCounter, mnistDisplayVersion: Int = 1, trainVersion: Int = 1) -> Registry {
     Registry([
         OperationSpec(
             name: "add", doc: "Adds two integers.", parameters: [.positional("a", .int), .positional("b", .int)],
@@ -113,7 +113,7 @@ func testRegistry(counter: RunCounter, mnistDisplayVersion: Int = 1) -> Registry
                 .labelled("epochs", .int, default: .int(10), .between(1, 1000)),
                 .labelled("lr", .float, default: .float(0.001), .greaterThan(0)), .seed,
             ],
-            result: .fit, version: 1, isRandom: true, persisting: TestFit.self
+            result: .fit, version: trainVersion, isRandom: true, persisting: TestFit.self
         ) { arguments, context in
             counter.increment("train")
             _ = try arguments.domain("model", as: TestModel.self)
@@ -138,6 +138,17 @@ func testRegistry(counter: RunCounter, mnistDisplayVersion: Int = 1) -> Registry
         ) { arguments, _ in
             counter.increment("export")
             return .string("exported \(try arguments.domain("fit", as: TestFit.self).loss)")
+        },
+        OperationSpec(
+            name: "read_text", doc: "Reads a text file's length.", parameters: [.labelled("path", .string)],
+            result: .int, version: 1,
+            inputFiles: { constants in
+                guard case .string(let path)? = constants["path"] else { return [] }
+                return [InputFile(path: path, origin: "the path given")]
+            }
+        ) { arguments, _ in
+            counter.increment("read_text")
+            return .int(try String(contentsOfFile: try arguments.string("path"), encoding: .utf8).count)
         },
         OperationSpec(
             name: "fail", doc: "Always fails.", parameters: [.labelled("message", .string)], result: .int, version: 1

@@ -50,6 +50,30 @@ public final class Adam {
         }
     }
 
+    /// The moment estimates, one tensor per parameter in `parameters` order, to save with a
+    /// training snapshot; the tensors are the optimiser's own, not copies.
+    public var moments: (first: [Tensor], second: [Tensor]) {
+        (firstMoments, secondMoments)
+    }
+
+    /// Continues from a saved state: `stepCount` updates made, and the moments in `parameters`
+    /// order. Throws, changing nothing, when a moment's shape is not its parameter's.
+    public func restore(stepCount: Int, first: [Tensor], second: [Tensor]) throws {
+        guard stepCount >= 0, first.count == parameters.count, second.count == parameters.count else {
+            throw AdamStateError.wrongCount(expected: parameters.count, first: first.count, second: second.count)
+        }
+        for (index, parameter) in parameters.enumerated()
+        where first[index].shape != parameter.value.shape || second[index].shape != parameter.value.shape {
+            throw AdamStateError.shapeMismatch(
+                parameter: index, expected: parameter.value.shape.dimensions, actual: first[index].shape.dimensions)
+        }
+        for index in parameters.indices {
+            firstMoments[index].copy(from: first[index])
+            secondMoments[index].copy(from: second[index])
+        }
+        self.stepCount = stepCount
+    }
+
     /// Clears every parameter's gradient.
     public func zeroGrad() {
         for parameter in parameters { parameter.zeroGrad() }
@@ -58,6 +82,24 @@ public final class Adam {
     /// baseᵗ in Double, as PyTorch computes the bias corrections in Python floats.
     private func power(_ base: Float, _ exponent: Int) -> Float {
         Float(pow(Double(base), Double(exponent)))
+    }
+}
+
+/// Why a saved optimiser state does not fit the optimiser.
+public enum AdamStateError: Error, Equatable, CustomStringConvertible {
+    /// The state has another number of moments than the optimiser has parameters.
+    case wrongCount(expected: Int, first: Int, second: Int)
+    /// A moment's shape is not its parameter's.
+    case shapeMismatch(parameter: Int, expected: [Int], actual: [Int])
+
+    /// What is wrong.
+    public var description: String {
+        switch self {
+        case .wrongCount(let expected, let first, let second):
+            "the saved optimiser state has \(first) and \(second) moments for \(expected) parameters"
+        case .shapeMismatch(let parameter, let expected, let actual):
+            "the saved moment of parameter \(parameter) has shape \(actual), not \(expected)"
+        }
     }
 }
 

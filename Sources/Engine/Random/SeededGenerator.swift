@@ -10,7 +10,7 @@
 /// `SystemRandomNumberGenerator` and `shuffle()` do not promise. It is not PyTorch's Mersenne
 /// Twister, so runs agree with PyTorch statistically, not bit for bit.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: (UInt64, UInt64, UInt64, UInt64)
+    private var words: (UInt64, UInt64, UInt64, UInt64)
     private var spareGaussian: Float?
 
     /// Creates a generator whose whole stream is determined by `seed`.
@@ -23,19 +23,40 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
-        state = (splitMix(), splitMix(), splitMix(), splitMix())
+        words = (splitMix(), splitMix(), splitMix(), splitMix())
+    }
+
+    /// The generator's whole state, to save with a training snapshot and continue the stream
+    /// later exactly where it was.
+    public struct State: Hashable, Sendable, Codable {
+        /// xoshiro256**'s four words.
+        public var words: [UInt64]
+        /// The bit pattern of the Gaussian sample kept for the next call, if any.
+        public var spareGaussianBits: UInt32?
+    }
+
+    /// The current state.
+    public var state: State {
+        State(words: [words.0, words.1, words.2, words.3], spareGaussianBits: spareGaussian?.bitPattern)
+    }
+
+    /// A generator that continues from `state`; nil when the state is not four words.
+    public init?(state: State) {
+        guard state.words.count == 4 else { return nil }
+        words = (state.words[0], state.words[1], state.words[2], state.words[3])
+        spareGaussian = state.spareGaussianBits.map(Float.init(bitPattern:))
     }
 
     /// The next 64 random bits.
     public mutating func next() -> UInt64 {
-        let result = rotateLeft(state.1 &* 5, 7) &* 9
-        let shifted = state.1 << 17
-        state.2 ^= state.0
-        state.3 ^= state.1
-        state.1 ^= state.2
-        state.0 ^= state.3
-        state.2 ^= shifted
-        state.3 = rotateLeft(state.3, 45)
+        let result = rotateLeft(words.1 &* 5, 7) &* 9
+        let shifted = words.1 << 17
+        words.2 ^= words.0
+        words.3 ^= words.1
+        words.1 ^= words.2
+        words.0 ^= words.3
+        words.2 ^= shifted
+        words.3 = rotateLeft(words.3, 45)
         return result
     }
 

@@ -83,26 +83,42 @@ public func imagesTensor(_ images: LabeledImages, limit: Int? = nil) -> Tensor {
 /// Trains `model` in place with Adam on mini-batches of `data`, shuffled each epoch.
 ///
 /// Every step minimises the mean per-image loss (BCE + β·KL) / N, as the reference does. After each
-/// epoch the validation loss is measured decoding z = μ. A NaN or infinite batch loss stops the
-/// run with `TrainingError.nonFiniteLoss`. `progress` is called after every batch.
+/// epoch the validation loss is measured decoding z = μ, and `epochFinished` is handed the state
+/// a later run needs to continue from there. Given such a `resume` state (and the model's weights
+/// as they were then), the run continues exactly as an uninterrupted one would, to the bit.
+///
+/// A NaN or infinite batch loss stops the run with `TrainingError.nonFiniteLoss`; `shouldStop`
+/// returning true stops it at the next batch with `TrainingInterrupted`. `progress` is called
+/// after every batch.
 public func train(
     _ model: VariationalAutoencoder, on data: LabeledImages, validation: LabeledImages?,
-    configuration: TrainingConfiguration, progress: (TrainingProgress) -> Void = { _ in }
+    configuration: TrainingConfiguration, resume: TrainingState? = nil, shouldStop: () -> Bool = { false },
+    epochFinished: (TrainingStep, TrainingState) throws -> Void = { _, _ in },
+    progress: (TrainingProgress) -> Void = { _ in }
 ) throws -> [EpochRecord] {
     let step = TrainingStep(model: model, learningRate: configuration.learningRate, beta: configuration.beta)
     var batches = Batches(of: data, batchSize: configuration.batchSize, seed: configuration.seed)
     // A separate stream for ε, so the noise does not depend on how many shuffles came before.
     var noise = SeededGenerator(seed: configuration.seed ^ 0x5EED_0F_A015E)
+    var history: [EpochRecord] = []
+    if let resume {
+        try resume.restore(into: step, batches: &batches, noise: &noise)
+        history = resume.history
+    }
     var images = Tensor(zeros: [configuration.batchSize, 1, data.height, data.width])
     var labels: [UInt8] = []
     let validationImages = validation.map { imagesTensor($0) }
-    var history: [EpochRecord] = []
-    var elapsed = 0.0
-    for epoch in 1...max(configuration.epochs, 1) {
+    var elapsed = history.last?.elapsed ?? 0
+    let firstEpoch = history.count + 1
+    guard firstEpoch <= configuration.epochs else { return history }
+    for epoch in firstEpoch...configuration.epochs {
         batches.startEpoch()
         var reconstruction = 0.0, divergence = 0.0, seen = 0
         let start = DispatchTime.now().uptimeNanoseconds
         for batch in 0..<batches.count {
+            if shouldStop() {
+                throw TrainingInterrupted(epoch: epoch, batch: batch + 1, batches: batches.count)
+            }
             batches.fill(batch: batch, images: &images, labels: &labels)
             let loss = step.run(images: images, generator: &noise)
             guard loss.reconstruction.isFinite && loss.divergence.isFinite else {
@@ -130,7 +146,16 @@ public func train(
                 trainDivergence: divergence / Double(seen),
                 validationLoss: validationImages.map { model.evaluate(images: $0).lossPerImage(beta: beta) },
                 seconds: seconds, elapsed: elapsed))
+        try epochFinished(step, TrainingState(step: step, batches: batches, noise: noise, history: history))
     }
     model.isTraining = false
     return history
+}
+
+/// Training stopped at a batch boundary because a stop was requested (Ctrl-C).
+public struct TrainingInterrupted: Error, Equatable {
+    /// The epoch under way (1-based); epochs before it are finished.
+    public var epoch: Int
+    /// The batch that was about to start (1-based), of `batches`.
+    public var batch: Int, batches: Int
 }

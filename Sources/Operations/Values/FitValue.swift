@@ -54,6 +54,12 @@ public final class FitValue: PersistentValue, @unchecked Sendable {
 
     /// The weights and the record in one safetensors file.
     public func encoded() throws -> Data {
+        try Self.encode(record, model: model)
+    }
+
+    /// The bytes `encoded()` writes for `record` and `model`, without making a fit (which would
+    /// switch the model to evaluation): what a training snapshot saves after each epoch.
+    static func encode(_ record: Record, model: VariationalAutoencoder) throws -> Data {
         let json = try JSONEncoder().encode(record)
         var file = model.checkpoint(metadata: ["nb.fit": String(decoding: json, as: UTF8.self)])
         file.metadata["format"] = "pt"

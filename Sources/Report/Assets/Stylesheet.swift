@@ -119,6 +119,7 @@ enum Stylesheet {
         .skipped { background: var(--skip-bg); color: var(--skip); }
         .failure-position { margin: 0; font: 600 0.85rem var(--mono); }
         .failure-message { margin: 0.2rem 0 0; white-space: pre-wrap; color: var(--fg); }
+        .provenance { margin: 0.2rem 0; font-size: 0.85rem; color: var(--muted, #666); overflow-wrap: anywhere; }
         .figure { margin: 0.8rem 0; }
         .figure figcaption { font-size: 0.88rem; color: var(--muted); margin-top: 0.4rem; max-width: 46rem; }
         .figure figcaption strong { color: var(--fg); font-weight: 600; }

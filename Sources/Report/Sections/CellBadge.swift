@@ -14,6 +14,11 @@ struct CellBadge: Equatable {
     init(statements: [StatementRecord]) {
         let count = { (status: StatementStatus) in statements.filter { $0.status == status }.count }
         let (ran, cached, failed, skipped) = (count(.ran), count(.cached), count(.failed), count(.skipped))
+        let interrupted = count(.interrupted)
+        let reasons = statements.filter { $0.status != .cached }.compactMap { statement -> String? in
+            if let step = statement.resumedFrom { return "resumed from epoch \(step)" }
+            return statement.reason?.short
+        }
         let ranSeconds = statements.filter { $0.status == .ran }.reduce(0) { $0 + $1.seconds }
         let loadSeconds = statements.filter { $0.status == .cached }.reduce(0) { $0 + $1.seconds }
         var parts: [String] = []
@@ -21,11 +26,19 @@ struct CellBadge: Equatable {
         if cached > 0 { parts.append("\(cached) cached, loaded in \(Self.duration(loadSeconds))") }
         if failed > 0 { parts.append("\(failed) failed") }
         if skipped > 0 { parts.append("\(skipped) skipped") }
-        detail = parts.isEmpty ? "no statements ran" : parts.joined(separator: "; ")
+        if interrupted > 0 { parts.append("\(interrupted) interrupted") }
+        let why = statements.filter { $0.status == .ran }.compactMap { statement in
+            statement.reason.map { "line \(statement.range.start.line): \($0)" }
+        }
+        detail =
+            (parts.isEmpty ? "no statements ran" : parts.joined(separator: "; "))
+            + (why.isEmpty ? "" : " — " + why.joined(separator: "; "))
         if statements.isEmpty {
             (text, kind) = ("not run", "empty")
         } else if failed > 0 {
             (text, kind) = ("\(failed) failed", "failed")
+        } else if interrupted > 0 {
+            (text, kind) = ("interrupted", "skipped")
         } else if skipped == statements.count {
             (text, kind) = ("skipped", "skipped")
         } else if skipped > 0 {
@@ -33,7 +46,10 @@ struct CellBadge: Equatable {
         } else if cached == statements.count {
             (text, kind) = ("cached", "cached")
         } else {
-            (text, kind) = ("ran in \(Self.duration(ranSeconds))" + (cached > 0 ? " · \(cached) cached" : ""), "ran")
+            let reason = reasons.first.map { " · " + $0 } ?? ""
+            (text, kind) = (
+                "ran in \(Self.duration(ranSeconds))" + (cached > 0 ? " · \(cached) cached" : "") + reason, "ran"
+            )
         }
     }
 

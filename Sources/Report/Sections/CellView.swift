@@ -40,7 +40,10 @@ struct CellView {
         }
         html.close()
         html.close()
-        let shown = statements.filter { $0.status == .failed || $0.status == .skipped || isDisplayed($0) }
+        let shown = statements.filter {
+            $0.status == .failed || $0.status == .skipped || $0.status == .interrupted || isDisplayed($0)
+                || $0.resumedFrom != nil || !($0.inputs ?? []).isEmpty
+        }
         if !shown.isEmpty {
             html.open("div", ["class": "outputs"])
             let displayedCount = statements.filter(isDisplayed).count
@@ -50,6 +53,21 @@ struct CellView {
         html.close()
     }
 
+    /// Where a statement's input files were found, and what it resumed from.
+    private func provenance(of statement: StatementRecord, into html: inout HTMLBuilder) {
+        if let step = statement.resumedFrom, statement.status == .ran {
+            html.element(
+                "p", ["class": "provenance"], text: "line \(statement.range.start.line): resumed from epoch \(step)")
+        }
+        for input in statement.inputs ?? [] {
+            html.wrap("p", ["class": "provenance"]) { html in
+                html.write("line \(statement.range.start.line) reads ")
+                html.element("code", text: input.path)
+                html.write(" (\(input.origin))")
+            }
+        }
+    }
+
     private func isDisplayed(_ statement: StatementRecord) -> Bool {
         statement.binding == nil && statement.display != nil
     }
@@ -57,16 +75,17 @@ struct CellView {
     private func output(of statement: StatementRecord, labelled: Bool, into html: inout HTMLBuilder) {
         let start = statement.range.start
         switch statement.status {
-        case .failed, .skipped:
+        case .failed, .skipped, .interrupted:
             let failed = statement.status == .failed
+            let label = failed ? "error" : statement.status == .interrupted ? "interrupted" : "not run"
             html.wrap("div", ["class": failed ? "failure" : "skipped", "role": failed ? "alert" : nil]) { html in
                 html.element(
-                    "p", ["class": "failure-position"],
-                    text: "\(notebookPath):\(start.line):\(start.column): \(failed ? "error" : "not run")")
+                    "p", ["class": "failure-position"], text: "\(notebookPath):\(start.line):\(start.column): \(label)")
                 html.element("pre", ["class": "failure-message"], text: statement.message ?? "no message was recorded")
             }
         case .ran, .cached:
-            guard let display = statement.display else { return }
+            provenance(of: statement, into: &html)
+            guard isDisplayed(statement), let display = statement.display else { return }
             html.wrap("div", ["class": "output"]) { html in
                 if labelled {
                     html.wrap("p", ["class": "output-label"]) { html in

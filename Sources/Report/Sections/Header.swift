@@ -59,10 +59,12 @@ struct Header {
     static func status(of statements: [StatementRecord]) -> (text: String, kind: String) {
         let count = { (status: StatementStatus) in statements.filter { $0.status == status }.count }
         let (failed, skipped, cached) = (count(.failed), count(.skipped), count(.cached))
+        let interrupted = count(.interrupted)
         let total = statements.count == 1 ? "1 statement" : "\(statements.count) statements"
-        if failed > 0 || skipped > 0 {
+        if failed > 0 || skipped > 0 || interrupted > 0 {
             var parts: [String] = []
             if failed > 0 { parts.append("\(failed) failed") }
+            if interrupted > 0 { parts.append("\(interrupted) interrupted (the next run resumes)") }
             if skipped > 0 { parts.append("\(skipped) not run") }
             return ("Of \(total), " + parts.joined(separator: " and "), failed > 0 ? "failed" : "skipped")
         }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A stable hash naming a statement's result: of the operation's name and version, its
-/// argument values, the keys of the values it reads, and its seed when it uses randomness.
+/// A stable hash naming a statement's result: of its `KeyParts` (the operation's name and
+/// version, its argument values, the keys of the values it reads, the digests of the files it
+/// reads, and its seed when it uses randomness).
 ///
 /// It covers what changes a result and nothing else (knitr's rule): reformatting a line or
 /// moving a statement does not change its key; editing an argument does, and so the key of
@@ -27,7 +28,7 @@ public struct KeyBuilder: Sendable {
     private var hasher = SHA256()
 
     /// Bumped when the way keys are built changes, so old cache entries are not reused.
-    static let scheme = "nb-key-1"
+    static let scheme = "nb-key-2"
 
     /// Starts a key.
     public init() {
@@ -48,28 +49,6 @@ public struct KeyBuilder: Sendable {
     /// Adds another key.
     public mutating func add(_ key: CacheKey) {
         hasher.update([0x6b] + key.bytes)
-    }
-
-    /// Adds a constant value: scalars and lists of them.
-    public mutating func add(_ value: Value) {
-        switch value {
-        case .int(let number):
-            hasher.update([0x69] + Self.bigEndian(UInt64(bitPattern: Int64(number))))
-        case .float(let number):
-            // -0.0 and 0.0 are one value; every NaN one value.
-            let canonical = number == 0 ? 0 : number.isNaN ? .nan : number
-            hasher.update([0x66] + Self.bigEndian(canonical.bitPattern))
-        case .string(let text):
-            add(text)
-        case .bool(let flag):
-            hasher.update([0x62, flag ? 1 : 0])
-        case .list(let elements):
-            hasher.update([0x6c] + Self.bigEndian(UInt64(elements.count)))
-            for element in elements { add(element) }
-        case .domain(let value):
-            // Domain values only reach keys through the keys of the statements computing them.
-            add("domain:\(type(of: value).valueType)")
-        }
     }
 
     /// The key of everything added.

@@ -88,6 +88,7 @@ extension CheckSession {
     private mutating func lookUp(_ name: String, at range: SourceRange) -> Typed? {
         switch scope[name] {
         case .parameter(let parameter, let line)?:
+            if !usedParameters.contains(name) { usedParameters.append(name) }
             let origin =
                 parameter.overridden
                 ? "set by --set \(name)=\(parameter.value.literalText)" : "parameter '\(name)' at line \(line)"

@@ -36,6 +36,8 @@ struct CheckSession {
     var scope: [String: Binding] = [:]
     /// The line of the first statement binding each name, to tell "used too early" from "undefined".
     var bindingLines: [String: Int] = [:]
+    /// The parameters the statement being checked uses, in order of first use.
+    var usedParameters: [String] = []
 
     /// What a name refers to.
     enum Binding {
@@ -114,6 +116,7 @@ struct CheckSession {
         }
         var planned: [PlannedStatement] = []
         for (index, statement) in document.statements.enumerated() {
+            usedParameters = []
             let typed = resolve(statement.value, expected: nil, what: "value")
             if let name = statement.binding { bind(name, index: index, typed: typed) }
             guard let typed, let type = typed.type else { continue }
@@ -124,7 +127,8 @@ struct CheckSession {
             let source = document.source.text(in: statement.range)
             planned.append(
                 PlannedStatement(
-                    index: index, statement: statement, expression: typed.expression, type: type, source: source))
+                    index: index, statement: statement, expression: typed.expression, type: type, source: source,
+                    parameters: usedParameters))
         }
         return planned
     }

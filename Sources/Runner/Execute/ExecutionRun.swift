@@ -1,57 +1,49 @@
 import Foundation
 import Notebook
 
-/// The mutable state of one run: values computed or loaded, and each statement's outcome.
+/// The mutable state of one run: one `StatementState` per statement, filled in document order
+/// following the schedule.
 final class ExecutionRun {
     private let plan: Plan
     private let cache: CacheStore?
     private let seeds: [UInt64]
-    private let keys: [CacheKey]
-    /// Where each statement's entry is cached: its key plus its display version (see `StatementKeys.entryKeys`).
-    private let entryKeys: [CacheKey]
-    private var entries: [CacheEntry?]
-    private var values: [Value?]
-    private var status: [StatementStatus?]
-    private var cacheHit: [Bool]
-    private var seconds: [Double]
-    private var display: [DisplayValue?]
-    private var messages: [String?]
+    private let keys: StatementKeys
+    private let schedule: Schedule
+    private let stop: StopRequest?
+    private var states: [StatementState]
     /// Where events go: the executor's observer, through a log that keeps warnings.
     private let log: WarningLog
     private let clock = ContinuousClock()
 
-    init(executor: Executor) {
+    init(executor: Executor, seeds: [UInt64], keys: StatementKeys, schedule: Schedule) {
         plan = executor.plan
         cache = executor.cache
+        stop = executor.stop
         log = WarningLog(forwardingTo: executor.observer)
-        seeds = Seeds.statementSeeds(for: plan)
-        keys = StatementKeys.compute(for: plan, seeds: seeds)
-        entryKeys = StatementKeys.entryKeys(for: plan, keys: keys)
-        let count = plan.statements.count
-        entries = Array(repeating: nil, count: count)
-        values = Array(repeating: nil, count: count)
-        status = Array(repeating: nil, count: count)
-        cacheHit = Array(repeating: false, count: count)
-        seconds = Array(repeating: 0, count: count)
-        display = Array(repeating: nil, count: count)
-        messages = Array(repeating: nil, count: count)
-        if !executor.fresh { lookUpEntries() }
+        self.seeds = seeds
+        self.keys = keys
+        self.schedule = schedule
+        states = schedule.entries.map { StatementState(entry: $0) }
+        for (index, reason) in schedule.unusable.sorted(by: { $0.key < $1.key }) {
+            warn(plan.statements[index], RunError.unusableCacheEntry(line: line(of: index), reason: reason))
+        }
     }
 
     /// Runs every statement in document order.
     func execute() {
-        let (mustRun, needsValue) = schedule()
         for statement in plan.statements {
             let index = statement.index
-            if mustRun[index] {
+            let decision = schedule.decisions[index]
+            if decision.action != .cached {
+                states[index].reason = decision.reason
                 compute(index)
             } else {
                 let start = clock.now
-                if needsValue[index], !load(index) {
+                if schedule.needsValue[index], !load(index) {
+                    states[index].reason = .entryDamaged(reason: "its stored value cannot be read")
                     compute(index)
                 } else {
-                    let elapsed = (clock.now - start).seconds
-                    finish(index, .cached, display: entries[index]?.display, seconds: elapsed, hit: true)
+                    finish(index, .cached, display: states[index].entry?.display, seconds: (clock.now - start).seconds)
                 }
             }
             release(inputsOf: statement)
@@ -59,116 +51,112 @@ final class ExecutionRun {
     }
 
     /// Drops the values only `statement` still needed, and its own if nothing reads it, so a
-    /// long notebook does not keep every data set and model in memory to the end. A value dropped too early would only be
-    /// recomputed, never wrong.
+    /// long notebook does not keep every data set and model in memory to the end. A value dropped
+    /// too early would only be recomputed, never wrong.
     private func release(inputsOf statement: PlannedStatement) {
         for input in statement.inputs where plan.graph.dependents[input].allSatisfy({ $0 <= statement.index }) {
-            values[input] = nil
+            states[input].value = nil
         }
-        if plan.graph.dependents[statement.index].isEmpty { values[statement.index] = nil }
+        if plan.graph.dependents[statement.index].isEmpty { states[statement.index].value = nil }
     }
 
     /// The run record's statement entries.
     func records() -> [StatementRecord] {
         plan.statements.map { statement in
             let index = statement.index
+            let state = states[index]
             return StatementRecord(
                 index: index, cell: statement.statement.cell, range: statement.statement.range,
-                source: statement.source,
-                binding: statement.binding, status: status[index] ?? .skipped, cacheHit: cacheHit[index],
-                seconds: seconds[index], seed: seeds[index], key: entryKeys[index].description, display: display[index],
-                message: messages[index], warnings: log.warnings(for: index), type: statement.type.description)
+                source: statement.source, binding: statement.binding, status: state.status ?? .skipped,
+                cacheHit: state.cacheHit, seconds: state.seconds, seed: seeds[index],
+                key: keys.entryKeys[index].description, display: state.display, message: state.message,
+                warnings: log.warnings(for: index), reason: state.reason, resumedFrom: state.resumedFrom,
+                keyParts: keys.parts[index], inputs: keys.inputs[index].isEmpty ? nil : keys.inputs[index],
+                type: statement.type.description)
         }
-    }
-
-    // MARK: - Scheduling
-
-    private func lookUpEntries() {
-        guard let cache else { return }
-        for statement in plan.statements where !statement.expression.hasSideEffects {
-            switch cache.load(entryKeys[statement.index]) {
-            case .miss: break
-            case .hit(let entry): entries[statement.index] = entry
-            case .unusable(let reason):
-                warn(statement, RunError.unusableCacheEntry(line: line(of: statement.index), reason: reason))
-            }
-        }
-    }
-
-    /// Which statements must run (no cached result, or a value needed that the cache does not
-    /// keep), and which cached values must be loaded. Walks backwards, since a statement only
-    /// reads earlier ones.
-    private func schedule() -> (mustRun: [Bool], needsValue: [Bool]) {
-        let count = plan.statements.count
-        var mustRun = Array(repeating: false, count: count)
-        var needsValue = Array(repeating: false, count: count)
-        for statement in plan.statements.reversed() {
-            let index = statement.index
-            let entry = entries[index]
-            mustRun[index] = entry == nil || (needsValue[index] && entry?.payload == nil)
-            if mustRun[index] {
-                for input in statement.inputs { needsValue[input] = true }
-            }
-        }
-        return (mustRun, needsValue)
     }
 
     // MARK: - Computing
 
-    /// Computes statement `index`, first making sure its inputs have values; marks it skipped
-    /// if one of them failed.
+    /// Computes statement `index`, first making sure its inputs have values; marks it skipped if
+    /// one of them failed, or if a stop was requested before it started.
     private func compute(_ index: Int) {
         let statement = plan.statements[index]
-        for input in statement.inputs where values[input] == nil {
-            if status[input] == .cached || status[input] == nil, !load(input) { compute(input) }
-            guard values[input] != nil else {
+        for input in statement.inputs where states[input].value == nil {
+            if states[input].status == .cached || states[input].status == nil, !load(input) { compute(input) }
+            guard states[input].value != nil else {
                 let error = RunError.inputDidNotRun(
                     name: plan.statements[input].binding ?? "?", line: line(of: input),
-                    failed: status[input] == .failed)
-                messages[index] = error.description
-                finish(index, .skipped, display: nil, seconds: 0, hit: false)
+                    status: states[input].status)
+                states[index].message = error.description
+                finish(index, .skipped, display: nil, seconds: 0)
                 return
             }
         }
+        if stop?.isRequested == true {
+            states[index].message = RunError.stopped.description
+            finish(index, .skipped, display: nil, seconds: 0)
+            return
+        }
         log.receive(.statementStarted(statement.info))
         let start = clock.now
+        let watcher = ResumeWatcher(index: index, forwardingTo: log)
         do {
             var callIndex = 0
-            let value = try evaluate(statement.expression, in: statement, callIndex: &callIndex)
-            values[index] = value
+            let value = try evaluate(statement.expression, in: statement, callIndex: &callIndex, observer: watcher)
+            states[index].value = value
+            states[index].resumedFrom = watcher.resumedFrom
             let summary = value.summary()
             let elapsed = (clock.now - start).seconds
             store(value, summary: summary, for: statement)
-            finish(index, .ran, display: summary, seconds: elapsed, hit: false)
+            finish(index, .ran, display: summary, seconds: elapsed)
+        } catch let interrupted as Interrupted {
+            states[index].resumedFrom = watcher.resumedFrom
+            states[index].message = RunError.interrupted(at: interrupted.at, kept: interrupted.kept).description
+            finish(index, .interrupted, display: nil, seconds: (clock.now - start).seconds)
         } catch {
-            messages[index] = Self.message(for: error)
-            finish(index, .failed, display: nil, seconds: (clock.now - start).seconds, hit: false)
+            states[index].resumedFrom = watcher.resumedFrom
+            states[index].message = Self.message(for: error)
+            finish(index, .failed, display: nil, seconds: (clock.now - start).seconds)
         }
     }
 
-    private func evaluate(_ expression: ResolvedExpr, in statement: PlannedStatement, callIndex: inout Int) throws
-        -> Value
-    {
+    private func evaluate(
+        _ expression: ResolvedExpr, in statement: PlannedStatement, callIndex: inout Int, observer: any RunObserver
+    ) throws -> Value {
         switch expression {
         case .constant(let value):
             return value
         case .reference(let index):
-            guard let value = values[index] else { throw RunError.missingValue(statement: index) }
+            guard let value = states[index].value else { throw RunError.missingValue(statement: index) }
             return value
         case .list(let elements):
-            return .list(try elements.map { try evaluate($0, in: statement, callIndex: &callIndex) })
+            return .list(
+                try elements.map { try evaluate($0, in: statement, callIndex: &callIndex, observer: observer) })
         case .call(let spec, let arguments):
+            let isOutermost = callIndex == 0
             let seed = Seeds.callSeed(seeds[statement.index], callIndex: callIndex)
             callIndex += 1
             var values: [String: Value] = [:]
             for argument in arguments {
-                values[argument.name] = try evaluate(argument.value, in: statement, callIndex: &callIndex)
+                values[argument.name] = try evaluate(
+                    argument.value, in: statement, callIndex: &callIndex, observer: observer)
             }
             var explicitSeed: UInt64?
             if case .int(let given)? = values["seed"] { explicitSeed = UInt64(clamping: given) }
-            let context = RunContext(seed: explicitSeed ?? seed, statement: statement.info, observer: log)
+            let context = RunContext(
+                seed: explicitSeed ?? seed, statement: statement.info, observer: observer, stop: stop,
+                snapshots: isOutermost ? snapshots(for: statement.index) : nil)
             return try spec.run(Arguments(values, operation: spec.name), context)
         }
+    }
+
+    /// The snapshots of a resumable statement, and where the schedule says it starts.
+    private func snapshots(for index: Int) -> RunContext.Snapshots? {
+        guard let cache, let lineage = keys.lineageKeys[index] else { return nil }
+        var start: ResumePoint?
+        if case .resume(let point) = schedule.decisions[index].action { start = point }
+        return RunContext.Snapshots(store: SnapshotStore(cache: cache, lineage: lineage), start: start)
     }
 
     // MARK: - Cache
@@ -176,9 +164,9 @@ final class ExecutionRun {
     /// Loads statement `index`'s kept value; false (with a warning) if it cannot be used.
     private func load(_ index: Int) -> Bool {
         let statement = plan.statements[index]
-        switch entries[index]?.payload {
+        switch states[index].entry?.payload {
         case .scalar(let value)?:
-            values[index] = value
+            states[index].value = value
             return true
         case .domain(let format, _)?, .domainOnDisk(let format)?:
             guard let type = statement.expression.operation?.persisting, let cache else { return false }
@@ -188,9 +176,9 @@ final class ExecutionRun {
                 return false
             }
             do {
-                let bytes = try cache.readPayload(for: entryKeys[index])
+                let bytes = try cache.readPayload(for: keys.entryKeys[index])
                 do {
-                    values[index] = .domain(try type.decoded(from: bytes))
+                    states[index].value = .domain(try type.decoded(from: bytes))
                     return true
                 } catch {
                     throw RunError.undecodable(type: "\(type)", reason: "\(error)")
@@ -220,8 +208,8 @@ final class ExecutionRun {
         }
         let entry = CacheEntry(display: summary, payload: payload)
         do {
-            try cache.store(entry, for: entryKeys[statement.index])
-            entries[statement.index] = entry
+            try cache.store(entry, for: keys.entryKeys[statement.index])
+            states[statement.index].entry = entry
         } catch {
             warn(statement, RunError.cacheWriteFailed(line: line(of: statement.index), reason: "\(error)"))
         }
@@ -229,15 +217,17 @@ final class ExecutionRun {
 
     // MARK: - Reporting
 
-    private func finish(
-        _ index: Int, _ outcome: StatementStatus, display value: DisplayValue?, seconds elapsed: Double, hit: Bool
-    ) {
-        status[index] = outcome
-        display[index] = value
-        seconds[index] = elapsed
-        cacheHit[index] = hit
-        let info = plan.statements[index].info
-        log.receive(.statementFinished(info, status: outcome, seconds: elapsed, message: messages[index]))
+    private func finish(_ index: Int, _ outcome: StatementStatus, display value: DisplayValue?, seconds elapsed: Double)
+    {
+        states[index].status = outcome
+        states[index].display = value
+        states[index].seconds = elapsed
+        if outcome == .cached { states[index].reason = nil }
+        let state = states[index]
+        log.receive(
+            .statementFinished(
+                plan.statements[index].info, status: outcome, seconds: elapsed, reason: state.reason,
+                resumedFrom: state.resumedFrom, message: state.message))
     }
 
     private func warn(_ statement: PlannedStatement, _ error: RunError) {
@@ -253,5 +243,34 @@ final class ExecutionRun {
 
     private func line(of index: Int) -> Int {
         plan.statements[index].statement.range.start.line
+    }
+}
+
+/// Passes a statement's events on, noting the step a resumable operation continued from.
+private final class ResumeWatcher: RunObserver, @unchecked Sendable {
+    // The lock guards `resumedFrom`; hence @unchecked.
+    private let lock = NSLock()
+    private var step: Int?
+    private let index: Int
+    private let next: any RunObserver
+
+    init(index: Int, forwardingTo next: any RunObserver) {
+        self.index = index
+        self.next = next
+    }
+
+    var resumedFrom: Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        return step
+    }
+
+    func receive(_ event: RunEvent) {
+        if case .resumed(let info, let fromStep) = event, info.index == index {
+            lock.lock()
+            step = fromStep
+            lock.unlock()
+        }
+        next.receive(event)
     }
 }

@@ -16,13 +16,33 @@ public struct Executor: Sendable {
     public let fresh: Bool
     /// Who is told what happens.
     public let observer: (any RunObserver)?
+    /// The last run's record, against which the reasons for running are explained.
+    public let previous: RunRecord?
+    /// Set when the user asks the run to stop (Ctrl-C).
+    public let stop: StopRequest?
+    /// Input-file digests, remembered between runs; nil hashes every input file again.
+    public let digests: FileDigests?
 
     /// Creates an executor.
-    public init(plan: Plan, cache: CacheStore?, fresh: Bool = false, observer: (any RunObserver)?) {
+    public init(
+        plan: Plan, cache: CacheStore?, fresh: Bool = false, observer: (any RunObserver)?,
+        previous: RunRecord? = nil, stop: StopRequest? = nil, digests: FileDigests? = nil
+    ) {
         self.plan = plan
         self.cache = cache
         self.fresh = fresh
         self.observer = observer
+        self.previous = previous
+        self.stop = stop
+        self.digests = digests
+    }
+
+    /// What a run would do with each statement, and why, without running anything (`--plan`).
+    public func schedule() -> (keys: StatementKeys, schedule: Schedule) {
+        let seeds = Seeds.statementSeeds(for: plan)
+        let keys = StatementKeys(plan: plan, seeds: seeds, digests: digests)
+        digests?.save()
+        return (keys, Schedule(plan: plan, keys: keys, cache: cache, fresh: fresh, previous: previous))
     }
 
     /// Runs the notebook and returns its record; failures are in the record, never thrown.
@@ -30,17 +50,24 @@ public struct Executor: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let startedAt = ISO8601DateFormatter().string(from: Date())
-        let run = ExecutionRun(executor: self)
+        let (keys, schedule) = schedule()
+        let run = ExecutionRun(executor: self, seeds: Seeds.statementSeeds(for: plan), keys: keys, schedule: schedule)
         run.execute()
-        let parameters = plan.parameters.map { parameter in
+        return RunRecord(
+            notebook: plan.document.source.path, title: plan.document.frontMatter?.title, seed: plan.seed,
+            parameters: plan.recordParameters, statements: run.records(), startedAt: startedAt,
+            seconds: (clock.now - start).seconds)
+    }
+}
+
+extension Plan {
+    /// The parameters as the run record lists them.
+    public var recordParameters: [RunRecord.Parameter] {
+        parameters.map { parameter in
             RunRecord.Parameter(
                 name: parameter.name, type: parameter.type.description, value: parameter.value.literalText,
                 overridden: parameter.overridden)
         }
-        return RunRecord(
-            notebook: plan.document.source.path, title: plan.document.frontMatter?.title, seed: plan.seed,
-            parameters: parameters, statements: run.records(), startedAt: startedAt,
-            seconds: (clock.now - start).seconds)
     }
 }
 

@@ -2,7 +2,11 @@
 /// place its text is written.
 public enum RunError: Error, Hashable, CustomStringConvertible {
     /// A statement was not run because one it reads failed or was skipped.
-    case inputDidNotRun(name: String, line: Int, failed: Bool)
+    case inputDidNotRun(name: String, line: Int, status: StatementStatus?)
+    /// A statement was not started because the user asked the run to stop.
+    case stopped
+    /// A statement was stopped midway by Ctrl-C.
+    case interrupted(at: String, kept: String?)
     /// A value the executor should have had was missing: a bug in the runner.
     case missingValue(statement: Int)
     /// A cache entry exists but cannot be used.
@@ -15,8 +19,15 @@ public enum RunError: Error, Hashable, CustomStringConvertible {
     /// The message.
     public var description: String {
         switch self {
-        case .inputDidNotRun(let name, let line, let failed):
-            "not run: it reads '\(name)' (line \(line)), which \(failed ? "failed" : "was not run either")"
+        case .inputDidNotRun(let name, let line, let status):
+            "not run: it reads '\(name)' (line \(line)), which "
+                + (status == .failed ? "failed" : status == .interrupted ? "was interrupted" : "was not run either")
+        case .stopped:
+            "not run: the run was stopped (Ctrl-C) before it started"
+        case .interrupted(let at, let kept?):
+            "interrupted at \(at); kept \(kept), and the next run resumes from it"
+        case .interrupted(let at, nil):
+            "interrupted at \(at); nothing was finished to keep, so the next run starts it over"
         case .missingValue(let statement):
             "internal error: the value of statement \(statement + 1) is missing; please report this"
         case .unusableCacheEntry(let line, let reason):

@@ -7,9 +7,14 @@ public enum RunEvent: Sendable {
     case statementStarted(StatementInfo)
     /// A long operation made progress: `done` of `total` `unit`s (total 0 when unknown).
     case progress(StatementInfo, done: Int, total: Int, unit: String, message: String?)
-    /// A statement finished: ran, cached, failed or skipped, in `seconds`; `message` says why
-    /// it failed or was skipped.
-    case statementFinished(StatementInfo, status: StatementStatus, seconds: Double, message: String?)
+    /// A statement finished: ran, cached, failed, skipped or interrupted, in `seconds`; `reason`
+    /// says why it ran, `resumedFrom` after how many steps it continued, and `message` why it
+    /// failed, was skipped or was interrupted.
+    case statementFinished(
+        StatementInfo, status: StatementStatus, seconds: Double, reason: RunReason?, resumedFrom: Int?,
+        message: String?)
+    /// A resumable statement continued from its snapshot after `fromStep` steps.
+    case resumed(StatementInfo, fromStep: Int)
     /// Something worth telling that does not stop the run (an unreadable cache entry).
     case warning(StatementInfo?, message: String)
 }

@@ -16,11 +16,9 @@ public enum Seeds {
     public static func statementSeeds(for plan: Plan) -> [UInt64] {
         var occurrences: [String: Int] = [:]
         return plan.statements.map { statement in
-            if let binding = statement.binding { return derive(plan.seed, "bind:" + binding) }
-            let text = String(statement.source.unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\n" })
-            let occurrence = occurrences[text, default: 0]
-            occurrences[text] = occurrence + 1
-            return derive(plan.seed, "show:\(text)#\(occurrence)")
+            derive(
+                plan.seed,
+                StatementIdentity.of(binding: statement.binding, source: statement.source, occurrences: &occurrences))
         }
     }
 

@@ -60,10 +60,17 @@ public struct PlannedStatement: Sendable {
     public let inputs: [Int]
     /// Its source text, for the terminal and the run record.
     public let source: String
+    /// The front-matter parameters it uses, by name, so that a changed value can be named as the
+    /// reason it runs again.
+    public let parameters: [String]
 
     /// Creates a planned statement.
-    public init(index: Int, statement: Statement, expression: ResolvedExpr, type: ValueType, source: String) {
+    public init(
+        index: Int, statement: Statement, expression: ResolvedExpr, type: ValueType, source: String,
+        parameters: [String] = []
+    ) {
         self.index = index
+        self.parameters = parameters
         self.statement = statement
         self.expression = expression
         self.type = type

@@ -33,6 +33,11 @@ public struct RunRecord: Hashable, Sendable, Codable {
         self.seconds = seconds
     }
 
+    /// Whether a statement was interrupted by Ctrl-C.
+    public var wasInterrupted: Bool {
+        statements.contains { $0.status == .interrupted }
+    }
+
     /// Whether every statement ran or was cached.
     public var succeeded: Bool {
         statements.allSatisfy { $0.status == .ran || $0.status == .cached }
@@ -84,8 +89,10 @@ public enum StatementStatus: String, Hashable, Sendable, Codable {
     case cached
     /// Threw an error.
     case failed
-    /// Not run because a statement it depends on failed.
+    /// Not run because a statement it depends on failed, or the run was stopped first.
     case skipped
+    /// Stopped midway by Ctrl-C; what it had finished is kept for the next run.
+    case interrupted
 }
 
 /// One statement's entry in the run record.
@@ -116,6 +123,14 @@ public struct StatementRecord: Hashable, Sendable, Codable {
     public var message: String?
     /// What its operations or the cache warned about during this run.
     public var warnings: [String]
+    /// Why it ran instead of coming from the cache; nil when cached.
+    public var reason: RunReason?
+    /// After how many steps (epochs) a resumable statement continued from its snapshot.
+    public var resumedFrom: Int?
+    /// What its key is made of, for explaining the next run's changes.
+    public var keyParts: KeyParts?
+    /// The files it reads, with where they were found and their digests.
+    public var inputs: [InputFileRecord]?
     /// Its value's type as signatures write it (`Int`, `Float`, `Fit`), so the report can format
     /// a number quoted in the prose as a number; nil in records written before it was kept.
     public var type: String?
@@ -124,7 +139,8 @@ public struct StatementRecord: Hashable, Sendable, Codable {
     public init(
         index: Int, cell: Int, range: SourceRange, source: String, binding: String?, status: StatementStatus,
         cacheHit: Bool, seconds: Double, seed: UInt64, key: String, display: DisplayValue?, message: String?,
-        warnings: [String] = [], type: String? = nil
+        warnings: [String] = [], reason: RunReason? = nil, resumedFrom: Int? = nil, keyParts: KeyParts? = nil,
+        inputs: [InputFileRecord]? = nil, type: String? = nil
     ) {
         self.index = index
         self.cell = cell
@@ -139,6 +155,10 @@ public struct StatementRecord: Hashable, Sendable, Codable {
         self.display = display
         self.message = message
         self.warnings = warnings
+        self.reason = reason
+        self.resumedFrom = resumedFrom
+        self.keyParts = keyParts
+        self.inputs = inputs
         self.type = type
     }
 }

@@ -32,6 +32,14 @@ public struct OperationSpec: Sendable {
     /// Whether it acts outside the notebook (writes a file): then statements calling it run on
     /// every run, never from the cache, so a deleted output is written again.
     public let hasSideEffects: Bool
+    /// The parameter counting how far a result has got (a training's `epochs`), when the
+    /// operation saves a snapshot after each step of it: a run with a larger count continues from
+    /// the longest stored snapshot, and one killed midway from the last step it finished.
+    public let resumableBy: String?
+    /// The files a call will read, named from its constant arguments before it runs, so that
+    /// their bytes are part of its cache key; nil when it reads none. A thrown error means the
+    /// files cannot be found yet, and the call reports that when it runs.
+    public let inputFiles: (@Sendable ([String: Value]) throws -> [InputFile])?
     /// Computes the result; thrown errors are reported as the statement's failure, with the
     /// error's description as the message.
     public let run: @Sendable (Arguments, RunContext) throws -> Value
@@ -40,7 +48,8 @@ public struct OperationSpec: Sendable {
     public init(
         name: String, doc: String, parameters: [ParameterSpec], result: ValueType, version: Int,
         isRandom: Bool = false, persisting: (any PersistentValue.Type)? = nil, hasSideEffects: Bool = false,
-        displayVersion: Int = 1,
+        displayVersion: Int = 1, resumableBy: String? = nil,
+        inputFiles: (@Sendable ([String: Value]) throws -> [InputFile])? = nil,
         run: @escaping @Sendable (Arguments, RunContext) throws -> Value
     ) {
         self.name = name
@@ -52,6 +61,8 @@ public struct OperationSpec: Sendable {
         self.isRandom = isRandom
         self.persisting = persisting
         self.hasSideEffects = hasSideEffects
+        self.resumableBy = resumableBy
+        self.inputFiles = inputFiles
         self.run = run
     }
 
