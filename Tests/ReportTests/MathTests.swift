@@ -32,6 +32,14 @@ import Testing
     ("```\n$x$\n```", "<pre><code>$x$\n</code></pre>\n"),
     ("    $x$ indented code", "<pre><code>$x$ indented code\n</code></pre>\n"),
     ("one $x\n\ny$ two", "<p>one $x</p>\n<p>y$ two</p>\n"),
+    (
+        "[a](https://x.org/$1$) $y$",
+        "<p><a href=\"https://x.org/$1$\">a</a> <span class=\"math math-inline\">y</span></p>\n"
+    ),
+    (
+        "<https://x.org/$a$b> and <abbr title=\"$x$\">X</abbr>",
+        "<p><a href=\"https://x.org/$a$b\">https://x.org/$a$b</a> and <abbr title=\"$x$\">X</abbr></p>\n"
+    ),
 ])
 func dollarsAreMathOnlyByGitHubsRules(markdown: String, html: String) {
     #expect(MarkdownRenderer().html(markdown) == html)

@@ -87,6 +87,9 @@ struct MathScanner {
                 let end = Self.codeSpanEnd(characters, from: index + run, run: run) ?? index + run
                 output += String(characters[index..<end])
                 index = end
+            } else if let end = Self.verbatimEnd(characters, at: index) {
+                output += String(characters[index..<end])
+                index = end
             } else if character == "$", let (formula, end) = Self.formula(characters, at: index) {
                 output += "\(Self.open)\(formulas.count)\(Self.close)"
                 formulas.append(formula)
@@ -112,6 +115,24 @@ struct MathScanner {
             rest = rest[rest.index(after: end)...]
         }
         return output + rest
+    }
+
+    /// The index after a link destination `](…)`, an autolink `<https://…>` or a raw HTML tag
+    /// starting at `index`, whose dollars are part of a URL or an attribute, not math.
+    private static func verbatimEnd(_ characters: [Character], at index: Int) -> Int? {
+        let next = index + 1 < characters.count ? characters[index + 1] : nil
+        let closing: Character
+        if characters[index] == "]", next == "(" {
+            closing = ")"
+        } else if characters[index] == "<", let next, next.isLetter || next == "/" || next == "!" || next == "?" {
+            closing = ">"
+        } else {
+            return nil
+        }
+        guard let end = characters[(index + 1)...].firstIndex(where: { $0 == closing || $0 == "\n" }),
+            characters[end] == closing
+        else { return nil }
+        return end + 1
     }
 
     /// The index after the backtick run of length `run` that closes a code span, if any.
