@@ -17,7 +17,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -29,6 +28,11 @@ let package = Package(
         ),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CMark",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
 
         // Tier 1.
         .target(name: "Notebook"),
@@ -41,8 +45,7 @@ let package = Package(
 
         // Tier 3.
         .target(name: "Operations", dependencies: ["Runner", "Engine", "Datasets", "Figures"]),
-        .target(
-            name: "Report", dependencies: ["Runner", "Notebook", .product(name: "Ink", package: "Ink")]),
+        .target(name: "Report", dependencies: ["Runner", "Notebook", "CMark"]),
 
         // Imported by nb only: the live preview's server.
         .target(

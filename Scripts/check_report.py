@@ -1,11 +1,15 @@
 """Opens an nb report in headless Chromium over the DevTools protocol and checks it.
 
 Fails when a script throws or logs an error, an image does not decode, a resource fails to
-load, or the page requests anything but file: and data: URLs; clicks through the legend
+load, the page requests anything but file: and data: URLs, or a table needs a sideways scroll at
+1280 or 390 CSS pixels; clicks through the legend
 toggles, the interpolation slider and the full-size view, checking that each does its job;
 optionally saves screenshots at 1280 and 390 CSS pixels wide, light and dark.
 
-Usage: python3 Scripts/check_report.py REPORT.html [SCREENSHOT_DIR]   (see Scripts/check-report)
+Checks that each formula KaTeX rendered is a <math> element and each it could not read shows
+its message; with FORMULAS,ERRORS the counts must be exactly those.
+
+Usage: python3 Scripts/check_report.py REPORT.html [SCREENSHOT_DIR] [FORMULAS,ERRORS]   (see Scripts/check-report)
 Python's standard library only: the WebSocket client below is the minimum the protocol needs.
 """
 
@@ -170,8 +174,29 @@ STATIC_CHECKS = r"""
   for (const entry of performance.getEntriesByType("resource")) {
     if (!/^(file|data):/.test(entry.name)) problems.push("requested " + entry.name);
   }
-  return {problems, images: document.images.length - 1, charts: document.querySelectorAll("[data-chart]").length};
+  let formulas = 0, mathErrors = 0;
+  for (const element of document.querySelectorAll(".math")) {
+    if (element.classList.contains("math-error")) {
+      mathErrors += 1;
+      const message = element.querySelector(".math-error-message");
+      if (!message || !/KaTeX/.test(message.textContent)) problems.push("a formula's error shows no KaTeX message");
+    } else if (element.querySelector("math") && element.querySelector("math").getBoundingClientRect().width > 0) {
+      formulas += 1;
+    } else {
+      problems.push("a formula was not rendered as MathML: " + element.textContent.slice(0, 60));
+    }
+  }
+  return {problems, formulas, mathErrors, images: document.images.length - 1,
+          charts: document.querySelectorAll("[data-chart]").length};
 })()
+"""
+
+# Every table fits its column at the current width, without a sideways scroll.
+TABLES_FIT = r"""
+(() => [...document.querySelectorAll(".table-scroll")]
+  .filter((box) => box.scrollWidth > box.clientWidth + 1)
+  .map((box) => "a table is " + box.scrollWidth + " px wide in a " + box.clientWidth + " px column at "
+       + innerWidth + " px: " + box.querySelector("tr").textContent.trim().slice(0, 60)))()
 """
 
 # Uses each interactive part the way a reader would and checks it did what it should.
@@ -237,6 +262,7 @@ def screenshot(browser, path, width, dark, mobile):
 def main():
     report = pathlib.Path(sys.argv[1]).resolve()
     shots = sys.argv[2] if len(sys.argv) > 2 else ""
+    expected_math = sys.argv[3] if len(sys.argv) > 3 else ""
     browser = Browser()
     problems = []
     try:
@@ -248,7 +274,16 @@ def main():
         browser.wait_for("Page.loadEventFired")
         static = browser.evaluate(STATIC_CHECKS)
         interactive = browser.evaluate(INTERACTIONS)
-        problems += static["problems"] + interactive["problems"]
+        problems += static["problems"] + interactive["problems"] + browser.evaluate(TABLES_FIT)
+        browser.page("Emulation.setDeviceMetricsOverride",
+                     {"width": 390, "height": 900, "deviceScaleFactor": 1, "mobile": True})
+        time.sleep(0.3)
+        problems += browser.evaluate(TABLES_FIT)
+        if expected_math:
+            formulas, errors = (int(part) for part in expected_math.split(","))
+            if (static["formulas"], static["mathErrors"]) != (formulas, errors):
+                problems.append(f"expected {formulas} formulas as MathML and {errors} errors in place, found "
+                                f"{static['formulas']} and {static['mathErrors']}")
         if shots:
             os.makedirs(shots, exist_ok=True)
             for name, width, dark, mobile in [("wide", 1280, False, False), ("narrow", 390, False, True),
@@ -277,7 +312,8 @@ def main():
         browser.close()
     print(f"check-report: {report.name}: {static['images']} images, {static['charts']} charts, "
           f"{interactive['legends']} legends toggled, {interactive['sliders']} sliders moved, "
-          f"{interactive['zoomable']} zoomable grids, {report.stat().st_size:,} bytes")
+          f"{interactive['zoomable']} zoomable grids, {static['formulas']} formulas as MathML, "
+          f"{static['mathErrors']} formula errors in place, {report.stat().st_size:,} bytes")
     for problem in problems:
         print(f"check-report: error: {problem}", file=sys.stderr)
     if problems:

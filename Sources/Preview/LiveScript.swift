@@ -104,6 +104,7 @@ enum LiveScript {
             document.querySelector(".page").replaceWith(page);
             document.title = fresh.title;
             if (window.nbSetUp) window.nbSetUp(page);
+            if (window.nbRenderMath) window.nbRenderMath(page);
             scrollTo(x, y);
             document.documentElement.dataset.nbUpdates = String(Number(document.documentElement.dataset.nbUpdates || 0) + 1);
           };

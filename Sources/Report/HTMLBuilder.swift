@@ -2,7 +2,7 @@
 /// trusted, so nothing a notebook, a table cell or a caption contains can become markup.
 ///
 /// Raw markup enters only through `raw(_:)`, used for the SVG nb's Figures module draws (its own
-/// builder escapes every value) and the HTML Ink renders from the notebook's own prose.
+/// builder escapes every value) and the HTML cmark-gfm renders from the notebook's own prose.
 ///
 /// ```swift
 /// var html = HTMLBuilder()
@@ -42,7 +42,7 @@ struct HTMLBuilder {
         text += Self.escape(content)
     }
 
-    /// Writes trusted markup as it is: nb's own SVG and Ink's rendering of the notebook's prose.
+    /// Writes trusted markup as it is: nb's own SVG and cmark-gfm's rendering of the prose.
     mutating func raw(_ markup: String) {
         text += markup
     }

@@ -11,6 +11,9 @@ public struct ReportContext: Hashable, Sendable {
     public var gitDirty: Bool
     /// The machine the run used.
     public var machine: Machine
+    /// KaTeX's script (Debian's libjs-katex), which the page embeds when its prose has math; nil
+    /// when it is not installed, and the formulas then show as TeX.
+    public var katex: String?
 
     /// The machine a run used: its cores and the BLAS doing the matrix products.
     public struct Machine: Hashable, Sendable {
@@ -27,10 +30,16 @@ public struct ReportContext: Hashable, Sendable {
     }
 
     /// Creates a context.
-    public init(version: String, gitCommit: String? = nil, gitDirty: Bool = false, machine: Machine) {
+    public init(
+        version: String, gitCommit: String? = nil, gitDirty: Bool = false, machine: Machine, katex: String? = nil
+    ) {
         self.version = version
         self.gitCommit = gitCommit
         self.gitDirty = gitDirty
         self.machine = machine
+        self.katex = katex
     }
+
+    /// Where Debian's libjs-katex puts KaTeX's script.
+    public static let katexPath = "/usr/share/javascript/katex/katex.min.js"
 }

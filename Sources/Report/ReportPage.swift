@@ -47,13 +47,16 @@ public struct ReportPage: Sendable {
         let renderer = MarkdownRenderer()
         var main = HTMLBuilder()
         var proseSeen = false
-        for block in document.blocks {
+        for (index, block) in document.blocks.enumerated() {
             switch block {
             case .prose(let prose):
                 // The header shows the title, so a first line repeating it as `# Title` is dropped.
                 let markdown = proseSeen ? prose.text : Self.droppingTitle(title, from: prose.text)
                 proseSeen = true
-                main.wrap("div", ["class": "prose"]) { $0.raw(renderer.html(markdown)) }
+                let values = document.inlineExpressions.filter { $0.block == index }.map {
+                    InlineValue($0, record: record)
+                }
+                main.wrap("div", ["class": "prose"]) { $0.raw(renderer.html(markdown, values: values)) }
             case .cell(let cell):
                 CellView(
                     cell: cell, statements: record.statements.filter { $0.cell == cell.index },
@@ -94,10 +97,25 @@ public struct ReportPage: Sendable {
             dialog.element("button", ["class": "close", "type": "button", "aria-label": "Close"], text: "×")
             dialog.wrap("div", ["class": "zoom-scroll"]) { $0.element("img", ["alt": ""]) }
         }
-        page.wrap("script") { $0.raw(PageScript.javaScript) }
-        if let live { page.wrap("script") { $0.raw(live.script) } }
+        for script in inlineScripts(hasMath: renderer.hasMath) + (live.map { [$0.script] } ?? []) {
+            page.wrap("script") { $0.raw(script) }
+        }
         page.close()
         return page.finished() + "\n"
+    }
+
+    /// Every script the page embeds, in order; the one place that decides them, so that a
+    /// Content-Security-Policy can list each by its hash. KaTeX and its starter come only with math.
+    func inlineScripts(hasMath: Bool) -> [String] {
+        guard hasMath, let katex = context.katex else { return [PageScript.javaScript] }
+        return [PageScript.javaScript, katex, MathScript.javaScript]
+    }
+
+    /// Whether the prose has math, so the page needs KaTeX.
+    public var hasMath: Bool {
+        let renderer = MarkdownRenderer()
+        for case .prose(let prose) in document.blocks { _ = renderer.html(prose.text) }
+        return renderer.hasMath
     }
 
     /// Each figure as a file: `(name, bytes)`, PNG for image grids and SVG for charts, named
@@ -113,7 +131,9 @@ public struct ReportPage: Sendable {
 
     /// The statements whose value the page shows: bare expressions that produced something.
     private var displayedStatements: [StatementRecord] {
-        record.statements.filter { $0.binding == nil && $0.display != nil && $0.status != .failed }
+        record.statements.filter {
+            $0.binding == nil && $0.display != nil && $0.status != .failed && $0.cell != InlineExpression.proseCell
+        }
     }
 
     /// `markdown` without its first non-blank line if that line is `# title`.

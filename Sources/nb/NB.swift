@@ -37,6 +37,9 @@ struct NB: ParsableCommand {
     @Option(help: "The directory for the run record and the cache.")
     var output = "Output"
 
+    @Flag(help: "Also write the run as a Jupyter notebook, <output>/<name>.ipynb (nbformat 4.5).")
+    var ipynb = false
+
     @Flag(help: "Run, then re-run what each save of the notebook or its data changes, until Ctrl-C.")
     var watch = false
 
@@ -141,6 +144,7 @@ struct NB: ParsableCommand {
         let written = try writeOutputs(record, of: plan, renderer: renderer)
         print(observer.summary(of: record, recordPath: written.recordPath))
         print("report: \(written.reportPath)")
+        if let notebook = written.notebookPath { print("notebook: \(notebook)") }
         if record.wasInterrupted {
             print("interrupted: the finished epochs are kept; run the same command again to resume")
             throw ExitCode(130)
@@ -165,7 +169,7 @@ struct NB: ParsableCommand {
     /// Writes the run record and the report (and prints where statements failed); returns the
     /// record's path as given and the report and its figures.
     func writeOutputs(_ record: RunRecord, of plan: Plan, renderer: DiagnosticRenderer) throws -> (
-        recordPath: String, reportPath: String, page: ReportPage
+        recordPath: String, reportPath: String, page: ReportPage, notebookPath: String?
     ) {
         let recordURL = recordURL(of: plan)
         let recordPath = (output as NSString).appendingPathComponent(recordURL.lastPathComponent)
@@ -180,6 +184,11 @@ struct NB: ParsableCommand {
             printError(renderer.render(diagnostic), terminator: "")
         }
         let page = ReportPage(document: plan.document, record: record, context: reportContext(for: plan.document))
+        if page.context.katex == nil, page.hasMath {
+            printError(
+                "nb: warning: the prose has math but KaTeX is not at \(ReportContext.katexPath); the report shows the "
+                    + "formulas as TeX; install it with Scripts/setup (Debian's libjs-katex)")
+        }
         let reportPath: String
         do {
             reportPath = try page.write(to: outputDirectory).path
@@ -187,7 +196,18 @@ struct NB: ParsableCommand {
             printError("nb: error: \(error)")
             throw ExitCode(1)
         }
-        return (recordPath, reportPath, page)
+        var notebookPath: String?
+        if ipynb {
+            let url = recordURL.deletingPathExtension().appendingPathExtension("ipynb")
+            do {
+                try AtomicFile.write(try NotebookExport(document: plan.document, record: record).json(), to: url)
+            } catch {
+                printError("nb: error: cannot write the notebook '\(url.path)': \(reason(error))")
+                throw ExitCode(1)
+            }
+            notebookPath = (output as NSString).appendingPathComponent(url.lastPathComponent)
+        }
+        return (recordPath, reportPath, page, notebookPath)
     }
 }
 
@@ -198,7 +218,8 @@ private func reportContext(for document: Document) -> ReportContext {
     let dirty = git(["status", "--porcelain", "--", path]).map { !$0.isEmpty } ?? false
     return ReportContext(
         version: NB.version, gitCommit: commit.flatMap { $0.isEmpty ? nil : $0 }, gitDirty: dirty,
-        machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount, blas: MachineInfo.blas))
+        machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount, blas: MachineInfo.blas),
+        katex: try? String(contentsOfFile: ReportContext.katexPath, encoding: .utf8))
 }
 
 /// The trimmed output of a git command run where the notebook is, or nil when git fails.

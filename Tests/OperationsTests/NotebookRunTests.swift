@@ -20,7 +20,26 @@ import Testing
 
     let failures = record.statements.filter { $0.status != .ran }.map { "\($0.source): \($0.message ?? "")" }
     #expect(failures.isEmpty, "\(failures)")
-    let displayed = record.statements.filter { $0.binding == nil }
+    let displayed = record.statements.filter { $0.binding == nil && $0.cell != InlineExpression.proseCell }
+    let inline = record.statements.filter { $0.cell == InlineExpression.proseCell }
+    #expect(inline.count == document.inlineExpressions.count)
+    #expect(inline.allSatisfy { ["Int", "Float", "String"].contains($0.type) }, "\(inline.map(\.type))")
+    let quoted = Dictionary(inline.map { ($0.source, $0.display) }, uniquingKeysWith: { a, _ in a })
+    #expect(quoted["parameters(cnn_fit)"] == .text("265833"))
+    #expect(quoted["train_images"] == .text("256"))
+    #expect(quoted["epochs_trained(cnn_fit)"] == .text("1"))
+    #expect(quoted["percent(ratio(parameters(cnn_fit), to: parameters(mlp_fit)))"] == .text("27%"))
+    let comparison =
+        "compare(test_loss(cnn_fit, on: test), test_loss(mlp_fit, on: test), less: \"lower\", greater: \"higher\")"
+    #expect([.text("lower"), .text("higher")].contains(quoted[comparison]))
+    guard
+        case .text(let speedRatio)?? = quoted[
+            "format(ratio(images_per_second(mlp_fit), to: images_per_second(cnn_fit)), digits: 1)"]
+    else {
+        Issue.record("the speed ratio is not quoted")
+        return
+    }
+    #expect(speedRatio.wholeMatch(of: /[0-9]+\.[0-9]/) != nil, "\(speedRatio)")
     #expect(
         displayed.map(\.source) == [
             "test", "summary(mlp, cnn)", "loss_curves(mlp_fit, cnn_fit)",

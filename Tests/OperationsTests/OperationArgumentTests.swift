@@ -46,6 +46,20 @@ private let badCalls: [(String, String)] = [
     ("x = interpolation(f, images: d, from: 1️⃣-1)", "'from' must be >= 0, got -1"),
     ("x = latent_map(f, images: d, limit: 1️⃣0)", "'limit' must be in 1...100000, got 0"),
     ("x = metrics(f, on: d, 1️⃣model: d)", "'metrics' has no parameter 'model'; 'nb --list-ops' shows its signature"),
+    ("x = parameters(1️⃣m)", "argument 'fit' of 'parameters' must be Fit, got Model"),
+    ("x = train_loss(1️⃣d)", "argument 'fit' of 'train_loss' must be Fit, got Dataset"),
+    ("x = 1️⃣validation_loss()", "missing argument 'fit' (Fit, unlabelled) in call to 'validation_loss'"),
+    ("x = epochs_trained(1️⃣3)", "argument 'fit' of 'epochs_trained' must be Fit, got Int"),
+    ("x = training_seconds(1️⃣m)", "argument 'fit' of 'training_seconds' must be Fit, got Model"),
+    ("x = images_per_second(1️⃣m)", "argument 'fit' of 'images_per_second' must be Fit, got Model"),
+    ("x = 1️⃣test_loss(f)", "missing argument 'on: Dataset' in call to 'test_loss'"),
+    ("x = test_bce(f, on: 1️⃣m)", "argument 'on' of 'test_bce' must be Dataset, got Model"),
+    ("x = test_kl(1️⃣d, on: d)", "argument 'fit' of 'test_kl' must be Fit, got Dataset"),
+    ("x = test_mse(f, on: d, 1️⃣beta: 1)", "'test_mse' has no parameter 'beta'; 'nb --list-ops' shows its signature"),
+    ("x = ratio(1, to: 1️⃣\"a\")", "argument 'to' of 'ratio' must be Float, got String"),
+    ("x = percent(0.5, digits: 1️⃣7)", "'digits' must be in 0...6, got 7"),
+    ("x = format(1.5, digits: 1️⃣-1)", "'digits' must be in 0...12, got -1"),
+    ("x = 1️⃣compare(1, 2, less: \"a\")", "missing argument 'greater: String' in call to 'compare'"),
 ]
 
 @Test(arguments: badCalls)

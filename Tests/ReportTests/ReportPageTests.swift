@@ -99,9 +99,10 @@ import Testing
     #expect(
         prose
             == "<div class=\"prose\"><p>Some <em>prose</em> with <code>code</code> and a "
-            + "<a href=\"https://example.org/docs\">link</a>.</p><table><thead><tr><th>a</th><th>b</th></tr></thead>"
-            + "<tbody><tr><td>1</td><td>2</td></tr></tbody></table><ul><li>first</li><li>second</li></ul>"
-            + "<blockquote><p>a quote</p></blockquote><h2 id=\"data\">Data</h2></div>")
+            + "<a href=\"https://example.org/docs\">link</a>.</p>\n<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n"
+            + "</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n"
+            + "<ul>\n<li>first</li>\n<li>second</li>\n</ul>\n<blockquote>\n<p>a quote</p>\n</blockquote>\n"
+            + "<h2 id=\"data\">Data</h2>\n</div>")
     #expect(
         html.contains(
             "<nav class=\"contents\" aria-label=\"Contents\"><p class=\"contents-title\">Contents</p><ol>"

@@ -175,3 +175,30 @@ private func check(_ marked: String, overrides: [String] = []) -> (MarkedSource,
             ])
     }
 }
+
+@Test(arguments: [
+    ("Sum: `{nb} add(1, 1️⃣y)`.", "undefined name 'y'"),
+    (
+        "A data set: `{nb} 1️⃣d`.",
+        "a value in the prose must be Int, Float, String or Bool, got Dataset; show a Dataset in a cell, "
+            + "or quote one of its numbers, like parameters(fit)"
+    ),
+])
+func anInlineExpressionIsCheckedWithTheCellsAtItsProsePosition(marked: String, message: String) throws {
+    let source = MarkedSource(frontMatter + "\n```nb\nx = add(1, 2)\nd = mnist()\n```\n\n" + marked + "\n")
+    let document = Document(source: SourceFile(path: "Notebooks/x.md", text: source.text))
+    let (plan, diagnostics) = Checker(registry: testRegistry(counter: RunCounter())).check(document)
+    #expect(plan == nil)
+    #expect(diagnostics.map(\.message) == [message])
+    #expect(diagnostics.first?.range?.start == source.markers["1️⃣"])
+}
+
+@Test func anInlineExpressionMayReadANameBoundInALaterCell() throws {
+    let text = frontMatter + "\n\nIt is `{nb} add(x, epochs)`.\n\n```nb\nx = add(1, 2)\n```\n"
+    let (plan, diagnostics) = Checker(registry: testRegistry(counter: RunCounter())).check(
+        Document(source: SourceFile(path: "x.md", text: text)))
+    #expect(diagnostics.isEmpty)
+    let statements = try #require(plan).statements
+    #expect(statements.map(\.source) == ["x = add(1, 2)", "add(x, epochs)"])
+    #expect(statements[1].inputs == [0])
+}

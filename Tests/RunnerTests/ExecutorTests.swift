@@ -261,3 +261,18 @@ private let training = cell(
         #expect(Value.list([.domain(fit), .domain(fit)]).summary() == .list([fit.summary(), fit.summary()]))
     }
 }
+
+@Test func anInlineExpressionRunsAfterItsInputsAndIsCachedLikeAStatement() throws {
+    let harness = Harness()
+    let text = "# T\n\nThe sum is `{nb} add(b, 1000)`.\n\n```nb\na = add(1, 2)\nb = add(a, 10)\n```\n"
+    let (first, ran, _) = try harness.run(text)
+    #expect(first.statements.map(\.cell) == [0, 0, InlineExpression.proseCell])
+    #expect(first.statements.map(\.status) == [.ran, .ran, .ran])
+    #expect(first.statements.last?.display == .text("1013"))
+    #expect(first.statements.last?.type == "Int")
+    #expect(ran == ["add": 3])
+    let (second, ranAgain, _) = try harness.run(text)
+    #expect(second.statements.last?.status == .cached)
+    #expect(second.statements.last?.display == .text("1013"))
+    #expect(ranAgain == [:])
+}

@@ -6,8 +6,10 @@ public struct Document: Sendable {
     public let frontMatter: FrontMatter?
     /// Prose and cells, in document order.
     public let blocks: [Block]
-    /// The statements of all cells, in document order.
+    /// The statements of all cells, in document order, then one per inline expression.
     public let statements: [Statement]
+    /// The `` `{nb} expression` `` code spans of the prose, in document order.
+    public let inlineExpressions: [InlineExpression]
     /// Every problem found while reading the file: fences, front matter and cell syntax.
     public let diagnostics: [Diagnostic]
     /// Names bound by statements that failed to parse; see `Parser.brokenBindings`.
@@ -26,6 +28,21 @@ public struct Document: Sendable {
             diagnostics += parsed.diagnostics
             brokenBindings += parsed.brokenBindings
         }
+        var inline: [InlineExpression] = []
+        for (index, block) in blocks.enumerated() {
+            guard case .prose(let prose) = block else { continue }
+            for found in InlineExpression.scan(prose) {
+                let parsed = Parser.parseExpression(found.text, line: found.range.start.line, column: found.column)
+                diagnostics += parsed.diagnostics
+                let statement = parsed.expression.map { _ in statements.count }
+                if let expression = parsed.expression {
+                    statements.append(Statement(binding: nil, value: expression, cell: InlineExpression.proseCell))
+                }
+                inline.append(
+                    InlineExpression(block: index, text: found.text, range: found.range, statement: statement))
+            }
+        }
+        self.inlineExpressions = inline
         self.brokenBindings = brokenBindings
         self.source = source
         self.frontMatter = frontMatter

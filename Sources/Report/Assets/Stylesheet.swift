@@ -56,6 +56,19 @@ enum Stylesheet {
         th { font-weight: 600; }
         .number { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .table-scroll { overflow-x: auto; max-width: 100%; margin: 0.5rem 0; }
+        /* Headers wrap, so a table is as wide as its numbers rather than its longest header. */
+        table.data th { white-space: normal; vertical-align: bottom; min-width: 4.5em; line-height: 1.3; }
+        table.data td:first-child { white-space: nowrap; }
+        table.data.wide th, table.data.wide td { padding: 0.3rem 0.55rem; }
+        .math-display { display: block; margin: 0.8rem 0; overflow-x: auto; overflow-y: hidden; text-align: center; }
+        .math math { font-size: 1.1em; }
+        .math-error { color: var(--fail); }
+        .math-error-message { display: block; font-size: 0.85rem; }
+        .math-inline.math-error .math-error-message { display: inline; margin-left: 0.5ch; }
+        .footnotes { font-size: 0.9rem; color: var(--muted); border-top: 1px solid var(--border); margin-top: 1.5rem; }
+        .inline-value { font-variant-numeric: tabular-nums; text-decoration: underline dotted var(--muted);
+          text-underline-offset: 0.2em; cursor: help; }
+        .inline-failed { color: var(--fail); }
         .eyebrow { margin: 0; color: var(--muted); font-size: 0.9rem; }
         .run-status { display: inline-block; margin: 0 0 0.8rem; padding: 0.15rem 0.7rem; border-radius: 999px; font-weight: 600; }
         .run-ok { background: var(--ok-bg); color: var(--ok); }
@@ -152,6 +165,13 @@ enum Stylesheet {
           .page { padding: 1rem 0.75rem 3rem; }
           h1 { font-size: 1.6rem; }
           .outputs { padding-left: 0.6rem; }
+          /* A wide table becomes one card per row, each value under its column's name. */
+          table.data.wide, table.data.wide tbody, table.data.wide tr, table.data.wide td { display: block; }
+          table.data.wide thead { display: none; }
+          table.data.wide tr { border: 1px solid var(--border); border-radius: 8px; margin: 0 0 0.6rem; padding: 0.3rem 0; }
+          table.data.wide td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: 0.15rem 0.7rem; }
+          table.data.wide td::before { content: attr(data-label); color: var(--muted); text-align: left; }
+          table.data.wide td:first-child { font-weight: 600; }
           /* A chart shrunk to a phone's width has unreadable labels: keep it legible and scroll it. */
           .chart { overflow-x: auto; }
           .chart svg { min-width: 34rem; }

@@ -6,6 +6,14 @@ struct TableView {
     /// The table.
     var table: DisplayTable
 
+    /// From this many columns a table is `wide`.
+    static let wideColumns = 7
+
+    /// The name of `column`, which a wide table's cells carry for the phone's card layout.
+    private func label(_ column: Int) -> String? {
+        table.columns.count >= Self.wideColumns && column < table.columns.count ? table.columns[column] : nil
+    }
+
     /// Text cells that stand for a missing number and do not make a column textual.
     private static let placeholders: Set<String> = ["", "–", "—", "-"]
 
@@ -13,7 +21,8 @@ struct TableView {
     func render(into html: inout HTMLBuilder) {
         let formats = table.columns.indices.map(format(ofColumn:))
         html.open("div", ["class": "table-scroll"])
-        html.open("table", ["class": "data"])
+        // A table this wide does not fit a phone: there each row becomes a card of label: value.
+        html.open("table", ["class": table.columns.count >= Self.wideColumns ? "data wide" : "data"])
         html.wrap("thead") { html in
             html.wrap("tr") { html in
                 for (column, name) in table.columns.enumerated() {
@@ -29,9 +38,10 @@ struct TableView {
                 switch cell {
                 case .number(let value):
                     let text = (format ?? TableNumberFormat(column: [value])).string(value)
-                    html.element("td", ["class": "number"], text: text)
+                    html.element("td", ["class": "number", "data-label": label(column)], text: text)
                 case .text(let text):
-                    html.element("td", ["class": format == nil ? nil : "number"], text: text)
+                    html.element(
+                        "td", ["class": format == nil ? nil : "number", "data-label": label(column)], text: text)
                 }
             }
             html.close()

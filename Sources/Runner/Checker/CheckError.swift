@@ -42,6 +42,8 @@ public enum CheckError: Error, Hashable, DiagnosticMessage {
     case overrideType(name: String, type: ValueType, text: String)
     /// The same parameter given twice with `--set`.
     case repeatedOverride(String)
+    /// An inline `{nb}` expression in the prose whose value is not a number, text or truth value.
+    case inlineValueType(ValueType)
 
     /// The message, saying what is wrong and how to fix it.
     public var description: String {
@@ -93,6 +95,9 @@ public enum CheckError: Error, Hashable, DiagnosticMessage {
             "--set \(name)=\(text): '\(name)' is \(type), and '\(text)' is not"
         case .repeatedOverride(let name):
             "--set \(name) is given twice; keep one"
+        case .inlineValueType(let type):
+            "a value in the prose must be Int, Float, String or Bool, got \(type); "
+                + "show a \(type) in a cell, or quote one of its numbers, like parameters(fit)"
         }
     }
 }

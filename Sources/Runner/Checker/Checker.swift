@@ -45,6 +45,9 @@ struct CheckSession {
         case statement(index: Int, type: ValueType?, line: Int, constant: Value?)
     }
 
+    /// The types an inline `{nb}` expression may have: what reads as a word in a sentence.
+    static let inlineTypes: [ValueType] = [.int, .float, .string, .bool]
+
     init(registry: Registry, document: Document) {
         self.registry = registry
         self.document = document
@@ -117,6 +120,10 @@ struct CheckSession {
             let typed = resolve(statement.value, expected: nil, what: "value")
             if let name = statement.binding { bind(name, index: index, typed: typed) }
             guard let typed, let type = typed.type else { continue }
+            if statement.cell == InlineExpression.proseCell, !Self.inlineTypes.contains(type) {
+                report(.inlineValueType(type), at: statement.value.range)
+                continue
+            }
             let source = document.source.text(in: statement.range)
             planned.append(
                 PlannedStatement(

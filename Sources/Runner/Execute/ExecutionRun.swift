@@ -71,7 +71,8 @@ final class ExecutionRun {
                 cacheHit: state.cacheHit, seconds: state.seconds, seed: seeds[index],
                 key: keys.entryKeys[index].description, display: state.display, message: state.message,
                 warnings: log.warnings(for: index), reason: state.reason, resumedFrom: state.resumedFrom,
-                keyParts: keys.parts[index], inputs: keys.inputs[index].isEmpty ? nil : keys.inputs[index])
+                keyParts: keys.parts[index], inputs: keys.inputs[index].isEmpty ? nil : keys.inputs[index],
+                type: statement.type.description)
         }
     }
 

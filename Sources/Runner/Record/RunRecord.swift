@@ -131,13 +131,16 @@ public struct StatementRecord: Hashable, Sendable, Codable {
     public var keyParts: KeyParts?
     /// The files it reads, with where they were found and their digests.
     public var inputs: [InputFileRecord]?
+    /// Its value's type as signatures write it (`Int`, `Float`, `Fit`), so the report can format
+    /// a number quoted in the prose as a number; nil in records written before it was kept.
+    public var type: String?
 
     /// Creates a statement entry.
     public init(
         index: Int, cell: Int, range: SourceRange, source: String, binding: String?, status: StatementStatus,
         cacheHit: Bool, seconds: Double, seed: UInt64, key: String, display: DisplayValue?, message: String?,
         warnings: [String] = [], reason: RunReason? = nil, resumedFrom: Int? = nil, keyParts: KeyParts? = nil,
-        inputs: [InputFileRecord]? = nil
+        inputs: [InputFileRecord]? = nil, type: String? = nil
     ) {
         self.index = index
         self.cell = cell
@@ -156,5 +159,6 @@ public struct StatementRecord: Hashable, Sendable, Codable {
         self.resumedFrom = resumedFrom
         self.keyParts = keyParts
         self.inputs = inputs
+        self.type = type
     }
 }

@@ -1,0 +1,62 @@
+import Notebook
+import Runner
+
+/// A value the run computed for the prose's `` `{nb} expression` ``, as the page shows it:
+/// numbers formatted for a sentence, the expression on hover, a failure said in place.
+struct InlineValue: Equatable {
+    /// The expression as written after `{nb}`, which the code span in the parsed prose matches.
+    var expression: String
+    /// The markup shown instead of the code span.
+    var html: String
+
+    /// The value of `inline` in `record`.
+    init(_ inline: InlineExpression, record: RunRecord) {
+        expression = inline.text
+        let entry = inline.statement.flatMap { index in record.statements.first { $0.index == index } }
+        let title = "{nb} " + inline.text
+        guard let entry else {
+            html = Self.span("inline-value inline-missing", title: title + " (not run)", code: inline.text)
+            return
+        }
+        switch (entry.status, entry.display) {
+        case (.ran, .text(let text)?), (.cached, .text(let text)?):
+            html =
+                "<span class=\"inline-value\" title=\"\(HTMLBuilder.escape(title))\">"
+                + HTMLBuilder.escape(Self.formatted(text, type: entry.type)) + "</span>"
+        case (.failed, _):
+            let message = entry.message ?? "failed"
+            html = Self.span(
+                "inline-value inline-failed", title: "\(title): \(message)", code: inline.text, note: "failed")
+        default:
+            html = Self.span(
+                "inline-value inline-failed", title: "\(title): not run", code: inline.text, note: "not run")
+        }
+    }
+
+    /// The value's text for a plain-text copy of the prose, or nil when the run has none.
+    static func plainText(_ inline: InlineExpression, record: RunRecord) -> String? {
+        let entry = inline.statement.flatMap { index in record.statements.first { $0.index == index } }
+        guard let entry, entry.status == .ran || entry.status == .cached, case .text(let text)? = entry.display else {
+            return nil
+        }
+        return formatted(text, type: entry.type)
+    }
+
+    /// Integers with thousands separators, other numbers to four significant digits (as the
+    /// tables write them) without trailing zeros, since a sentence has no column to line up:
+    /// `973,624`, `93.12`, `0.001`. Anything else as it is.
+    static func formatted(_ text: String, type: String?) -> String {
+        guard type == "Int" || type == "Float", let number = Double(text) else { return text }
+        let format = TableNumberFormat(column: [number])
+        let written = format.string(number)
+        guard case .decimals = format, written.contains(".") else { return written }
+        let trimmed = written.reversed().drop { $0 == "0" }.drop { $0 == "." }
+        return String(trimmed.reversed())
+    }
+
+    /// The expression as code, marked, with `note` after it.
+    private static func span(_ classes: String, title: String, code: String, note: String? = nil) -> String {
+        "<span class=\"\(classes)\" title=\"\(HTMLBuilder.escape(title))\"><code>\(HTMLBuilder.escape(code))</code>"
+            + (note.map { " <span class=\"inline-note\">(\(HTMLBuilder.escape($0)))</span>" } ?? "") + "</span>"
+    }
+}

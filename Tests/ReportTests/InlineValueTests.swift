@@ -1,0 +1,41 @@
+import Notebook
+import Runner
+import Testing
+
+@testable import Report
+
+@Test(arguments: [
+    ("973624", "Int", "973,624"), ("-1234", "Int", "−1,234"), ("93.123456", "Float", "93.12"),
+    ("0.001", "Float", "0.001"), ("26.5", "Float", "26.5"), ("1234.5678", "Float", "1,235"),
+    ("1.2e-07", "Float", "1.200e-07"), ("nan", "Float", "NaN"), ("27%", "String", "27%"),
+    ("12", "String", "12"), ("true", "Bool", "true"),
+])
+func inlineNumbersAreFormattedForASentence(text: String, type: String, shown: String) {
+    #expect(InlineValue.formatted(text, type: type) == shown)
+}
+
+@Test func theProseShowsEachComputedValueWithItsExpressionOnHoverAndFailuresInPlace() throws {
+    let text = "# T\n\nIt has `{nb} parameters(fit)` weights and a loss of `{nb} loss(fit)`; see `{nb} broken()`.\n"
+    let document = Document(source: SourceFile(path: "t.md", text: text))
+    func entry(_ index: Int, _ status: StatementStatus, _ display: String?, _ type: String, message: String? = nil)
+        -> StatementRecord
+    {
+        StatementRecord(
+            index: index, cell: InlineExpression.proseCell, range: document.statements[index].range,
+            source: "", binding: nil, status: status, cacheHit: status == .cached, seconds: 0, seed: 0, key: "",
+            display: display.map(DisplayValue.text), message: message, type: type)
+    }
+    let record = RunRecord(
+        notebook: "t.md", title: nil, seed: 0, parameters: [],
+        statements: [
+            entry(0, .ran, "973624", "Int"), entry(1, .cached, "93.12345", "Float"),
+            entry(2, .failed, nil, "Int", message: "broken: no"),
+        ], startedAt: "", seconds: 0)
+    let html = ReportPage(document: document, record: record, context: SampleRun.context).html()
+    #expect(
+        html.contains(
+            "<p>It has <span class=\"inline-value\" title=\"{nb} parameters(fit)\">973,624</span> weights and a loss of "
+                + "<span class=\"inline-value\" title=\"{nb} loss(fit)\">93.12</span>; see <span class=\"inline-value "
+                + "inline-failed\" title=\"{nb} broken(): broken: no\"><code>broken()</code> <span class=\"inline-note\">"
+                + "(failed)</span></span>.</p>"))
+}
