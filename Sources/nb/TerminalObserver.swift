@@ -46,7 +46,7 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
             let source = Self.shorten(info.source).padding(toLength: 60, withPad: " ", startingAt: 0)
             var why = reason.map { " · \($0.short)" } ?? ""
             if let resumedFrom { why = " · resumed from epoch \(resumedFrom)" + why }
-            write("  \(label)\(source) \(Self.duration(seconds))\(why)\n")
+            write("  \(label)\(source) \(DurationText.of(seconds))\(why)\n")
             if let message, status == .skipped || status == .interrupted { write("              \(message)\n") }
         case .resumed, .metric:
             break
@@ -60,11 +60,11 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
     /// The closing line: counts by status, total time and where the record went.
     func summary(of record: RunRecord, recordPath: String) -> String {
         let counts = [StatementStatus.ran, .cached, .failed, .skipped, .interrupted].compactMap { status -> String? in
-            let count = record.statements.filter { $0.status == status }.count
+            let count = record.statements.count(status)
             return count == 0 ? nil : "\(count) \(status.rawValue)"
         }
         let statements = counts.isEmpty ? "no statements" : counts.joined(separator: ", ")
-        return "\(statements) in \(Self.duration(record.seconds)); run record: \(recordPath)"
+        return "\(statements) in \(DurationText.of(record.seconds)); run record: \(recordPath)"
     }
 
     /// `--plan`'s lines: what each statement would do and why, one line each.
@@ -145,14 +145,6 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
     static func shorten(_ source: String) -> String {
         let line = source.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return line.count <= 58 ? line : String(line.prefix(57)) + "…"
-    }
-
-    /// `0.03 s`, `41.2 s`, `3 min 05 s`.
-    static func duration(_ seconds: Double) -> String {
-        if seconds < 1 { return String(format: "%.2f s", seconds) }
-        if seconds < 60 { return String(format: "%.1f s", seconds) }
-        let whole = Int(seconds.rounded())
-        return String(format: "%d min %02d s", whole / 60, whole % 60)
     }
 
     /// `0:42`, `12:05`, `1:02:03`.

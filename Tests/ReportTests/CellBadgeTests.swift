@@ -25,8 +25,3 @@ func aCellsBadgeSumsUpItsStatements(statuses: [(StatementStatus, Double)], text:
     let badge = CellBadge(statements: statements)
     #expect([badge.text, badge.kind] == [text, kind])
 }
-
-@Test(arguments: [(0.0, "< 0.1 s"), (0.06, "0.1 s"), (59.96, "1 min 0 s"), (3725, "1 h 02 min"), (.nan, "? s")])
-func durationsAreWrittenForPeople(seconds: Double, text: String) {
-    #expect(CellBadge.duration(seconds) == text)
-}

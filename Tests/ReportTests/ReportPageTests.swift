@@ -19,7 +19,7 @@ import Testing
     #expect(
         facts
             == "<dl class=\"facts\"><div><dt>Ran</dt><dd><time datetime=\"2025-03-01T14:05:09Z\">2025-03-01 14:05 UTC"
-            + "</time></dd></div><div><dt>Total time</dt><dd>3 min 6 s</dd></div><div><dt>Seed</dt><dd>7</dd></div>"
+            + "</time></dd></div><div><dt>Total time</dt><dd>3 min 06 s</dd></div><div><dt>Seed</dt><dd>7</dd></div>"
             + "<div><dt>Machine</dt><dd>2 cores · OpenBLAS 0.3.21, Haswell kernels, 2 threads</dd></div>"
             + "<div><dt>nb</dt><dd>0.1.0</dd></div><div><dt>Commit</dt><dd><code>abc1234</code> with uncommitted "
             + "changes</dd></div></dl>")

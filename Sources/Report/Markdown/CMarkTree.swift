@@ -12,6 +12,11 @@ final class CMarkTree {
     /// option in cmark-gfm rather than a syntax extension.
     static let gfm: Set<String> = ["table", "strikethrough", "autolink", "tagfilter", "tasklist", "footnotes"]
 
+    /// cmark-gfm registers its extensions in a global list behind an unlocked flag, so two pages
+    /// rendered at once (tests in parallel, the preview's server) could register them twice;
+    /// Swift runs a static initializer exactly once, whatever the threads.
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+
     // Both are nil only when cmark runs out of memory; the tree is then empty.
     private let parser: OpaquePointer?
     private let root: OpaquePointer?
@@ -22,7 +27,7 @@ final class CMarkTree {
     /// Raw HTML is kept (GitHub keeps `<sub>`, `<details>`, `<br>`); `RawHTMLFilter` and the tag
     /// filter make it harmless, and `URLFilter` drops dangerous link targets.
     init(_ markdown: String, extensions: Set<String> = gfm) {
-        cmark_gfm_core_extensions_ensure_registered()
+        _ = Self.registered
         options = CMARK_OPT_UNSAFE | (extensions.contains("footnotes") ? CMARK_OPT_FOOTNOTES : 0)
         let parser = cmark_parser_new(options)
         for name in extensions.sorted() where name != "footnotes" {

@@ -39,7 +39,7 @@ struct Header {
         fact("Ran", into: &html) { html in
             html.element("time", ["datetime": record.startedAt], text: Self.readableDate(record.startedAt))
         }
-        fact("Total time", CellBadge.duration(record.seconds), into: &html)
+        fact("Total time", DurationText.of(record.seconds), into: &html)
         fact("Seed", String(record.seed), into: &html)
         let cores = context.machine.cores == 1 ? "1 core" : "\(context.machine.cores) cores"
         fact("Machine", "\(cores) · \(context.machine.blas)", into: &html)
@@ -57,7 +57,7 @@ struct Header {
 
     /// "All 14 statements ran (3 from the cache)", or the failures and skips.
     static func status(of statements: [StatementRecord]) -> (text: String, kind: String) {
-        let count = { (status: StatementStatus) in statements.filter { $0.status == status }.count }
+        let count = { (status: StatementStatus) in statements.count(status) }
         let (failed, skipped, cached) = (count(.failed), count(.skipped), count(.cached))
         let interrupted = count(.interrupted)
         let total = statements.count == 1 ? "1 statement" : "\(statements.count) statements"

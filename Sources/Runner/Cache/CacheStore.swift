@@ -73,10 +73,7 @@ public struct CacheStore: Sendable {
             payload = bytes
         case .domainOnDisk?, nil: break
         }
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let headerData = try encoder.encode(header)
+        let headerData = try RecordJSON.encoder().encode(header)
         var data = Data(Self.magic + [Self.format])
         for field in [
             UInt64(headerData.count), UInt64(payload.count), Checksum.of(headerData), Checksum.of(payload),
@@ -97,8 +94,11 @@ public struct CacheStore: Sendable {
         let payloadChecksum: UInt64
 
         init(url: URL) throws {
-            guard let handle = try? FileHandle(forReadingFrom: url) else { throw CacheEntryError.unreadable }
-            self.handle = handle
+            do {
+                handle = try FileHandle(forReadingFrom: url)
+            } catch {
+                throw CacheEntryError.unreadable(reason: error.localizedDescription)
+            }
             let size = try handle.seekToEnd()
             try handle.seek(toOffset: 0)
             let prefix = [UInt8](try handle.read(upToCount: CacheStore.prefixLength) ?? Data())
@@ -128,11 +128,11 @@ public struct CacheStore: Sendable {
             guard data.count == headerLength, Checksum.of(data) == headerChecksum else {
                 throw CacheEntryError.checksumMismatch(part: "header")
             }
-            let decoder = JSONDecoder()
-            decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-                positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-            guard let header = try? decoder.decode(EntryHeader.self, from: data) else {
-                throw CacheEntryError.unreadableHeader
+            let header: EntryHeader
+            do {
+                header = try RecordJSON.decoder().decode(EntryHeader.self, from: data)
+            } catch {
+                throw CacheEntryError.unreadableHeader(reason: "\(error)")
             }
             guard header.key == key.description else { throw CacheEntryError.otherKey }
             return header
@@ -156,23 +156,23 @@ public struct CacheStore: Sendable {
 
 /// Why a cache entry cannot be used; `description` completes "it …" style reasons.
 enum CacheEntryError: Error, CustomStringConvertible {
-    case unreadable
+    case unreadable(reason: String)
     case notAnEntry
     case otherFormat(UInt8, current: UInt8)
     case truncated(size: UInt64, expected: UInt64?)
     case checksumMismatch(part: String)
-    case unreadableHeader
+    case unreadableHeader(reason: String)
     case otherKey
 
     var description: String {
         switch self {
-        case .unreadable: "it cannot be read"
+        case .unreadable(let reason): "it cannot be read (\(reason))"
         case .notAnEntry: "it is not an nb cache entry"
         case .otherFormat(let format, let current): "it is in cache format \(format); this nb reads format \(current)"
         case .truncated(let size, let expected?): "it is truncated or padded (\(size) bytes, expected \(expected))"
         case .truncated(let size, nil): "it is truncated (\(size) bytes)"
         case .checksumMismatch(let part): "its \(part) does not match its checksum (the file is corrupted)"
-        case .unreadableHeader: "its header cannot be read"
+        case .unreadableHeader(let reason): "its header cannot be read (\(reason))"
         case .otherKey: "it belongs to another key"
         }
     }

@@ -45,19 +45,12 @@ public struct RunRecord: Hashable, Sendable, Codable {
 
     /// The record as pretty-printed JSON with sorted keys; NaN and infinities become strings.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try encoder.encode(self)
+        try RecordJSON.encoder(pretty: true).encode(self)
     }
 
     /// Reads a record written by `jsonData()`.
     public static func decode(_ data: Data) throws -> RunRecord {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try decoder.decode(RunRecord.self, from: data)
+        try RecordJSON.decoder().decode(RunRecord.self, from: data)
     }
 
     /// A parameter's value in this run.
