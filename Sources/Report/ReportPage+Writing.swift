@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 import Runner
 
 extension ReportPage {
@@ -32,20 +33,9 @@ extension ReportPage {
         }
     }
 
-    /// The system's reason for `error`: `Permission denied` rather than a generic sentence.
+    /// The system's reason for `error`, in the one wording nb uses (`SystemError`).
     private static func reason(_ error: any Error) -> String {
         if let error = error as? AtomicFileError, case .renameFailed(_, let reason) = error { return reason }
-        let error = error as NSError
-        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        // Foundation's own sentences differ between platforms; say the common causes plainly.
-        switch CocoaError.Code(rawValue: error.code) {
-        case .fileWriteFileExists: return "a file of that name is in the way"
-        case .fileWriteNoPermission: return "permission denied"
-        case .fileWriteOutOfSpace: return "no space left on the device"
-        case .fileWriteVolumeReadOnly: return "the file system is read-only"
-        default: return error.localizedDescription
-        }
+        return SystemError.reason(error)
     }
 }

@@ -66,7 +66,7 @@ struct NB: ParsableCommand {
         do {
             source = try SourceFile(contentsOf: file)
         } catch {
-            printError("nb: error: cannot read '\(file)': \(error.localizedDescription)")
+            printError(error.description)
             throw ExitCode(1)
         }
         let document = Document(source: source)
@@ -93,7 +93,7 @@ struct NB: ParsableCommand {
                 at: outputDirectory.appendingPathComponent(".cache"), withIntermediateDirectories: true)
         } catch {
             printError(
-                "nb: error: cannot create the output directory '\(output)': \(reason(error)); choose another with --output"
+                "nb: error: cannot create the output directory '\(output)': \(SystemError.reason(error)); choose another with --output"
             )
             throw ExitCode(1)
         }
@@ -107,7 +107,7 @@ struct NB: ParsableCommand {
         do {
             try AtomicFile.write(try record.jsonData(), to: recordURL)
         } catch {
-            printError("nb: error: cannot write the run record '\(recordURL.path)': \(reason(error))")
+            printError("nb: error: cannot write the run record '\(recordURL.path)': \(SystemError.reason(error))")
             throw ExitCode(1)
         }
         for statement in record.statements where statement.status == .failed {
@@ -151,21 +151,6 @@ private func git(_ arguments: [String]) -> String? {
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { return nil }
     return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-}
-
-/// The operating system's reason for a file error (`Permission denied`), without Foundation's wrapping.
-private func reason(_ error: Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-        return String(cString: strerror(Int32(underlying.code)))
-    }
-    if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-    switch (nsError.domain, nsError.code) {
-    case (NSCocoaErrorDomain, CocoaError.fileNoSuchFile.rawValue): return "a folder on the way does not exist"
-    case (NSCocoaErrorDomain, CocoaError.fileWriteNoPermission.rawValue): return "permission denied"
-    case (NSCocoaErrorDomain, CocoaError.fileWriteOutOfSpace.rawValue): return "the disk is full"
-    default: return nsError.localizedDescription
-    }
 }
 
 /// Writes `text` to standard error.

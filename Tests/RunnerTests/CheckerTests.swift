@@ -158,6 +158,20 @@ private func check(_ marked: String, overrides: [String] = []) -> (MarkedSource,
         #expect(diagnostics.map(\.range) == [nil])
     }
 
+    /// Before, every use of the parameter was also "undefined name 'epochs'".
+    @Test func aWrongTypeOverrideIsOneErrorAndKeepsTheParameterTyped() {
+        let (source, plan, diagnostics) = check(
+            "d = mnist(split: 1️⃣epochs)\nm = mlp(hidden: [epochs, epochs])\nf = train(m, on: d, epochs: epochs)",
+            overrides: ["epochs=x"])
+        #expect(plan == nil)
+        #expect(
+            diagnostics.map(\.message) == [
+                "--set epochs=x: 'epochs' is Int, and 'x' is not",
+                "argument 'split' of 'mnist' must be String, got Int",
+            ])
+        #expect(diagnostics.map(\.range?.start) == [nil, source["1️⃣"]])
+    }
+
     @Test func anOverriddenValueIsRangeCheckedWhereItIsUsed() {
         let (source, _, diagnostics) = check(
             "d = mnist()\nm = mlp(hidden: [4])\nf = train(m, on: d, epochs: 1️⃣epochs)", overrides: ["epochs=0"])

@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 
 #if canImport(Glibc)
     import Glibc
@@ -18,7 +19,7 @@ public enum AtomicFile {
             try data.write(to: temporary)
             // rename(2) replaces the target in one step on the same file system.
             guard rename(temporary.path, url.path) == 0 else {
-                throw AtomicFileError.renameFailed(path: url.path, reason: String(cString: strerror(errno)))
+                throw AtomicFileError.renameFailed(path: url.path, reason: SystemError.reason(errno: errno))
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
