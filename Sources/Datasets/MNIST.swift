@@ -100,6 +100,10 @@ extension LabeledImages {
         }
         let count = min(images.dimensions[0], limit ?? .max)
         let (height, width) = (images.dimensions[1], images.dimensions[2])
+        guard count > 0 else { throw DatasetError.noImages(path: imagesPath) }
+        guard height > 0, width > 0 else {
+            throw DatasetError.emptyImages(path: imagesPath, height: height, width: width)
+        }
 
         let labelValues = labels.withUnsafePayload { Array($0.prefix(count)) }
         if let index = labelValues.firstIndex(where: { Int($0) >= classNames.count }) {

@@ -28,7 +28,7 @@ enum ModelOperations {
         return ModelSpec(
             family: family, widths: try arguments.ints(widthsName), latent: try arguments.int("latent"),
             activation: try arguments.string("activation"), batchNorm: try arguments.bool("batchnorm"),
-            imageShape: [1, 28, 28], seed: context.seed,
+            imageShape: ModelSpec.supportedImageShape, seed: context.seed,
             name: arguments["name"] == nil ? defaultName : try arguments.string("name"))
     }
 

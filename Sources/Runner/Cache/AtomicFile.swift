@@ -40,3 +40,6 @@ public enum AtomicFileError: Error, CustomStringConvertible {
         }
     }
 }
+
+/// OS errors in nb's one wording, for modules that see Runner but not Notebook (Operations).
+public typealias SystemError = Notebook.SystemError
