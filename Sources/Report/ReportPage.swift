@@ -6,7 +6,8 @@ import Runner
 /// cell with what it produced, and how the run went, plus each figure as a file of its own.
 ///
 /// The page needs nothing but itself: styles and the small script are inline, image grids are
-/// PNG `data:` URIs and charts inline SVG, so it opens from a file, offline, years later.
+/// PNG `data:` URIs and charts inline SVG, so it opens from a file, offline, years later. Its
+/// Content-Security-Policy keeps it so and runs no script but its own (`ContentSecurityPolicy`).
 ///
 /// ```swift
 /// let page = ReportPage(document: document, record: record, context: context)
@@ -60,11 +61,14 @@ public struct ReportPage: Sendable {
             }
         }
 
+        let scripts = Self.inlineScripts
+        let policy = ContentSecurityPolicy(scripts: scripts)
         var page = HTMLBuilder()
         page.raw("<!doctype html>\n")
         page.open("html", ["lang": "en"])
         page.wrap("head") { head in
             head.element("meta", ["charset": "utf-8"])
+            head.element("meta", ["http-equiv": "Content-Security-Policy", "content": policy.text])
             head.element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
             head.element("meta", ["name": "color-scheme", "content": "light dark"])
             head.element("meta", ["name": "generator", "content": "nb \(context.version)"])
@@ -91,10 +95,14 @@ public struct ReportPage: Sendable {
             dialog.element("button", ["class": "close", "type": "button", "aria-label": "Close"], text: "×")
             dialog.wrap("div", ["class": "zoom-scroll"]) { $0.element("img", ["alt": ""]) }
         }
-        page.wrap("script") { $0.raw(PageScript.javaScript) }
+        for script in scripts { page.wrap("script") { $0.raw(script) } }
         page.close()
         return page.finished() + "\n"
     }
+
+    /// Every inline script the page embeds, in page order. The Content-Security-Policy allows
+    /// exactly these by their hashes, so a script added here (KaTeX, say) is allowed with it.
+    static let inlineScripts = [PageScript.javaScript]
 
     /// Each figure as a file: `(name, bytes)`, PNG for image grids and SVG for charts, named
     /// after its title and unique, in page order.
