@@ -104,24 +104,25 @@ struct NB: ParsableCommand {
         let name = URL(fileURLWithPath: plan.document.source.path).deletingPathExtension().lastPathComponent
         let recordURL = outputDirectory.appendingPathComponent("\(name).json")
         let recordPath = (output as NSString).appendingPathComponent("\(name).json")
-        do {
-            try AtomicFile.write(try record.jsonData(), to: recordURL)
-        } catch {
-            printError("nb: error: cannot write the run record '\(recordURL.path)': \(SystemError.reason(error))")
-            throw ExitCode(1)
-        }
         for statement in record.statements where statement.status == .failed {
             let diagnostic = Diagnostic(.error, statement.message ?? "failed", at: statement.range)
             printError(renderer.render(diagnostic), terminator: "")
         }
         let page = ReportPage(document: plan.document, record: record, context: reportContext(for: plan.document))
-        let reportPath: String
+        // The record and the report are written together, all or none, so a full disk never
+        // leaves this run's record beside the last run's report.
         do {
-            reportPath = try page.write(to: outputDirectory).path
+            try AtomicFile.write(try page.files(in: outputDirectory) + [(try record.jsonData(), recordURL)])
+        } catch AtomicFileError.writeFailed(let path, let reason) {
+            printError(
+                "nb: error: cannot write '\(path)': \(reason); the previous run's record and report are left as they "
+                    + "were: free some disk space or choose another --output")
+            throw ExitCode(1)
         } catch {
             printError("nb: error: \(error)")
             throw ExitCode(1)
         }
+        let reportPath = page.pageURL(in: outputDirectory).path
         print(observer.summary(of: record, recordPath: recordPath))
         print("report: \(reportPath)")
         if !record.succeeded { throw ExitCode(1) }
