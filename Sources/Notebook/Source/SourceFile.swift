@@ -46,6 +46,11 @@ public struct SourceFile: Sendable {
         } catch {
             throw .unreadable(path: path, reason: SystemError.reason(error))
         }
+        try self.init(path: path, data: data)
+    }
+
+    /// A source file from the bytes of the file at `path`, which must be UTF-8.
+    public init(path: String, data: Data) throws(SourceFileError) {
         guard let text = String(validating: data, as: UTF8.self) else {
             let offset = Self.firstInvalidUTF8Offset(in: data)
             throw .notUTF8(path: path, byteOffset: offset, byte: offset < data.count ? data[offset] : 0)

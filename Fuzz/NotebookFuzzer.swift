@@ -1,0 +1,27 @@
+// libFuzzer target over the notebook path that needs no data and runs nothing: the bytes of a
+// .md file → SourceFile (UTF-8, BOM, line ends) → Document (front matter, fences, lexer,
+// parser) → Checker against the real operations (names, types, ranges, --set) → Plan, and the
+// diagnostics rendered as the terminal shows them. Any crash, trap or hang is a finding.
+//
+// Built and run by Scripts/fuzz (swiftc -sanitize=fuzzer,address); seeds in Fuzz/Corpus/notebook.
+import Foundation
+import Notebook
+import Operations
+import Runner
+
+private let checker = Checker(registry: Builtins.registry)
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func notebookFuzzerTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let data = start.map { Data(bytes: $0, count: count) } ?? Data()
+    // The first line of the input may also be given as `--set` arguments, one per `;`.
+    guard let source = try? SourceFile(path: "fuzz.md", data: data) else { return 0 }
+    let overrides = source.lines.first.map { $0.hasPrefix("#set ") ? $0.dropFirst(5).split(separator: ";").map(String.init) : [] } ?? []
+    let document = Document(source: source)
+    let (plan, diagnostics) = checker.check(document, overrides: overrides)
+    _ = DiagnosticRenderer(source: source).render(diagnostics)
+    if let plan {
+        for statement in plan.statements { _ = statement.inputs.count + statement.source.count }
+    }
+    return 0
+}
