@@ -32,6 +32,12 @@ enum TrainingOperations {
             epochs: try arguments.int("epochs"), batchSize: try arguments.int("batch"),
             learningRate: Float(try arguments.float("lr")), beta: Float(try arguments.float("beta")), seed: context.seed
         )
+        let needed = spec.estimatedTrainingBytes(batch: min(configuration.batchSize, data.images.count))
+        guard needed <= ModelSpec.memoryBudget else {
+            throw ModelSizeError.tooLarge(
+                model: spec.name, what: "training", bytes: needed, budget: ModelSpec.memoryBudget,
+                advice: "use a smaller batch or a smaller model")
+        }
         let model = spec.build()
         let batches = (data.images.count + configuration.batchSize - 1) / configuration.batchSize
         let progress = context.progress(total: batches * configuration.epochs, unit: "batch")
