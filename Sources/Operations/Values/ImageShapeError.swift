@@ -3,9 +3,9 @@ import Engine
 /// A data set whose images are not the shape a model takes; `description` is the one place its
 /// text is written.
 ///
-/// The engine's kernels are built with `-Ounchecked`, so nothing below the operations would stop
-/// 32×32 images from being trained on as if they were 28×28, or 1×1 images from reaching a
-/// convolution: every operation that hands a data set to a model checks it here first.
+/// The engine's kernels trust the shapes they are given (a layer sized for 784 pixels reads 784
+/// of each image's), so 32×32 images would be trained on as if they were 28×28, and 1×1 images
+/// would reach a convolution: every operation that hands a data set to a model checks it here first.
 enum ImageShapeError: Error, Equatable, CustomStringConvertible {
     /// The model takes `modelShape` (C, H, W) images; the data set passed as `argument` holds `dataShape`.
     case mismatch(model: String, modelShape: [Int], argument: String, dataset: String, dataShape: [Int])
