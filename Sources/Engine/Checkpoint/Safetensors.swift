@@ -211,7 +211,12 @@ public struct Safetensors {
         do {
             contents = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw SafetensorsError.unreadableFile(path: path, reason: "\(error)")
+            // strerror's text, nb's one wording of OS errors (Notebook's SystemError, which Engine cannot see).
+            let posix = error as NSError
+            let reason =
+                posix.domain == NSPOSIXErrorDomain
+                ? String(cString: strerror(Int32(posix.code))) : posix.localizedDescription
+            throw SafetensorsError.unreadableFile(path: path, reason: reason)
         }
         return try decode([UInt8](contents), path: path)
     }
