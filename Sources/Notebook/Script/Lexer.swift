@@ -79,7 +79,8 @@ public struct Lexer {
 
     private mutating func skipSpacesAndComments() {
         while let scalar = peek() {
-            // A lone carriage return is not a line break: `SourceFile` splits lines at `\n` only.
+            // `SourceFile` already split lines at every `\r`, `\r\n` and `\n`, so a `\r` here is
+            // in code built elsewhere (a `--set` value): blank, as in a terminal.
             if scalar == " " || scalar == "\t" || scalar == "\r" {
                 advance()
             } else if scalar == "#" {
