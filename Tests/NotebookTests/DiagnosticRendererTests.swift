@@ -78,4 +78,12 @@ import Testing
         #expect(headlines.last == "x.md:50:1: error: e50")
         #expect(text.hasSuffix("\nnote: 10 more problems not shown; fix these first\n"))
     }
+
+    /// Before, a misspelt 20,000-letter name built a 400-million-cell distance table.
+    @Test func namesLongerThanTheLimitGetNoSuggestionAndCostNothing() {
+        let long = String(repeating: "a", count: 20_000)
+        #expect(DidYouMean.suggestion(for: long + "b", among: [long + "c"]) == nil)
+        let limit = String(repeating: "a", count: DidYouMean.maximumLength - 1)
+        #expect(DidYouMean.suggestion(for: limit + "b", among: [limit + "c"]) == limit + "c")
+    }
 }

@@ -5,8 +5,11 @@ public enum DidYouMean {
     /// The candidate nearest to `name` by edit distance, if it is close enough to be a typo:
     /// at most a third of the longer name's length, so one- and two-letter names get none.
     public static func suggestion(for name: String, among candidates: [String]) -> String? {
+        // The distance table is as large as the two names' product: a typo of a 20,000-letter
+        // name would take gigabytes, and no one mistypes a name that long.
+        guard name.count <= maximumLength else { return nil }
         var best: (name: String, distance: Int)?
-        for candidate in candidates.sorted() where candidate != name {
+        for candidate in candidates.sorted() where candidate != name && candidate.count <= maximumLength {
             let distance = editDistance(name.lowercased(), candidate.lowercased())
             let allowed = max(name.count, candidate.count) / 3
             guard distance <= allowed else { continue }
@@ -14,6 +17,9 @@ public enum DidYouMean {
         }
         return best?.name
     }
+
+    /// The longest name a suggestion is looked for (or offered).
+    public static let maximumLength = 64
 
     /// `"; did you mean 'x'?"` when there is a suggestion, else the empty string.
     public static func suffix(for name: String, among candidates: [String]) -> String {
