@@ -43,6 +43,8 @@ import Testing
             ("lr", ["epochs", "seed"], nil),
             ("tarin", ["train", "test"], "train"),
             ("q", ["d", "m"], nil),
+            ("mnst", ["mnist", "mnsta"], "mnist"),
+            ("mnst", ["mnsta", "mnist"], "mnist"),
         ] as [(String, [String], String?)])
     func didYouMeanSuggestsOnlyCloseNames(name: String, candidates: [String], expected: String?) {
         #expect(DidYouMean.suggestion(for: name, among: candidates) == expected)
