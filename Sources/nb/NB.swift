@@ -88,6 +88,14 @@ struct NB: ParsableCommand {
     private func execute(_ plan: Plan, renderer: DiagnosticRenderer) throws {
         let outputDirectory = URL(fileURLWithPath: output)
         // Fail before the first statement rather than after an hour of training with nowhere to write.
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), !isDirectory.boolValue {
+            // Foundation's own error here is a generic "could not be completed (error 512)".
+            printError(
+                "nb: error: cannot use '\(output)' as the output directory: \(SystemError.reason(errno: ENOTDIR)); "
+                    + "choose another with --output")
+            throw ExitCode(1)
+        }
         do {
             try FileManager.default.createDirectory(
                 at: outputDirectory.appendingPathComponent(".cache"), withIntermediateDirectories: true)

@@ -50,4 +50,11 @@ import Testing
             try SourceFile(contentsOf: "/no/such.md")
         }
     }
+
+    @Test func aFolderIsNotANotebookAndSaysSoPlainly() {
+        let folder = FileManager.default.temporaryDirectory.path
+        #expect(throws: SourceFileError.unreadable(path: folder, reason: "Is a directory")) {
+            try SourceFile(contentsOf: folder)
+        }
+    }
 }

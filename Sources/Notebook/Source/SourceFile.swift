@@ -40,6 +40,11 @@ public struct SourceFile: Sendable {
 
     /// Reads the file at `path`, which must be UTF-8.
     public init(contentsOf path: String) throws(SourceFileError) {
+        // Foundation's error for a folder is a generic "could not be completed (error 256)".
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .unreadable(path: path, reason: SystemError.reason(errno: EISDIR))
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
