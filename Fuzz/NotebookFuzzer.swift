@@ -14,9 +14,12 @@ private let checker = Checker(registry: Builtins.registry)
 @_cdecl("LLVMFuzzerTestOneInput")
 public func notebookFuzzerTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let data = start.map { Data(bytes: $0, count: count) } ?? Data()
-    // The first line of the input may also be given as `--set` arguments, one per `;`.
     guard let source = try? SourceFile(path: "fuzz.md", data: data) else { return 0 }
-    let overrides = source.lines.first.map { $0.hasPrefix("#set ") ? $0.dropFirst(5).split(separator: ";").map(String.init) : [] } ?? []
+    // A first line `#set a=1;b=x` is also passed as `--set` arguments, one per `;`.
+    var overrides: [String] = []
+    if let first = source.lines.first, first.hasPrefix("#set ") {
+        overrides = first.dropFirst(5).split(separator: ";").map(String.init)
+    }
     let document = Document(source: source)
     let (plan, diagnostics) = checker.check(document, overrides: overrides)
     _ = DiagnosticRenderer(source: source).render(diagnostics)
