@@ -11,6 +11,7 @@ import Runner
 
 private let checker = Checker(registry: Builtins.registry)
 
+/// libFuzzer calls this with each input: the bytes of a notebook file.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func notebookFuzzerTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let data = start.map { Data(bytes: $0, count: count) } ?? Data()

@@ -9,6 +9,7 @@ import Engine
 import Foundation
 import Operations
 
+/// libFuzzer calls this with each input: a reader's number, then a file's bytes.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func readerFuzzerTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let start, count > 0 else { return 0 }
