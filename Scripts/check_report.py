@@ -314,11 +314,16 @@ def main():
           f"{interactive['legends']} legends toggled, {interactive['sliders']} sliders moved, "
           f"{interactive['zoomable']} zoomable grids, {static['formulas']} formulas as MathML, "
           f"{static['mathErrors']} formula errors in place, {report.stat().st_size:,} bytes")
+    finish(problems, "no script errors, every image decoded, no network requests")
+
+
+def finish(problems, success):
+    """Prints each problem and exits 1, or prints `success`."""
     for problem in problems:
         print(f"check-report: error: {problem}", file=sys.stderr)
     if problems:
         sys.exit(1)
-    print("check-report: no script errors, every image decoded, no network requests")
+    print(f"check-report: {success}")
 
 
 if __name__ == "__main__":

@@ -78,6 +78,10 @@ public struct DataLocator: Sendable {
     public func locateWithPlace(_ dataset: DatasetName, split: Split) throws -> (
         images: String, labels: String, place: Place
     ) {
+        // A data root that is not there is a mistake to report, not a reason to train on other data.
+        if directory == nil, let root = environment["NB_DATA"], !root.isEmpty, !Self.isDirectory(absolute(root)) {
+            throw DatasetError.dataRootNotFound(variable: "NB_DATA", path: absolute(root))
+        }
         let searched = places(for: dataset)
         for place in searched {
             if let images = Self.file(split.imagesFile, in: place.path),
@@ -97,6 +101,11 @@ public struct DataLocator: Sendable {
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
         }
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// The nearest folder at or above `start` that holds `Package.swift`.

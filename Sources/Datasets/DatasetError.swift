@@ -23,8 +23,14 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     case itemCountMismatch(imagesPath: String, imageCount: Int, labelsPath: String, labelCount: Int)
     /// A label is not a class index of the data set.
     case labelOutOfRange(path: String, index: Int, label: UInt8, classCount: Int)
+    /// The images file holds no images: nothing to train on or to measure.
+    case noImages(path: String)
+    /// The images file's images have no pixels (a height or width of 0).
+    case emptyImages(path: String, height: Int, width: Int)
     /// A `limit` below one was asked for.
     case invalidLimit(Int)
+    /// An environment variable names a data root that is not a folder.
+    case dataRootNotFound(variable: String, path: String)
     /// The files of a split are in none of the places searched.
     case dataNotFound(dataset: DatasetName, split: Split, files: [String], searched: [DataLocator.Place])
 
@@ -61,8 +67,15 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "the two files must come from the same split: \(Self.recopyHint)"
         case .labelOutOfRange(let path, let index, let label, let classCount):
             return "\(path): label \(label) at item \(index) is not a class (0..<\(classCount)); \(Self.recopyHint)"
+        case .noImages(let path):
+            return "\(path): the file holds 0 images; a data set needs at least one: \(Self.recopyHint)"
+        case .emptyImages(let path, let height, let width):
+            return "\(path): the images are \(height)×\(width) pixels, so they hold no pixels; \(Self.recopyHint)"
         case .invalidLimit(let limit):
             return "limit \(limit) is not allowed: give at least 1, or no limit to load every item"
+        case .dataRootNotFound(let variable, let path):
+            return "\(variable) is set to '\(path)', which is not a folder; "
+                + "point \(variable) at a folder holding mnist/ or fashion-mnist/, or unset it to use the project's Data/"
         case .dataNotFound(let dataset, let split, let files, let searched):
             let places = searched.map { "  \($0.path) (\($0.origin))" }.joined(separator: "\n")
             let looked = searched.isEmpty ? "nowhere (no place to look)" : "in:\n\(places)"

@@ -39,7 +39,12 @@ public enum GzipFile {
         do {
             return [UInt8](try handle.readToEnd() ?? Data())
         } catch {
-            throw DatasetError.unreadableFile(path: path, reason: "\(error)")
+            // strerror's text, nb's one wording of OS errors (Notebook's SystemError, which this module cannot see).
+            let posix = error as NSError
+            let reason =
+                posix.domain == NSPOSIXErrorDomain
+                ? String(cString: strerror(Int32(posix.code))) : posix.localizedDescription
+            throw DatasetError.unreadableFile(path: path, reason: reason)
         }
     }
 

@@ -93,6 +93,17 @@ extension LabeledImages {
         }
         let images = try IDXReader.read(path: imagesPath, kind: .images)
         let labels = try IDXReader.read(path: labelsPath, kind: .labels)
+        return try LabeledImages(
+            images: images, labels: labels, imagesPath: imagesPath, labelsPath: labelsPath, name: name,
+            classNames: classNames, limit: limit)
+    }
+
+    /// A data set from a parsed images file and labels file (read from the paths named in errors),
+    /// after checking that they agree and that every label is a class.
+    public init(
+        images: IDXArray, labels: IDXArray, imagesPath: String, labelsPath: String, name: String,
+        classNames: [String], limit: Int? = nil
+    ) throws {
         guard images.dimensions[0] == labels.dimensions[0] else {
             throw DatasetError.itemCountMismatch(
                 imagesPath: imagesPath, imageCount: images.dimensions[0],
@@ -100,6 +111,10 @@ extension LabeledImages {
         }
         let count = min(images.dimensions[0], limit ?? .max)
         let (height, width) = (images.dimensions[1], images.dimensions[2])
+        guard count > 0 else { throw DatasetError.noImages(path: imagesPath) }
+        guard height > 0, width > 0 else {
+            throw DatasetError.emptyImages(path: imagesPath, height: height, width: width)
+        }
 
         let labelValues = labels.withUnsafePayload { Array($0.prefix(count)) }
         if let index = labelValues.firstIndex(where: { Int($0) >= classNames.count }) {
@@ -108,7 +123,6 @@ extension LabeledImages {
         }
         let pixelCount = count * height * width
         let bytes = images.withUnsafePayload { Array($0.prefix(pixelCount)) }
-        return LabeledImages(
-            name: name, height: height, width: width, bytes: bytes, labels: labelValues, classNames: classNames)
+        self.init(name: name, height: height, width: width, bytes: bytes, labels: labelValues, classNames: classNames)
     }
 }

@@ -19,7 +19,7 @@ enum DataOperations {
             parameters: [
                 .labelled("split", .string, default: .string("train"), .oneOf(Split.allCases.map(\.rawValue))),
                 .labelled("limit", .int, .atLeast(1), optional: true),
-                .labelled("data", .string, optional: true),
+                .labelled("data", .string, .nonEmpty, optional: true),
             ],
             result: .dataset, version: 2, displayVersion: 2,
             inputFiles: { constants in

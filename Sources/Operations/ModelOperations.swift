@@ -25,11 +25,19 @@ enum ModelOperations {
         throws -> ModelSpec
     {
         let defaultName = family == .mlp ? "MLP VAE" : "CNN VAE"
-        return ModelSpec(
+        let model = ModelSpec(
             family: family, widths: try arguments.ints(widthsName), latent: try arguments.int("latent"),
             activation: try arguments.string("activation"), batchNorm: try arguments.bool("batchnorm"),
-            imageShape: [1, 28, 28], seed: context.seed,
+            imageShape: ModelSpec.supportedImageShape, seed: context.seed,
             name: arguments["name"] == nil ? defaultName : try arguments.string("name"))
+        // Its weights, gradients and Adam's moments alone: refused before anything is allocated.
+        let bytes = 16 * Double(model.estimatedParameters)
+        guard bytes <= ModelSpec.memoryBudget else {
+            throw ModelSizeError.tooLarge(
+                model: model.name, what: "the model", bytes: bytes, budget: ModelSpec.memoryBudget,
+                advice: "use fewer or narrower layers")
+        }
+        return model
     }
 
     static let mlpVAE = OperationSpec(

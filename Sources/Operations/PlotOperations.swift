@@ -69,6 +69,7 @@ enum PlotOperations {
     ) { arguments, _ in
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
+        for fit in fits { try data.requireShape(of: fit.spec, argument: "images") }
         let count = min(try arguments.int("count"), data.images.count)
         let originals = data.tensor(limit: count)
         var pixels = originals.values
@@ -128,6 +129,7 @@ enum PlotOperations {
     ) { arguments, _ in
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
+        for fit in fits { try data.requireShape(of: fit.spec, argument: "images") }
         let (from, to, steps) = (try arguments.int("from"), try arguments.int("to"), try arguments.int("steps"))
         for index in [from, to] where index >= data.images.count {
             throw PlotError.imageOutOfRange(index: index, count: data.images.count, dataset: data.title)
@@ -168,6 +170,7 @@ enum PlotOperations {
     ) { arguments, _ in
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
+        for fit in fits { try data.requireShape(of: fit.spec, argument: "images") }
         let count = min(try arguments.int("limit"), data.images.count)
         let images = data.tensor(limit: count)
         let classes = data.images.labels.prefix(count).map(Int.init)

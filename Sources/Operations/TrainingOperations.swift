@@ -26,10 +26,18 @@ enum TrainingOperations {
         let spec = try arguments.domain("model", as: ModelValue.self).spec
         let data = try arguments.domain("on", as: DatasetValue.self)
         let validation = arguments["validate"] == nil ? nil : try arguments.domain("validate", as: DatasetValue.self)
+        try data.requireShape(of: spec, argument: "on")
+        try validation?.requireShape(of: spec, argument: "validate")
         let configuration = TrainingConfiguration(
             epochs: try arguments.int("epochs"), batchSize: try arguments.int("batch"),
             learningRate: Float(try arguments.float("lr")), beta: Float(try arguments.float("beta")), seed: context.seed
         )
+        let needed = spec.estimatedTrainingBytes(batch: min(configuration.batchSize, data.images.count))
+        guard needed <= ModelSpec.memoryBudget else {
+            throw ModelSizeError.tooLarge(
+                model: spec.name, what: "training", bytes: needed, budget: ModelSpec.memoryBudget,
+                advice: "use a smaller batch or a smaller model")
+        }
         let record = { (history: [EpochRecord]) in
             var configuration = configuration
             configuration.epochs = history.count
@@ -109,13 +117,18 @@ enum TrainingOperations {
     static let save = OperationSpec(
         name: "save",
         doc: "Writes a fit's weights as safetensors with PyTorch state_dict names (load_file + load_state_dict).",
-        parameters: [.positional("fit", .fit), .labelled("path", .string)],
+        parameters: [.positional("fit", .fit), .labelled("path", .string, .nonEmpty)],
         result: .string, version: 1, hasSideEffects: true
     ) { arguments, _ in
         let fit = try arguments.domain("fit", as: FitValue.self)
         let path = try arguments.string("path")
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw SafetensorsError.writeFailed(
+                path: path, reason: "cannot create the folder '\(directory.path)': \(SystemError.reason(error))")
+        }
         try fit.checkpoint().write(to: path)
         return .string("saved \(fit.model.parameterCount.formatted()) parameters of \(fit.name) to \(path)")
     }

@@ -1,51 +1,50 @@
 import Foundation
+import Notebook
 import Runner
 
 extension ReportPage {
     /// Writes the page as `<directory>/<name>.html` and each figure as `<directory>/<name>/<file>`,
-    /// every file through a temporary file and a rename so a reader never sees half of one.
-    /// Figures go first, so the page never links to a file not yet there. Returns the page's URL.
+    /// all or none (`AtomicFile.write(_:)`), so a reader never sees half of one or a page beside
+    /// another run's figures. Returns the page's URL.
     @discardableResult
     public func write(to directory: URL) throws(ReportError) -> URL {
+        let files = try files(in: directory)
+        do {
+            try AtomicFile.write(files)
+        } catch {
+            throw .cannotWrite(path: error.path, reason: error.reason)
+        }
+        return pageURL(in: directory)
+    }
+
+    /// The page's files with their places in `directory`, figures first and the page last, after
+    /// creating the folders they go in; for writing them together with other files in one
+    /// `AtomicFile.write(_:)` (nb writes the run record with them).
+    public func files(in directory: URL) throws(ReportError) -> [(data: Data, url: URL)] {
         let figureDirectory = directory.appendingPathComponent(name, isDirectory: true)
-        let files = figureFiles()
-        for path in [directory] + (files.isEmpty ? [] : [figureDirectory]) {
+        let figures = figureFiles()
+        for path in [directory] + (figures.isEmpty ? [] : [figureDirectory]) {
             do {
                 try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
             } catch {
-                throw .cannotCreateDirectory(path: path.path, reason: Self.reason(error))
+                throw .cannotCreateDirectory(path: path.path, reason: SystemError.reason(error))
             }
         }
-        for file in files {
-            try Self.write(file.data, to: figureDirectory.appendingPathComponent(file.name))
-        }
-        let page = directory.appendingPathComponent(name + ".html")
-        try Self.write(Data(html().utf8), to: page)
-        return page
+        return figures.map { ($0.data, figureDirectory.appendingPathComponent($0.name)) }
+            + [(Data(html().utf8), pageURL(in: directory))]
     }
 
-    private static func write(_ data: Data, to url: URL) throws(ReportError) {
-        do {
-            try AtomicFile.write(data, to: url)
-        } catch {
-            throw .cannotWrite(path: url.path, reason: reason(error))
-        }
+    /// Where the page goes in `directory`.
+    public func pageURL(in directory: URL) -> URL {
+        directory.appendingPathComponent(name + ".html")
     }
+}
 
-    /// The system's reason for `error`: `Permission denied` rather than a generic sentence.
-    private static func reason(_ error: any Error) -> String {
-        if let error = error as? AtomicFileError, case .renameFailed(_, let reason) = error { return reason }
-        let error = error as NSError
-        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        // Foundation's own sentences differ between platforms; say the common causes plainly.
-        switch CocoaError.Code(rawValue: error.code) {
-        case .fileWriteFileExists: return "a file of that name is in the way"
-        case .fileWriteNoPermission: return "permission denied"
-        case .fileWriteOutOfSpace: return "no space left on the device"
-        case .fileWriteVolumeReadOnly: return "the file system is read-only"
-        default: return error.localizedDescription
+extension AtomicFileError {
+    /// The file that could not be written.
+    var path: String {
+        switch self {
+        case .writeFailed(let path, _), .renameFailed(let path, _): path
         }
     }
 }

@@ -6,7 +6,8 @@ import Runner
 /// cell with what it produced, and how the run went, plus each figure as a file of its own.
 ///
 /// The page needs nothing but itself: styles and the small script are inline, image grids are
-/// PNG `data:` URIs and charts inline SVG, so it opens from a file, offline, years later.
+/// PNG `data:` URIs and charts inline SVG, so it opens from a file, offline, years later. Its
+/// Content-Security-Policy keeps it so and runs no script but its own (`ContentSecurityPolicy`).
 ///
 /// ```swift
 /// let page = ReportPage(document: document, record: record, context: context)
@@ -65,11 +66,15 @@ public struct ReportPage: Sendable {
             }
         }
 
+        let scripts = inlineScripts(hasMath: renderer.hasMath) + (live.map { [$0.script] } ?? [])
+        // The served preview page talks back to its own server; the file never does.
+        let policy = ContentSecurityPolicy(scripts: scripts, connectsToItsServer: live != nil)
         var page = HTMLBuilder()
         page.raw("<!doctype html>\n")
         page.open("html", ["lang": "en"])
         page.wrap("head") { head in
             head.element("meta", ["charset": "utf-8"])
+            head.element("meta", ["http-equiv": "Content-Security-Policy", "content": policy.text])
             head.element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
             head.element("meta", ["name": "color-scheme", "content": "light dark"])
             head.element("meta", ["name": "generator", "content": "nb \(context.version)"])
@@ -97,15 +102,13 @@ public struct ReportPage: Sendable {
             dialog.element("button", ["class": "close", "type": "button", "aria-label": "Close"], text: "×")
             dialog.wrap("div", ["class": "zoom-scroll"]) { $0.element("img", ["alt": ""]) }
         }
-        for script in inlineScripts(hasMath: renderer.hasMath) + (live.map { [$0.script] } ?? []) {
-            page.wrap("script") { $0.raw(script) }
-        }
+        for script in scripts { page.wrap("script") { $0.raw(script) } }
         page.close()
         return page.finished() + "\n"
     }
 
-    /// Every script the page embeds, in order; the one place that decides them, so that a
-    /// Content-Security-Policy can list each by its hash. KaTeX and its starter come only with math.
+    /// Every script the page embeds, in order; the one place that decides them, so that the
+    /// Content-Security-Policy lists each by its hash. KaTeX and its starter come only with math.
     func inlineScripts(hasMath: Bool) -> [String] {
         guard hasMath, let katex = context.katex else { return [PageScript.javaScript] }
         return [PageScript.javaScript, katex, MathScript.javaScript]

@@ -89,7 +89,7 @@ struct NB: ParsableCommand {
         do {
             source = try SourceFile(contentsOf: file)
         } catch {
-            printError("nb: error: cannot read '\(file)': \(error.localizedDescription)")
+            printError(error.description)
             throw ExitCode(1)
         }
         let document = Document(source: source)
@@ -155,30 +155,32 @@ struct NB: ParsableCommand {
     /// Creates the output folder and its cache: failing here beats failing after an hour of
     /// training with nowhere to write.
     func createOutputDirectory() throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), !isDirectory.boolValue {
+            // Foundation's own error here is a generic "could not be completed (error 512)".
+            printError(
+                "nb: error: cannot use '\(output)' as the output directory: \(SystemError.reason(errno: ENOTDIR)); "
+                    + "choose another with --output")
+            throw ExitCode(1)
+        }
         do {
             try FileManager.default.createDirectory(
                 at: outputDirectory.appendingPathComponent(".cache"), withIntermediateDirectories: true)
         } catch {
             printError(
-                "nb: error: cannot create the output directory '\(output)': \(reason(error)); choose another with --output"
+                "nb: error: cannot create the output directory '\(output)': \(SystemError.reason(error)); choose another with --output"
             )
             throw ExitCode(1)
         }
     }
 
-    /// Writes the run record and the report (and prints where statements failed); returns the
-    /// record's path as given and the report and its figures.
+    /// Writes the run record, the report with its figures and, with `--ipynb`, the Jupyter
+    /// notebook, all or none (and prints where statements failed); returns their paths and the page.
     func writeOutputs(_ record: RunRecord, of plan: Plan, renderer: DiagnosticRenderer) throws -> (
         recordPath: String, reportPath: String, page: ReportPage, notebookPath: String?
     ) {
         let recordURL = recordURL(of: plan)
         let recordPath = (output as NSString).appendingPathComponent(recordURL.lastPathComponent)
-        do {
-            try AtomicFile.write(try record.jsonData(), to: recordURL)
-        } catch {
-            printError("nb: error: cannot write the run record '\(recordURL.path)': \(reason(error))")
-            throw ExitCode(1)
-        }
         for statement in record.statements where statement.status == .failed {
             let diagnostic = Diagnostic(.error, statement.message ?? "failed", at: statement.range)
             printError(renderer.render(diagnostic), terminator: "")
@@ -189,25 +191,24 @@ struct NB: ParsableCommand {
                 "nb: warning: the prose has math but KaTeX is not at \(ReportContext.katexPath); the report shows the "
                     + "formulas as TeX; install it with Scripts/setup (Debian's libjs-katex)")
         }
-        let reportPath: String
+        let notebookURL = recordURL.deletingPathExtension().appendingPathExtension("ipynb")
+        // Written together, all or none, so a full disk never leaves this run's record beside the
+        // last run's report.
         do {
-            reportPath = try page.write(to: outputDirectory).path
+            var files = try page.files(in: outputDirectory) + [(try record.jsonData(), recordURL)]
+            if ipynb { files.append((try NotebookExport(document: plan.document, record: record).json(), notebookURL)) }
+            try AtomicFile.write(files)
+        } catch AtomicFileError.writeFailed(let path, let reason) {
+            printError(
+                "nb: error: cannot write '\(path)': \(reason); the previous run's record and report are left as they "
+                    + "were: free some disk space or choose another --output")
+            throw ExitCode(1)
         } catch {
             printError("nb: error: \(error)")
             throw ExitCode(1)
         }
-        var notebookPath: String?
-        if ipynb {
-            let url = recordURL.deletingPathExtension().appendingPathExtension("ipynb")
-            do {
-                try AtomicFile.write(try NotebookExport(document: plan.document, record: record).json(), to: url)
-            } catch {
-                printError("nb: error: cannot write the notebook '\(url.path)': \(reason(error))")
-                throw ExitCode(1)
-            }
-            notebookPath = (output as NSString).appendingPathComponent(url.lastPathComponent)
-        }
-        return (recordPath, reportPath, page, notebookPath)
+        let notebookPath = ipynb ? (output as NSString).appendingPathComponent(notebookURL.lastPathComponent) : nil
+        return (recordPath, page.pageURL(in: outputDirectory).path, page, notebookPath)
     }
 }
 
@@ -235,21 +236,6 @@ private func git(_ arguments: [String]) -> String? {
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { return nil }
     return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-}
-
-/// The operating system's reason for a file error (`Permission denied`), without Foundation's wrapping.
-private func reason(_ error: Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-        return String(cString: strerror(Int32(underlying.code)))
-    }
-    if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-    switch (nsError.domain, nsError.code) {
-    case (NSCocoaErrorDomain, CocoaError.fileNoSuchFile.rawValue): return "a folder on the way does not exist"
-    case (NSCocoaErrorDomain, CocoaError.fileWriteNoPermission.rawValue): return "permission denied"
-    case (NSCocoaErrorDomain, CocoaError.fileWriteOutOfSpace.rawValue): return "the disk is full"
-    default: return nsError.localizedDescription
-    }
 }
 
 /// Writes `text` to standard error.

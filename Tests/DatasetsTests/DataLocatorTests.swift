@@ -82,6 +82,28 @@ struct DataLocatorTests {
         #expect(files.labels == folder.path + "/train-labels-idx1-ubyte.gz")
     }
 
+    /// Before, a mistyped NB_DATA silently fell back to the project's Data/.
+    @Test("An NB_DATA that is not a folder is an error naming the variable and the folder")
+    func rejectsAMissingDataRoot() throws {
+        let places = try ThreePlaces()
+        defer { places.folder.remove() }
+        let locator = DataLocator(
+            environment: ["NB_DATA": "../no/such/dir"], currentDirectory: places.project, executablePath: nil)
+        let missing = places.folder.path + "/no/such/dir"
+        #expect(throws: DatasetError.dataRootNotFound(variable: "NB_DATA", path: missing)) {
+            try locator.locate(.mnist, split: .test)
+        }
+        #expect(
+            DatasetError.dataRootNotFound(variable: "NB_DATA", path: "/no/such/dir").description
+                == "NB_DATA is set to '/no/such/dir', which is not a folder; point NB_DATA at a folder holding "
+                + "mnist/ or fashion-mnist/, or unset it to use the project's Data/")
+        let file = try places.folder.write([], to: "a-file")
+        let fileRoot = DataLocator(environment: ["NB_DATA": file], currentDirectory: "/", executablePath: nil)
+        #expect(throws: DatasetError.dataRootNotFound(variable: "NB_DATA", path: file)) {
+            try fileRoot.locate(.mnist, split: .test)
+        }
+    }
+
     @Test("Missing data names the files, every place searched, and how to install it")
     func reportsMissingData() throws {
         let folder = try TemporaryDirectory()

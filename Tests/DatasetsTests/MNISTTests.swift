@@ -101,6 +101,36 @@ struct MNISTTests {
         }
     }
 
+    @Test("An images file of no images is an error, not a NaN history")
+    func rejectsAnEmptyDataSet() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let images = try folder.write(idxBytes(magic: 0x803, dimensions: [0, 28, 28], payload: []), to: "images")
+        let labels = try folder.write(idxBytes(magic: 0x801, dimensions: [0], payload: []), to: "labels")
+        #expect(throws: DatasetError.noImages(path: images)) {
+            try LabeledImages.load(imagesPath: images, labelsPath: labels, name: "x", classNames: ["a"])
+        }
+        #expect(
+            DatasetError.noImages(path: "d/i").description
+                == "d/i: the file holds 0 images; a data set needs at least one: re-copy it from its source "
+                + "(MNIST ships with nb in Data/mnist; Fashion-MNIST comes from "
+                + "`sudo apt-get install --reinstall dataset-fashion-mnist`)")
+    }
+
+    @Test("Images of no pixels are an error")
+    func rejectsImagesWithoutPixels() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let images = try folder.write(idxBytes(magic: 0x803, dimensions: [2, 0, 5], payload: []), to: "images")
+        let labels = try folder.write(idxBytes(magic: 0x801, dimensions: [2], payload: [0, 0]), to: "labels")
+        #expect(throws: DatasetError.emptyImages(path: images, height: 0, width: 5)) {
+            try LabeledImages.load(imagesPath: images, labelsPath: labels, name: "x", classNames: ["a"])
+        }
+        #expect(
+            DatasetError.emptyImages(path: "d/i", height: 0, width: 5).description.hasPrefix(
+                "d/i: the images are 0×5 pixels, so they hold no pixels; re-copy it"))
+    }
+
     @Test("Fashion-MNIST loads 60,000 and 10,000 images from the system package")
     func loadsFashionMNIST() throws {
         let locator = DataLocator(environment: [:], executablePath: nil)

@@ -99,16 +99,58 @@ struct SafetensorsTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["model.safetensors"])
     }
 
-    @Test("Writing into a missing folder fails with the path and the reason")
+    @Test("Writing into a missing folder fails with the path and the system's reason")
     func reportsWriteFailures() throws {
         let checkpoint = Safetensors(tensors: ["a": Tensor(shape: [1], values: [1])])
         let error = SafetensorsError.writeFailed(
-            path: "/nonexistent/model.safetensors", reason: "cannot create a temporary file in /nonexistent")
+            path: "/nonexistent/model.safetensors", reason: "No such file or directory")
         #expect(throws: error) { try checkpoint.write(to: "/nonexistent/model.safetensors") }
         #expect(
             error.description
-                == "/nonexistent/model.safetensors: cannot write the checkpoint (cannot create a temporary file in "
-                + "/nonexistent); check that the folder exists and is writable")
+                == "/nonexistent/model.safetensors: cannot write the checkpoint: No such file or directory; "
+                + "check the path, the disk space and the folder's permissions")
+    }
+
+    /// Before, `save` to /dev/null replaced the device node with a regular file, a folder path
+    /// failed with Foundation's text, and an empty path gave ": cannot write".
+    @Test("A path that is not a regular file or a new one is refused, and the empty path has its own message")
+    func refusesSpecialFiles() throws {
+        let checkpoint = Safetensors(tensors: ["a": Tensor(shape: [1], values: [1])])
+        #expect(throws: SafetensorsError.notARegularFile(path: "/dev/null", kind: "a device")) {
+            try checkpoint.write(to: "/dev/null")
+        }
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && info.st_mode & 0o170000 == 0o020000)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nb-st-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(throws: SafetensorsError.notARegularFile(path: folder, kind: "a folder")) {
+            try checkpoint.write(to: folder)
+        }
+        #expect(throws: SafetensorsError.emptyPath) { try checkpoint.write(to: "") }
+        #expect(
+            SafetensorsError.notARegularFile(path: "/dev/null", kind: "a device").description
+                == "/dev/null is a device, not a file; a checkpoint is written only to a new path or over a regular "
+                + "file: choose another path")
+        #expect(
+            SafetensorsError.emptyPath.description
+                == "cannot write a checkpoint to an empty path; give a file name, like \"Output/model.safetensors\"")
+    }
+
+    /// Before, the link was replaced by a file and its target left as it was.
+    @Test("A symbolic link is written through to its target, relative or absolute, and stays a link")
+    func writesThroughSymbolicLinks() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nb-st-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createSymbolicLink(atPath: folder + "/relative", withDestinationPath: "sub/target")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder + "/absolute", withDestinationPath: folder + "/relative")
+        try Safetensors(tensors: ["a": Tensor(shape: [2], values: [1, 2])]).write(to: folder + "/absolute")
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/sub/target"))) == tinyFile)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/absolute") == folder + "/relative")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/relative") == "sub/target")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/sub") == ["target"])
     }
 
     @Test("Names that the format cannot hold are refused")

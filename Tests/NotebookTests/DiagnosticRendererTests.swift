@@ -43,8 +43,49 @@ import Testing
             ("lr", ["epochs", "seed"], nil),
             ("tarin", ["train", "test"], "train"),
             ("q", ["d", "m"], nil),
+            ("mnst", ["mnist", "mnsta"], "mnist"),
+            ("mnst", ["mnsta", "mnist"], "mnist"),
         ] as [(String, [String], String?)])
     func didYouMeanSuggestsOnlyCloseNames(name: String, candidates: [String], expected: String?) {
         #expect(DidYouMean.suggestion(for: name, among: candidates) == expected)
+    }
+
+    /// Before, an ESC in a cell reached the terminal raw, in the message and the quoted line.
+    @Test func controlCharactersAreShownAsTheirPicturesSoTheCaretStillLinesUp() {
+        let file = SourceFile(path: "x.md", text: "x = a\u{1B}[2Jb\u{7F}")
+        let diagnostic = Diagnostic(.error, "found '\u{1B}'", at: SourceRange(at: .init(line: 1, column: 10)))
+        #expect(
+            DiagnosticRenderer(source: file).render(diagnostic)
+                == "x.md:1:10: error: found '␛'\nx = a␛[2Jb␡\n         ^\n")
+    }
+
+    /// Before, a 100,000-character line was printed whole under its error.
+    @Test func aLongLineIsCutToAWindowAroundTheColumn() {
+        let line = String(repeating: "a", count: 50_000) + "$" + String(repeating: "b", count: 50_000)
+        let file = SourceFile(path: "x.md", text: line)
+        let range = SourceRange(start: .init(line: 1, column: 50_001), end: .init(line: 1, column: 50_002))
+        let lines = DiagnosticRenderer(source: file).render(Diagnostic(.error, "e", at: range)).split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[1] == "…" + String(repeating: "a", count: 40) + "$" + String(repeating: "b", count: 79) + "…")
+        #expect(lines[2] == String(repeating: " ", count: 41) + "^")
+    }
+
+    /// Before, 3 KB of random bytes printed 799 errors.
+    @Test func afterTheLimitTheRestAreCountedNotPrinted() {
+        let file = SourceFile(path: "x.md", text: String(repeating: "$\n", count: 60))
+        let diagnostics = (1...60).map { Diagnostic(.error, "e\($0)", at: SourceRange(at: .init(line: $0, column: 1))) }
+        let text = DiagnosticRenderer(source: file).render(diagnostics)
+        let headlines = text.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(headlines.count == 50)
+        #expect(headlines.last == "x.md:50:1: error: e50")
+        #expect(text.hasSuffix("\nnote: 10 more problems not shown; fix these first\n"))
+    }
+
+    /// Before, a misspelt 20,000-letter name built a 400-million-cell distance table.
+    @Test func namesLongerThanTheLimitGetNoSuggestionAndCostNothing() {
+        let long = String(repeating: "a", count: 20_000)
+        #expect(DidYouMean.suggestion(for: long + "b", among: [long + "c"]) == nil)
+        let limit = String(repeating: "a", count: DidYouMean.maximumLength - 1)
+        #expect(DidYouMean.suggestion(for: limit + "b", among: [limit + "c"]) == limit + "c")
     }
 }

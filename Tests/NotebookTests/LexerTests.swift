@@ -46,6 +46,9 @@ import Testing
         ("x = 1️⃣99999999999999999999", "integer literal '99999999999999999999' is too large"),
         ("x = 1️⃣\"abc", "unterminated string; add a closing '\"' on the same line"),
         ("x = 1️⃣$", "unexpected character '$'"),
+        ("x = 1️⃣\u{1B}", "unexpected character U+001B"),
+        ("x = 1️⃣\u{200B}", "unexpected character U+200B"),
+        ("x = 1️⃣€", "unexpected character '€'"),
         (#"x = "a1️⃣\q""#, #"invalid escape '\q' in string; use \", \\, \n or \t"#),
     ])
     func lexicalProblemsAreReportedAtTheMarker(marked: String, message: String) {
@@ -53,5 +56,17 @@ import Testing
         let diagnostics = Lexer.tokenize(source.text, line: 1).diagnostics
         #expect(diagnostics.map(\.message) == [message])
         #expect(diagnostics.first?.range?.start == source["1️⃣"])
+    }
+
+    @Test func namesMayUseLettersOfAnyScriptAsInSwift() {
+        let (tokens, diagnostics) = Lexer.tokenize("λ = 数据_2 + é", line: 1)
+        #expect(diagnostics.map(\.message) == ["unexpected character '+'"])
+        #expect(tokens.filter { $0.kind == .identifier }.map(\.text) == ["λ", "数据_2", "é"])
+        #expect(tokens[2].range == SourceRange(start: .init(line: 1, column: 5), end: .init(line: 1, column: 9)))
+    }
+
+    @Test(arguments: [("λ", true), ("数据", true), ("_x1", true), ("1x", false), ("a-b", false), ("", false)])
+    func isNameAcceptsWhatTheLexerReadsAsOneName(text: String, expected: Bool) {
+        #expect(Lexer.isName(text) == expected)
     }
 }

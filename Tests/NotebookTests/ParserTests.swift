@@ -109,4 +109,36 @@ import Testing
         #expect(statements.map(\.binding?.name) == ["b", "c"])
         #expect(diagnostics.count == 1)
     }
+
+    static let tooDeep = "calls and lists are nested more than 100 deep here; bind the inner parts to names first"
+
+    /// Each of these overflowed the parser's stack (exit 139) before the nesting limit.
+    @Test(
+        arguments: [
+            ("x = " + String(repeating: "[", count: 1500) + String(repeating: "]", count: 1500), 105, ["y"]),
+            ("x = " + String(repeating: "f(", count: 1000) + String(repeating: ")", count: 1000), 206, ["y"]),
+            // Never closed, so the next line is still inside the brackets.
+            ("x = " + String(repeating: "[", count: 10000), 105, []),
+        ] as [(String, Int, [String])])
+    func nestingDeeperThanTheLimitIsOneErrorAtTheFirstBracketTooMany(code: String, column: Int, kept: [String]) {
+        let parsed = Parser.parse(code: code + "\ny = 1", line: 3, cell: 0)
+        #expect(parsed.diagnostics.map(\.message) == [Self.tooDeep])
+        #expect(parsed.diagnostics.map(\.range?.start) == [SourceLocation(line: 3, column: column)])
+        #expect(parsed.statements.compactMap(\.binding?.name) == kept)
+    }
+
+    @Test func nestingUpToTheLimitParses() {
+        let depth = Parser.maximumNesting
+        let code = "x = " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        let parsed = Parser.parse(code: code, line: 1, cell: 0)
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.statements.count == 1)
+    }
+
+    @Test func anUnreadableCharacterIsReportedOnceNotAgainByTheParser() {
+        let source = MarkedSource("x = a 1️⃣$ b\ny = f(1 2️⃣$)")
+        let diagnostics = parse(source.text).diagnostics
+        #expect(diagnostics.map(\.message) == ["unexpected character '$'", "unexpected character '$'"])
+        #expect(diagnostics.map(\.range?.start) == [source["1️⃣"], source["2️⃣"]])
+    }
 }

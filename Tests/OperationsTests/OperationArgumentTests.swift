@@ -39,6 +39,8 @@ private let badCalls: [(String, String)] = [
     ("x = train(m, on: d, seed: 1️⃣-3)", "'seed' must be >= 0, got -3"),
     ("x = 1️⃣train(m, validate: d)", "missing argument 'on: Dataset' in call to 'train'"),
     ("x = save(f, path: 1️⃣3)", "argument 'path' of 'save' must be String, got Int"),
+    (#"x = save(f, path: 1️⃣"")"#, #"'path' must be a non-empty string, got """#),
+    (#"x = mnist(data: 1️⃣"")"#, #"'data' must be a non-empty string, got """#),
     ("x = loss_curves(1️⃣m)", "argument 'fits' of 'loss_curves' must be Fit, got Model"),
     ("x = reconstructions(f, images: d, count: 1️⃣0)", "'count' must be in 1...100, got 0"),
     ("x = samples(f, count: 1️⃣101)", "'count' must be in 1...100, got 101"),

@@ -48,4 +48,9 @@ private func trainSmallMLP(seed: UInt64, epochs: Int = 3) throws -> [EpochRecord
         TrainingError.nonFiniteLoss(epoch: 3, batch: 17, batches: 469, learningRate: 0.1).description
             == "the loss became NaN or infinite at epoch 3, batch 17 of 469 (learning rate 0.1); "
             + "try a smaller learning rate, such as lr: 0.01")
+    // Before, Float's 1e-3 / 10 was printed as 0.000100000005.
+    #expect(
+        TrainingError.nonFiniteLoss(epoch: 1, batch: 1, batches: 2, learningRate: 1e-3).description
+            == "the loss became NaN or infinite at epoch 1, batch 1 of 2 (learning rate 0.001); "
+            + "try a smaller learning rate, such as lr: 0.0001")
 }

@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+    private let posixWrite = Glibc.write
+#elseif canImport(Darwin)
+    import Darwin
+    private let posixWrite = Darwin.write
+#endif
+
 /// A checkpoint in the safetensors format (https://github.com/huggingface/safetensors), readable
 /// by PyTorch's `safetensors.torch.load_file` and NumPy's `safetensors.numpy.load_file`.
 ///
@@ -118,29 +126,79 @@ public struct Safetensors {
         return checkpoint
     }
 
-    /// Writes the checkpoint to `path` atomically: into a temporary file in the same folder,
-    /// flushed to disk, then renamed over `path`, so a crash never leaves a half-written file.
+    /// Writes the checkpoint to `path` atomically: into a temporary file beside the target,
+    /// flushed to disk, then renamed over it, so a crash never leaves a half-written file.
+    ///
+    /// A symbolic link is written through: its target gets the checkpoint and the link stays. A
+    /// path that is a folder, a device (`/dev/null`) or anything else but a regular file is
+    /// refused rather than replaced. Failures carry the system's `strerror` text.
     public func write(to path: String) throws {
+        guard !path.isEmpty else { throw SafetensorsError.emptyPath }
         let bytes = try encoded()
-        let url = URL(fileURLWithPath: path)
+        let target = try Self.writableTarget(of: path)
+        let url = URL(fileURLWithPath: target)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
-        do {
-            guard FileManager.default.createFile(atPath: temporary, contents: nil),
-                let handle = FileHandle(forWritingAtPath: temporary)
-            else {
-                throw SafetensorsError.writeFailed(
-                    path: path, reason: "cannot create a temporary file in \(url.deletingLastPathComponent().path)")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            throw SafetensorsError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count, let base = buffer.baseAddress {
+                let count = posixWrite(descriptor, base + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                written += count
             }
-            defer { try? handle.close() }
-            try handle.write(contentsOf: bytes)
-            try handle.synchronize()
-            guard rename(temporary, path) == 0 else {
+        }
+        if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure == 0, rename(temporary, target) != 0 { failure = errno }
+        guard failure == 0 else {
+            unlink(temporary)
+            throw SafetensorsError.writeFailed(path: path, reason: String(cString: strerror(failure)))
+        }
+    }
+
+    /// The file a write to `path` replaces: `path` itself when it is a regular file or does not
+    /// exist yet, the end of its chain of symbolic links when it is one.
+    static func writableTarget(of path: String) throws -> String {
+        var current = path
+        // Linux's own limit on links followed in one lookup (ELOOP after 40).
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0 else {
+                if errno == ENOENT { return current }
                 throw SafetensorsError.writeFailed(path: path, reason: String(cString: strerror(errno)))
             }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error as? SafetensorsError ?? .writeFailed(path: path, reason: "\(error)")
+            switch info.st_mode & 0o170000 {
+            case 0o100000:
+                return current
+            case 0o120000:
+                // A relative link is relative to the folder holding the link.
+                let destination = try FileManager.default.destinationOfSymbolicLink(atPath: current)
+                let folder = (current as NSString).deletingLastPathComponent
+                current = destination.hasPrefix("/") || folder.isEmpty ? destination : folder + "/" + destination
+            case let kind:
+                throw SafetensorsError.notARegularFile(path: path, kind: Self.fileKind(kind))
+            }
+        }
+        throw SafetensorsError.writeFailed(path: path, reason: String(cString: strerror(ELOOP)))
+    }
+
+    /// What `st_mode`'s file-type bits name, as messages word it.
+    private static func fileKind(_ bits: UInt32) -> String {
+        switch bits {
+        case 0o040000: "a folder"
+        case 0o020000, 0o060000: "a device"
+        case 0o010000: "a named pipe"
+        case 0o140000: "a socket"
+        default: "not a regular file"
         }
     }
 
@@ -153,7 +211,12 @@ public struct Safetensors {
         do {
             contents = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw SafetensorsError.unreadableFile(path: path, reason: "\(error)")
+            // strerror's text, nb's one wording of OS errors (Notebook's SystemError, which Engine cannot see).
+            let posix = error as NSError
+            let reason =
+                posix.domain == NSPOSIXErrorDomain
+                ? String(cString: strerror(Int32(posix.code))) : posix.localizedDescription
+            throw SafetensorsError.unreadableFile(path: path, reason: reason)
         }
         return try decode([UInt8](contents), path: path)
     }

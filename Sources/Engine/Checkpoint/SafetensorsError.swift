@@ -9,6 +9,10 @@ public enum SafetensorsError: Error, Equatable, Sendable, CustomStringConvertibl
     case unreadableFile(path: String, reason: String)
     /// `path` could not be written; nothing was replaced.
     case writeFailed(path: String, reason: String)
+    /// The path to write is empty.
+    case emptyPath
+    /// The path to write is something other than a regular file, which `save` must not replace.
+    case notARegularFile(path: String, kind: String)
     /// A tensor is named `__metadata__`, the header's key for the metadata.
     case reservedName(String)
     /// The same name is used by a Float32 tensor and an Int64 tensor.
@@ -43,7 +47,13 @@ public enum SafetensorsError: Error, Equatable, Sendable, CustomStringConvertibl
         case .unreadableFile(let path, let reason):
             return "\(path): cannot be read (\(reason)); check that it is a readable file"
         case .writeFailed(let path, let reason):
-            return "\(path): cannot write the checkpoint (\(reason)); check that the folder exists and is writable"
+            return
+                "\(path): cannot write the checkpoint: \(reason); check the path, the disk space and the folder's permissions"
+        case .emptyPath:
+            return "cannot write a checkpoint to an empty path; give a file name, like \"Output/model.safetensors\""
+        case .notARegularFile(let path, let kind):
+            return "\(path) is \(kind), not a file; a checkpoint is written only to a new path or over a regular file: "
+                + "choose another path"
         case .reservedName(let name):
             return "cannot save a tensor named '\(name)': the safetensors header uses that key for metadata; rename it"
         case .duplicateName(let name):

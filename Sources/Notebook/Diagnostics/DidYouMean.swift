@@ -5,15 +5,28 @@ public enum DidYouMean {
     /// The candidate nearest to `name` by edit distance, if it is close enough to be a typo:
     /// at most a third of the longer name's length, so one- and two-letter names get none.
     public static func suggestion(for name: String, among candidates: [String]) -> String? {
+        // The distance table is as large as the two names' product: a typo of a 20,000-letter
+        // name would take gigabytes, and no one mistypes a name that long.
+        guard name.count <= maximumLength else { return nil }
         var best: (name: String, distance: Int)?
-        for candidate in candidates.sorted() where candidate != name {
-            let distance = editDistance(name.lowercased(), candidate.lowercased())
-            let allowed = max(name.count, candidate.count) / 3
+        let length = name.count
+        let lowered = name.lowercased()
+        for candidate in candidates where candidate != name {
+            let candidateLength = candidate.count
+            let allowed = max(length, candidateLength) / 3
+            // The distance is at least the difference in length: skip the table when that is too far.
+            guard candidateLength <= maximumLength, abs(candidateLength - length) <= allowed else { continue }
+            let distance = editDistance(lowered, candidate.lowercased())
             guard distance <= allowed else { continue }
-            if best == nil || distance < best?.distance ?? .max { best = (candidate, distance) }
+            // Nearest first, then the first in alphabetical order, whatever order the candidates come in.
+            if let current = best, (current.distance, current.name) <= (distance, candidate) { continue }
+            best = (candidate, distance)
         }
         return best?.name
     }
+
+    /// The longest name a suggestion is looked for (or offered).
+    public static let maximumLength = 64
 
     /// `"; did you mean 'x'?"` when there is a suggestion, else the empty string.
     public static func suffix(for name: String, among candidates: [String]) -> String {

@@ -107,12 +107,7 @@ private struct Reader {
     }
 
     private mutating func readParameter(_ name: String, value: Value) {
-        let isName =
-            name.unicodeScalars.first.map { !("0"..."9").contains($0) } ?? false
-            && name.unicodeScalars.allSatisfy {
-                $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-            }
-        guard isName else {
+        guard Lexer.isName(name) else {
             report(.invalidParameterName(name), at: value.keyRange)
             return
         }

@@ -79,7 +79,8 @@ public struct Lexer {
 
     private mutating func skipSpacesAndComments() {
         while let scalar = peek() {
-            // A lone carriage return is not a line break: `SourceFile` splits lines at `\n` only.
+            // `SourceFile` already split lines at every `\r`, `\r\n` and `\n`, so a `\r` here is
+            // in code built elsewhere (a `--set` value): blank, as in a terminal.
             if scalar == " " || scalar == "\t" || scalar == "\r" {
                 advance()
             } else if scalar == "#" {
@@ -92,7 +93,7 @@ public struct Lexer {
 
     private mutating func identifier(from start: SourceLocation) -> Token {
         var text = ""
-        while let scalar = peek(), Self.isIdentifierStart(scalar) || Self.isDigit(scalar) {
+        while let scalar = peek(), Self.isIdentifierContinue(scalar) {
             text.unicodeScalars.append(scalar)
             advance()
         }
@@ -130,7 +131,7 @@ public struct Lexer {
             }
             if takeDigits() == 0 { malformed = true }
         }
-        while let scalar = peek(), Self.isIdentifierStart(scalar) || Self.isDigit(scalar) || scalar == "." {
+        while let scalar = peek(), Self.isIdentifierContinue(scalar) || scalar == "." {
             text.unicodeScalars.append(scalar)
             malformed = true
             advance()
@@ -181,8 +182,21 @@ public struct Lexer {
         return Token(kind: .invalid, text: value, range: range)
     }
 
+    /// Whether `text` is a name as cells write them: a letter or `_`, then letters, digits and `_`.
+    public static func isName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, isIdentifierStart(first) else { return false }
+        return text.unicodeScalars.allSatisfy(isIdentifierContinue)
+    }
+
+    /// Letters of any script start a name, as in Swift and Python (`λ`, `数据`): Unicode's
+    /// XID_Start, plus `_`.
     private static func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "_" || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+        scalar == "_" || scalar.properties.isXIDStart
+    }
+
+    /// XID_Continue: letters, digits, combining marks and `_`.
+    private static func isIdentifierContinue(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isXIDContinue
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {

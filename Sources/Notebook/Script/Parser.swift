@@ -7,6 +7,9 @@ public struct Parser {
     private var position = 0
     /// How many `(` and `[` are open; inside them newlines continue the statement.
     private var depth = 0
+    /// How many calls and lists the parser is inside now; it recurses once per level, so
+    /// `maximumNesting` bounds its stack (and the checker's, which walks the same tree).
+    private var nesting = 0
     /// Set when a statement ended early at a line that starts the next statement.
     private var resumeAtCurrentLine = false
     private let cell: Int
@@ -15,6 +18,10 @@ public struct Parser {
     /// Names bound by statements that failed to parse (`fit = train(…` with a syntax error), so
     /// the checker can treat them as bound instead of reporting every later use as undefined.
     public private(set) var brokenBindings: [Identifier] = []
+
+    /// The deepest nesting of calls and lists a cell may write; deeper ones are an error, not a
+    /// stack overflow. Python's parser stops at 200 parentheses; no notebook needs 100.
+    public static let maximumNesting = 100
 
     /// Creates a parser over `tokens` (ending with `.end`) of cell number `cell`.
     public init(tokens: [Token], cell: Int, diagnostics: [Diagnostic] = []) {
@@ -91,7 +98,10 @@ public struct Parser {
         case .newline: advance()
         case .end: break
         default:
-            report(.expectedEndOfStatement(found: current.quoted), at: current.range)
+            // The lexer already reported an unreadable character; one error for it is enough.
+            if current.kind != .invalid {
+                report(.expectedEndOfStatement(found: current.quoted), at: current.range)
+            }
             if let binding { brokenBindings.append(binding) }
             return nil
         }
@@ -155,6 +165,8 @@ public struct Parser {
 
     private mutating func parseCall(callee: Identifier) -> Expr? {
         let open = current
+        guard enterNesting(at: open) else { return nil }
+        defer { nesting -= 1 }
         advance()
         depth += 1
         var arguments: [CallArgument] = []
@@ -181,6 +193,8 @@ public struct Parser {
 
     private mutating func parseList() -> Expr? {
         let open = current
+        guard enterNesting(at: open) else { return nil }
+        defer { nesting -= 1 }
         advance()
         depth += 1
         var elements: [Expr] = []
@@ -191,6 +205,16 @@ public struct Parser {
         }
         guard let close else { return nil }
         return Expr(.list(elements), range: open.range.union(close))
+    }
+
+    /// Counts one more level of nesting at the bracket `open`, or reports it as too deep.
+    private mutating func enterNesting(at open: Token) -> Bool {
+        guard nesting < Self.maximumNesting else {
+            report(.nestingTooDeep(limit: Self.maximumNesting), at: open.range)
+            return false
+        }
+        nesting += 1
+        return true
     }
 
     /// Parses comma-separated elements up to `closing`, which it consumes; returns the closing
@@ -229,7 +253,9 @@ public struct Parser {
                     return nil
                 }
                 let closingText = closing == .rightParen ? ")" : "]"
-                report(.expectedComma(closing: closingText, found: current.quoted), at: current.range)
+                if current.kind != .invalid {
+                    report(.expectedComma(closing: closingText, found: current.quoted), at: current.range)
+                }
                 return nil
             }
         }

@@ -22,12 +22,14 @@ public enum ScriptError: Error, Hashable, DiagnosticMessage {
     case assignmentToExpression
     /// Two arguments or list elements without a comma between them.
     case expectedComma(closing: String, found: String)
+    /// Calls and lists nested deeper than `limit`.
+    case nestingTooDeep(limit: Int)
 
     /// The message, saying what is wrong and how to fix it.
     public var description: String {
         switch self {
         case .unexpectedCharacter(let character):
-            "unexpected character '\(character)'"
+            "unexpected character \(Self.quoted(character))"
         case .unterminatedString:
             "unterminated string; add a closing '\"' on the same line"
         case .invalidEscape(let escape):
@@ -48,7 +50,28 @@ public enum ScriptError: Error, Hashable, DiagnosticMessage {
             "only a name can be bound: write 'name = expression'"
         case .expectedComma(let closing, let found):
             "expected ',' or '\(closing)', found \(found)"
+        case .nestingTooDeep(let limit):
+            "calls and lists are nested more than \(limit) deep here; bind the inner parts to names first"
         }
+    }
+
+    /// `'é'` for a character that shows, `U+001B` for one that does not (controls, spaces,
+    /// joiners, unassigned code points), so the terminal never receives a raw control byte.
+    private static func quoted(_ character: String) -> String {
+        let scalars = character.unicodeScalars
+        let visible = scalars.allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .surrogate, .privateUse, .unassigned, .spaceSeparator, .lineSeparator,
+                .paragraphSeparator:
+                false
+            default: true
+            }
+        }
+        if visible { return "'\(character)'" }
+        return scalars.map { scalar in
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(4 - hex.count, 0)) + hex
+        }.joined(separator: " ")
     }
 
     private static func closing(of bracket: String) -> String {

@@ -2,7 +2,7 @@
 public struct Token: Hashable, Sendable {
     /// What kind of token this is.
     public enum Kind: Hashable, Sendable {
-        /// A name: `[A-Za-z_][A-Za-z0-9_]*`, including `true` and `false`.
+        /// A name: a letter (of any script) or `_`, then letters, digits and `_`; `true` and `false` too.
         case identifier
         /// An integer literal; `text` holds its digits.
         case integer

@@ -6,26 +6,75 @@ public struct SourceFile: Sendable {
     public let path: String
     /// The whole text.
     public let text: String
-    /// The lines without their terminators (`\n` or `\r\n`); the first is line 1.
+    /// The lines without their terminators (`\n`, `\r\n`, or a lone `\r` as old Mac editors
+    /// write); the first is line 1.
     public let lines: [String]
 
-    /// Creates a source file from its text; `path` is only used to name it in messages.
+    /// Creates a source file from its text, without a leading byte-order mark; `path` is only
+    /// used to name it in messages.
     public init(path: String, text: String) {
         self.path = path
+        // Editors hide a byte-order mark, so columns count from the character after it.
+        let text = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
         self.text = text
-        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            String(line.last == "\r" ? line.dropLast() : line)
+        var lines: [String] = []
+        var line = String.UnicodeScalarView()
+        var afterReturn = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n", afterReturn {
+                afterReturn = false
+                continue
+            }
+            afterReturn = scalar == "\r"
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(String(line))
+                line = String.UnicodeScalarView()
+            } else {
+                line.append(scalar)
+            }
         }
-        // A final newline ends the last line; it does not start an empty one.
-        if lines.count > 1, lines.last == "" { lines.removeLast() }
+        // A final line break ends the last line; it does not start an empty one.
+        if !line.isEmpty || lines.isEmpty { lines.append(String(line)) }
         self.lines = lines
     }
 
-    /// Reads the file at `path` as UTF-8.
-    public init(contentsOf path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let data = try Data(contentsOf: url)
-        self.init(path: path, text: String(decoding: data, as: UTF8.self))
+    /// Reads the file at `path`, which must be UTF-8.
+    public init(contentsOf path: String) throws(SourceFileError) {
+        // Foundation's error for a folder is a generic "could not be completed (error 256)".
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .unreadable(path: path, reason: SystemError.reason(errno: EISDIR))
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadable(path: path, reason: SystemError.reason(error))
+        }
+        try self.init(path: path, data: data)
+    }
+
+    /// A source file from the bytes of the file at `path`, which must be UTF-8.
+    public init(path: String, data: Data) throws(SourceFileError) {
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let offset = Self.firstInvalidUTF8Offset(in: data)
+            throw .notUTF8(path: path, byteOffset: offset, byte: offset < data.count ? data[offset] : 0)
+        }
+        self.init(path: path, text: text)
+    }
+
+    /// The offset of the first byte that does not belong to a valid UTF-8 sequence.
+    static func firstInvalidUTF8Offset(in data: Data) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var bytes = data.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let encoded): offset += encoded.count
+            case .error: return offset
+            case .emptyInput: return offset
+            }
+        }
     }
 
     /// The text of 1-based line `number`, or nil past the end.

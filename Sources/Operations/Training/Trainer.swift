@@ -64,9 +64,12 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .nonFiniteLoss(let epoch, let batch, let batches, let learningRate):
-            let smaller = learningRate / 10
+            // %g keeps six significant digits, so Float's 1e-3 / 10 reads 0.0001, not 0.000100000005.
+            let (rate, smaller) = (
+                String(format: "%g", Double(learningRate)), String(format: "%g", Double(learningRate / 10))
+            )
             return "the loss became NaN or infinite at epoch \(epoch), batch \(batch) of \(batches) "
-                + "(learning rate \(learningRate)); try a smaller learning rate, such as lr: \(smaller)"
+                + "(learning rate \(rate)); try a smaller learning rate, such as lr: \(smaller)"
         }
     }
 }

@@ -71,6 +71,7 @@ public final class FitValue: PersistentValue, @unchecked Sendable {
         let file = try Safetensors.decode([UInt8](data), path: "cache entry")
         guard let json = file.metadata["nb.fit"] else { throw FitDecodingError.missingRecord }
         let record = try JSONDecoder().decode(Record.self, from: Data(json.utf8))
+        guard record.spec.isBuildable else { throw FitDecodingError.unbuildableModel }
         let model = record.spec.build()
         try model.load(file, path: "cache entry")
         return FitValue(record: record, model: model)
@@ -99,6 +100,12 @@ public final class FitValue: PersistentValue, @unchecked Sendable {
 /// A cache entry that is not a fit written by this version of nb.
 enum FitDecodingError: Error, CustomStringConvertible {
     case missingRecord
+    case unbuildableModel
 
-    var description: String { "the entry has no fit record; it was not written by nb's train" }
+    var description: String {
+        switch self {
+        case .missingRecord: "the entry has no fit record; it was not written by nb's train"
+        case .unbuildableModel: "the entry's model is not one mlp_vae or cnn_vae builds; it was not written by this nb"
+        }
+    }
 }

@@ -27,6 +27,18 @@ public struct ModelSpec: Codable, Hashable, Sendable {
     /// The name figures and tables show, such as "MLP VAE".
     public var name: String
 
+    /// (C, H, W) of the images every model is built for: MNIST's and Fashion-MNIST's.
+    public static let supportedImageShape = [1, 28, 28]
+
+    /// Whether `build()` can make this model: what `mlp_vae` and `cnn_vae` accept. A spec read
+    /// back from a cache entry is checked with it, since the engine does not check its sizes.
+    var isBuildable: Bool {
+        let widthRange = family == .mlp ? 1...8192 : 1...1024
+        return imageShape == Self.supportedImageShape && (1...512).contains(latent)
+            && widths.count >= (family == .mlp ? 1 : 2) && widths.allSatisfy(widthRange.contains)
+            && ActivationKind(rawValue: activation) != nil
+    }
+
     /// Builds the model with freshly initialised weights.
     public func build() -> VariationalAutoencoder {
         var generator = SeededGenerator(seed: seed)

@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 
 /// Cache entries as files under one directory (the CLI's is `Output/.cache/`), one per key.
 ///
@@ -97,7 +98,7 @@ public struct CacheStore: Sendable {
             do {
                 handle = try FileHandle(forReadingFrom: url)
             } catch {
-                throw CacheEntryError.unreadable(reason: error.localizedDescription)
+                throw CacheEntryError.unreadable(reason: SystemError.reason(error))
             }
             let size = try handle.seekToEnd()
             try handle.seek(toOffset: 0)

@@ -89,6 +89,9 @@ struct CheckSession {
             if let override = given[name.name] {
                 guard let overridden = override.value(as: type) else {
                     report(.overrideType(name: name.name, type: type, text: override.text), at: nil)
+                    // In scope with its declared type but no value, so its uses are checked
+                    // without a false "undefined name" each.
+                    scope[name.name] = .statement(index: -1, type: type, line: name.range.start.line, constant: nil)
                     continue
                 }
                 value = overridden

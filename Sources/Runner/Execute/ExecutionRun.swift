@@ -234,11 +234,10 @@ final class ExecutionRun {
         log.receive(.warning(statement.info, message: error.description))
     }
 
-    /// An operation's error as a sentence: the system's localized text for errors that have one
-    /// (file-system errors), else its description (where the project's error enums write it).
+    /// An operation's error as a sentence: the system's plain reason for file-system errors (in
+    /// nb's one wording, `SystemError`), else its description (where nb's error enums write it).
     static func message(for error: any Error) -> String {
-        if let localized = error as? any LocalizedError, let text = localized.errorDescription { return text }
-        return String(describing: error)
+        SystemError.reason(error)
     }
 
     private func line(of index: Int) -> Int {

@@ -6,6 +6,8 @@ public enum Constraint: Hashable, Sendable {
     case range(lower: Double?, lowerInclusive: Bool, upper: Double?, upperInclusive: Bool)
     /// One of these strings.
     case oneOf([String])
+    /// A string with at least one character (a file path).
+    case nonEmpty
 
     /// `lower...upper`, both included.
     public static func between(_ lower: Double, _ upper: Double) -> Constraint {
@@ -29,6 +31,8 @@ public enum Constraint: Hashable, Sendable {
             return elements.allSatisfy(allows)
         case (.oneOf(let allowed), .string(let text)):
             return allowed.contains(text)
+        case (.nonEmpty, .string(let text)):
+            return !text.isEmpty
         case (.range(let lower, let lowerInclusive, let upper, let upperInclusive), _):
             guard let number = value.number else { return true }
             if let lower, lowerInclusive ? number < lower : number <= lower { return false }
@@ -44,6 +48,8 @@ public enum Constraint: Hashable, Sendable {
         switch self {
         case .oneOf(let allowed):
             return "one of " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .nonEmpty:
+            return "a non-empty string"
         case .range(let lower?, true, let upper?, true):
             return "in \(Self.format(lower))...\(Self.format(upper))"
         case .range(let lower, let lowerInclusive, let upper, let upperInclusive):
@@ -58,6 +64,7 @@ public enum Constraint: Hashable, Sendable {
     public var signatureText: String {
         switch self {
         case .oneOf(let allowed): "(" + allowed.map { "\"\($0)\"" }.joined(separator: " | ") + ")"
+        case .nonEmpty: "(non-empty)"
         case .range(_?, true, _?, true): "(" + requirement.dropFirst(3) + ")"
         case .range: "(\(requirement))"
         }

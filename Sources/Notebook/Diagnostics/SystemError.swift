@@ -1,0 +1,48 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The one wording of operating-system errors that nb shows: the C library's `strerror` text
+/// for the error's `errno` (`No space left on device`, `Permission denied`), never Foundation's
+/// `Error Domain=NSCocoaErrorDomain Code=642 …`.
+///
+/// Every module that reports a failed read or write goes through `reason(_:)` or, below
+/// Notebook (Engine), through `strerror` itself, so a full disk reads the same everywhere.
+public enum SystemError {
+    /// The plain reason for `error`: its POSIX code's text, or Foundation's file-error code
+    /// mapped to the POSIX code it stands for.
+    public static func reason(_ error: any Error) -> String {
+        let bridged = error as NSError
+        if let code = code(of: bridged) { return reason(errno: code) }
+        // Foundation's own errors have a sentence; nb's error enums have their description.
+        if error is CocoaError || type(of: error) is NSError.Type { return bridged.localizedDescription }
+        return String(describing: error)
+    }
+
+    /// The text for a POSIX error code, as `strerror` gives it.
+    public static func reason(errno code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+
+    private static func code(of error: NSError) -> Int32? {
+        if error.domain == NSPOSIXErrorDomain { return Int32(error.code) }
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, let code = code(of: underlying) {
+            return code
+        }
+        guard error.domain == NSCocoaErrorDomain else { return nil }
+        switch CocoaError.Code(rawValue: error.code) {
+        case .fileNoSuchFile, .fileReadNoSuchFile: return ENOENT
+        case .fileWriteNoPermission, .fileReadNoPermission: return EACCES
+        case .fileWriteOutOfSpace: return ENOSPC
+        case .fileWriteVolumeReadOnly: return EROFS
+        case .fileWriteFileExists: return EEXIST
+        case .fileReadTooLarge: return EFBIG
+        case .fileReadInvalidFileName, .fileWriteInvalidFileName: return EINVAL
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Engine
+
+/// A data set whose images are not the shape a model takes; `description` is the one place its
+/// text is written.
+///
+/// The engine's kernels trust the shapes they are given (a layer sized for 784 pixels reads 784
+/// of each image's), so 32×32 images would be trained on as if they were 28×28, and 1×1 images
+/// would reach a convolution: every operation that hands a data set to a model checks it here first.
+enum ImageShapeError: Error, Equatable, CustomStringConvertible {
+    /// The model takes `modelShape` (C, H, W) images; the data set passed as `argument` holds `dataShape`.
+    case mismatch(model: String, modelShape: [Int], argument: String, dataset: String, dataShape: [Int])
+
+    var description: String {
+        switch self {
+        case .mismatch(let model, let modelShape, let argument, let dataset, let dataShape):
+            "'\(model)' takes images of \(Self.shape(modelShape)) but '\(argument):' is \(dataset), "
+                + "whose images are \(Self.shape(dataShape)); nb's models are built for 28×28 grey images "
+                + "(MNIST's IDX format): resize the data set's images to 28×28"
+        }
+    }
+
+    /// `1×28×28`.
+    private static func shape(_ dimensions: [Int]) -> String {
+        dimensions.map(String.init).joined(separator: "×")
+    }
+}
+
+extension DatasetValue {
+    /// (C, H, W) of the images: one grey channel.
+    var imageShape: [Int] { [1, images.height, images.width] }
+
+    /// Throws unless the images are the shape `spec` is built for; `argument` names the data set
+    /// in the call (`on`, `images`).
+    func requireShape(of spec: ModelSpec, argument: String) throws(ImageShapeError) {
+        guard imageShape == spec.imageShape else {
+            throw .mismatch(
+                model: spec.name, modelShape: spec.imageShape, argument: argument, dataset: title,
+                dataShape: imageShape)
+        }
+    }
+}
