@@ -1,9 +1,10 @@
 """Opens a report whose prose holds injected markup in headless Chromium and checks that the
 Content-Security-Policy stops all of it while nb's own inline script still runs.
 
-The report (written by ReportTests.theReportOfHostileProseIsWrittenForTheBrowserCheck) has, in
-its prose, a <script>, an <img onerror=…>, an onmouseover= and a javascript: link, each of which
-would append to window.nbInjected if it ran. The check fails if any did (the link is clicked and
+The report (written by ReportTests.theReportOfHostileProseIsWrittenForTheBrowserCheck) has a
+<script>, an <img onerror=…>, an onmouseover= and a javascript: link, each of which would append
+to window.nbInjected if it ran; the prose's sanitizer removes them, and the fixture puts them back
+as a sanitizer bug would, so that this checks the policy on its own. The check fails if any did (the link is clicked and
 the element hovered), if the browser reported no policy violation for them, if nb's script did
 not run (the legend entries it makes keyboard buttons, the full-size view it opens), or if the
 page requested anything but file: and data: URLs.

@@ -50,32 +50,34 @@ import Testing
     #expect(!(try SampleRun.page().html()).contains("connect-src 'self'"))
 }
 
-/// Writes the report of `SampleRun` with hostile prose appended to
-/// `Output/report-check/hostile.html`, for `Scripts/check_report_csp.py` to check in Chromium that
-/// none of it runs while nb's own script does. Runs only when asked, with the real-run fixture:
+/// Writes the report of `SampleRun` with hostile markup to `Output/report-check/hostile.html`, for
+/// `Scripts/check_report_csp.py` to check in Chromium that none of it runs while nb's own script
+/// does. The prose's sanitizer (the tag filter and `RawHTMLFilter`) is the first line and removes
+/// all of it; the policy is the second, so the markup is put back into the page as if a sanitizer
+/// bug had let it through. Runs only when asked, with the real-run fixture:
 /// `NB_WRITE_REPORT_FIXTURE=1 swift test --filter ReportTests.theReportOfHostileProse`.
 @Test(.enabled(if: ProcessInfo.processInfo.environment["NB_WRITE_REPORT_FIXTURE"] == "1"))
 func theReportOfHostileProseIsWrittenForTheBrowserCheck() throws {
-    // Each appends its name to window.nbInjected if it runs. The link comes first: Ink 0.6
-    // renders no Markdown after a raw HTML block (issue 13 replaces it).
+    // Each appends its name to window.nbInjected if it runs.
     let hostile = """
-
-
-        ## Hostile prose
-
-        A <sub>sub</sub>script and a [link](javascript:window.nbInjected=(window.nbInjected||[]).concat('link')).
-
+        <p>A <sub>sub</sub>script and a <a href="javascript:window.nbInjected=(window.nbInjected||[]).concat('link')">link</a>.</p>
         <script>window.nbInjected = (window.nbInjected || []).concat("script");</script>
         <img src="data:," alt="" onerror="window.nbInjected = (window.nbInjected || []).concat('onerror')">
         <div onmouseover="window.nbInjected = (window.nbInjected || []).concat('onmouseover')">hover</div>
         """
-    let text = SampleRun.markdown + hostile
+    let text = SampleRun.markdown + "\n\n## Hostile prose\n\n" + hostile + "\n"
     let document = Document(source: SourceFile(path: "Notebooks/hostile.md", text: text))
     var record = try SampleRun.record()
     record.notebook = "Notebooks/hostile.md"
     let output = FixturePaths.projectRoot.appendingPathComponent("Output/report-check")
     let page = try ReportPage(document: document, record: record, context: SampleRun.context).write(to: output)
     #expect(page.lastPathComponent == "hostile.html")
-    let html = try String(contentsOf: page, encoding: .utf8)
-    #expect(html.contains("window.nbInjected"), "the hostile markup must reach the page for the check to mean anything")
+    let sanitized = try String(contentsOf: page, encoding: .utf8)
+    for markup in ["<script>window.nbInjected", " onerror=", " onmouseover=", "href=\"javascript:"] {
+        #expect(!sanitized.contains(markup), "the prose's sanitizer let \(markup) through")
+    }
+    let bypassed = sanitized.replacingOccurrences(of: "</main>", with: hostile + "</main>")
+    try Data(bypassed.utf8).write(to: page)
+    #expect(
+        bypassed.contains("window.nbInjected"), "the hostile markup must reach the page for the check to mean anything")
 }
