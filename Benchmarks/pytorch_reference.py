@@ -4,7 +4,8 @@
 Same architectures, data, hyper-parameters and loss as nb, so the numbers can be compared:
 
     python3 Benchmarks/pytorch_reference.py train --epochs 10           # full training, test metrics
-    python3 Benchmarks/pytorch_reference.py benchmark --threads 2       # training images/s per model
+    python3 Benchmarks/pytorch_reference.py benchmark --threads 2       # training images/s per model (median step,
+                                                                        # shuffled batches, gather included)
     python3 Benchmarks/pytorch_reference.py evaluate Output/vae_compare/mlp.safetensors --model mlp
 
 `evaluate` loads a checkpoint written by nb's `save(fit, path:)` with safetensors.torch.load_file
@@ -166,23 +167,38 @@ def train(model, x, epochs, batch, lr, beta, seed, log=print):
     return history
 
 
-def benchmark(model, x, batch, steps, warmup=5):
+def benchmark(model, x, batch, steps, warmup=5, seed=0):
+    """Trains as `train` does, on shuffled full batches drawn afresh each step, and times every step
+    including the batch's gather (x[order[…]]), the data pipeline cost nb-bench counts too."""
+    generator = torch.Generator().manual_seed(seed)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     model.train()
-    xb = x[:batch]
+    full_batches = len(x) // batch
+    state = {"order": None, "position": 0}
+
     def step():
+        if state["position"] % full_batches == 0:
+            state["order"] = torch.randperm(len(x), generator=generator)
+        first = (state["position"] % full_batches) * batch
+        state["position"] += 1
+        xb = x[state["order"][first:first + batch]]
         recon, mu, logvar = model(xb)
         bce, kl = loss_parts(recon, xb, mu, logvar)
         optimizer.zero_grad()
         ((bce + kl) / batch).backward()
         optimizer.step()
+        return bce.item() + kl.item()
+
     for _ in range(warmup):
         step()
-    start = time.perf_counter()
+    times = []
     for _ in range(steps):
+        start = time.perf_counter()
         step()
-    seconds = time.perf_counter() - start
-    return {"images_per_second": steps * batch / seconds, "ms_per_step": 1000 * seconds / steps}
+        times.append(time.perf_counter() - start)
+    median = sorted(times)[len(times) // 2]
+    return {"images_per_second": batch / median, "mean_images_per_second": steps * batch / sum(times),
+            "ms_per_step": 1000 * median, "step_seconds": times}
 
 
 def main():

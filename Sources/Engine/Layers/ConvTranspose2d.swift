@@ -19,6 +19,9 @@ public final class ConvTranspose2d: Layer {
     public let bias: Parameter
     /// Evaluation and training behave the same.
     public var isTraining = true
+    /// Whether backward computes the input gradient (on unless a benchmark times the weight
+    /// gradient alone). When off, the returned tensor is stale.
+    public var computesInputGradient = true
 
     private var geometry: WindowGeometry?
     /// (Cin, N·Hin·Win), the input laid out channel-major, kept for the weight gradient.
@@ -105,10 +108,11 @@ public final class ConvTranspose2d: Layer {
             inputByChannel.data, gradColumns.data, beta: 1, weight.grad.data)
         let gradInput = Tensor.reusing(
             self.gradInput, shape: Shape(g.batch, inputChannels, g.columnHeight, g.columnWidth))
+        self.gradInput = gradInput
+        guard computesInputGradient else { return gradInput }
         laidOutProduct(
             weight: weight.value.data, source: gradColumns.data, m: inputChannels, k: g.rows, batch: g.batch,
             plane: g.columnHeight * g.columnWidth, bias: nil, output: gradInput.data, scratch: &blocks)
-        self.gradInput = gradInput
         return gradInput
     }
 }

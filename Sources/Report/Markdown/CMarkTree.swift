@@ -17,6 +17,11 @@ final class CMarkTree {
     /// Swift runs a static initializer exactly once, whatever the threads.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// cmark-gfm's inline parser keeps its table of special characters in a global that attaching
+    /// and freeing extensions edit (`~` for strikethrough), so one parser at a time: two in
+    /// parallel once lost `~~…~~` (GFM example 26, in a parallel test run).
+    private static let lock = NSLock()
+
     // Both are nil only when cmark runs out of memory; the tree is then empty.
     private let parser: OpaquePointer?
     private let root: OpaquePointer?
@@ -28,6 +33,8 @@ final class CMarkTree {
     /// filter make it harmless, and `URLFilter` drops dangerous link targets.
     init(_ markdown: String, extensions: Set<String> = gfm) {
         _ = Self.registered
+        Self.lock.lock()
+        defer { Self.lock.unlock() }
         options = CMARK_OPT_UNSAFE | (extensions.contains("footnotes") ? CMARK_OPT_FOOTNOTES : 0)
         let parser = cmark_parser_new(options)
         for name in extensions.sorted() where name != "footnotes" {
@@ -44,6 +51,8 @@ final class CMarkTree {
     }
 
     deinit {
+        Self.lock.lock()
+        defer { Self.lock.unlock() }
         cmark_node_free(root)
         cmark_parser_free(parser)
     }

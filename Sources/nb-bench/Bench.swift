@@ -10,7 +10,7 @@ import Foundation
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nb-bench",
-        abstract: "Training throughput of the reference VAEs at batch 128, against the machine's sgemm rate.")
+        abstract: "Training throughput of the reference VAEs on shuffled MNIST batches, against the sgemm rate.")
 
     @Option(help: "Timed training steps per model (after the warm-up).")
     var steps = 40
@@ -24,6 +24,12 @@ struct Bench: ParsableCommand {
     @Option(help: "Models to time: mlp, cnn.")
     var models = ["mlp", "cnn"]
 
+    @Flag(help: "Also time each layer's passes and the step's other passes alone (a Markdown table).")
+    var layers = false
+
+    @Option(help: "Repeats per pass for --layers (the median is reported).")
+    var repeats = 15
+
     @Option(help: "Also write the results as JSON to this file.")
     var json: String?
 
@@ -36,8 +42,13 @@ struct Bench: ParsableCommand {
                 name == "mlp"
                 ? VariationalAutoencoder.mlp(hidden: [400, 400], latent: 20, generator: &generator)
                 : VariationalAutoencoder.cnn(channels: [32, 64, 64], latent: 20, generator: &generator)
-            results.append(try measure(name: name, model: model, data: data))
-            print(results[results.count - 1].line)
+            var result = try measure(name: name, model: model, data: data)
+            print(result.line)
+            if layers {
+                result.layers = profile(name: name, model: model, data: data)
+                print(profileTable(result.layers ?? [], stepMilliseconds: result.medianMillisecondsPerStep))
+            }
+            results.append(result)
         }
         let report = BenchReport(
             date: ISO8601DateFormatter().string(from: Date()), cpu: cpuName(), threads: Parallelism.cores,
@@ -77,8 +88,9 @@ struct Bench: ParsableCommand {
         var stepTimes: [Double] = []
         stepTimes.reserveCapacity(steps)
         for _ in 0..<steps {
-            nextBatch()  // the copy into the batch buffer is part of training, but not of the step
+            // The shuffled batch's gather is timed too, as PyTorch's `x[order[…]]` is.
             let start = DispatchTime.now().uptimeNanoseconds
+            nextBatch()
             step.run(images: images, generator: &noise)
             stepTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
@@ -89,11 +101,24 @@ struct Bench: ParsableCommand {
         return ModelResult(
             model: name, parameters: model.parameterCount, millisecondsPerStep: secondsPerStep * 1000,
             medianMillisecondsPerStep: medianSeconds * 1000,
-            imagesPerSecond: Double(batch) / secondsPerStep,
+            imagesPerSecond: Double(batch) / medianSeconds, meanImagesPerSecond: Double(batch) / secondsPerStep,
             secondsPerEpoch: secondsPerStep * Double(data.count) / Double(batch),
             megaflopsPerImage: Double(flopsPerStep) / Double(batch) / 1e6,
-            achievedGflops: Double(flopsPerStep) / secondsPerStep / 1e9,
+            achievedGflops: Double(flopsPerStep) / medianSeconds / 1e9,
             sgemmGflops: sgemm.openblasThreads, engineSgemmGflops: sgemm.engine)
+    }
+
+    /// The per-layer rows, on a fresh step of the model over one real batch.
+    private func profile(name: String, model: VariationalAutoencoder, data: LabeledImages) -> [ProfileRow] {
+        var batches = Batches(of: data, batchSize: batch, seed: 0)
+        var images = Tensor(zeros: [batch, 1, 28, 28])
+        var labels: [UInt8] = []
+        batches.startEpoch()
+        batches.fill(batch: 0, images: &images, labels: &labels)
+        let step = TrainingStep(model: model, learningRate: 1e-3, beta: 1)
+        var noise = SeededGenerator(seed: 1)
+        step.run(images: images, generator: &noise)
+        return LayerProfile(name: name, model: model, step: step, images: images, repeats: repeats).rows()
     }
 
     /// The rate the best of two ways of running `cblas_sgemm` reaches on exactly these products,
@@ -136,20 +161,26 @@ struct ModelResult: Codable {
     let millisecondsPerStep: Double
     /// The median step: what the engine does when the machine's other tenants are quiet.
     let medianMillisecondsPerStep: Double
+    /// From the median step, so a slow moment of the shared machine does not count.
     let imagesPerSecond: Double
+    /// From the mean step.
+    let meanImagesPerSecond: Double
     let secondsPerEpoch: Double
     let megaflopsPerImage: Double
+    /// From the median step.
     let achievedGflops: Double
     /// `cblas_sgemm` alone on the step's products, with OpenBLAS's own threads.
     let sgemmGflops: Double
     /// The same through the engine's `gemm`, which cuts each product across cores itself.
     let engineSgemmGflops: Double
+    /// Each pass timed alone, with `--layers`.
+    var layers: [ProfileRow]?
 
     var line: String {
         let best = max(sgemmGflops, engineSgemmGflops)
         return String(
-            format: "%@: %.2f ms/step (median %.2f), %.0f images/s, %.1f s/epoch, %.2f MFLOP/image, %.1f GFLOP/s "
-                + "(sgemm alone on the same shapes: %.1f GFLOP/s with OpenBLAS's threads, %.1f cut by the engine; "
+            format: "%@: %.2f ms/step (median %.2f), %.0f images/s at the median step, %.1f s/epoch, "
+                + "%.2f MFLOP/image, %.1f GFLOP/s (sgemm alone on the same shapes: %.1f GFLOP/s with OpenBLAS's threads, %.1f cut by the engine; "
                 + "%.0f%% of the better)",
             model, millisecondsPerStep, medianMillisecondsPerStep, imagesPerSecond, secondsPerEpoch, megaflopsPerImage,
             achievedGflops,

@@ -1,0 +1,153 @@
+import Dispatch
+import Engine
+
+/// One row of the per-layer table: a layer's pass, or one of the step's other passes.
+struct ProfileRow: Codable {
+    let model: String
+    /// `encoder.0 Conv2d(1, 32, …)`, `Adam step`.
+    let part: String
+    /// `forward`, `input gradient`, `weight gradient`, `backward` or `update`.
+    let pass: String
+    /// The median over the repeats.
+    let milliseconds: Double
+    /// Direct-algorithm FLOPs of the pass's matrix products (0 for passes without one).
+    let flops: Int
+
+    var gflops: Double { flops == 0 ? 0 : Double(flops) / milliseconds / 1e6 }
+}
+
+/// Times each layer's forward, input-gradient and weight-gradient pass, and the loss, reparameterisation,
+/// Adam and gradient-clearing passes, each alone and repeated on the shapes of a training step.
+///
+/// The input gradient is the difference between a backward pass with and without it, so its time
+/// carries the noise of both; the weight gradient includes the bias gradient and dy's re-layout.
+struct LayerProfile {
+    let name: String
+    let model: VariationalAutoencoder
+    let step: TrainingStep
+    let images: Tensor
+    let repeats: Int
+
+    func rows() -> [ProfileRow] {
+        var rows: [ProfileRow] = []
+        var generator = SeededGenerator(seed: 2)
+        var stages: [(part: String, layer: any Layer, input: Tensor)] = []
+        var x = images
+        for (index, layer) in model.encoder.layers.enumerated() {
+            stages.append(("encoder.\(index) \(layer.description)", layer, x))
+            x = layer.forward(x)
+        }
+        stages.append(("fc_mu \(model.meanHead.description)", model.meanHead, x))
+        stages.append(("fc_logvar \(model.logVarianceHead.description)", model.logVarianceHead, x))
+        let mean = model.meanHead.forward(x).copy(), logVariance = model.logVarianceHead.forward(x).copy()
+        var z = random(Shape(images.shape[0], model.latent), &generator)
+        for (index, layer) in model.decoder.layers.enumerated() {
+            stages.append(("decoder.\(index) \(layer.description)", layer, z))
+            z = layer.forward(z)
+        }
+        let logits = z.copy()
+        for stage in stages { rows += layerRows(stage.part, stage.layer, stage.input, &generator) }
+
+        let bce = BinaryCrossEntropyWithLogits()
+        rows.append(timed("loss: BCE with logits", "forward") { _ = bce.forward(logits: logits, target: images) })
+        rows.append(timed("loss: BCE with logits", "backward") { _ = bce.backward(scale: 0.01) })
+        let kl = KLDivergence()
+        rows.append(timed("loss: KL", "forward") { _ = kl.forward(mean: mean, logVariance: logVariance) })
+        rows.append(timed("loss: KL", "backward") { _ = kl.backward(scale: 0.01) })
+        let reparameterization = Reparameterization()
+        var noise = SeededGenerator(seed: 3)
+        rows.append(
+            timed("reparameterisation", "forward") {
+                _ = reparameterization.forward(mean: mean, logVariance: logVariance, generator: &noise)
+            })
+        let gradZ = random(mean.shape, &generator)
+        rows.append(timed("reparameterisation", "backward") { _ = reparameterization.backward(gradZ: gradZ) })
+        rows.append(timed("Adam step", "update") { step.optimizer.step() })
+        rows.append(timed("zero gradients", "update") { step.optimizer.zeroGrad() })
+        return rows
+    }
+
+    private func layerRows(
+        _ part: String, _ layer: any Layer, _ input: Tensor, _ generator: inout SeededGenerator
+    ) -> [ProfileRow] {
+        let output = layer.forward(input)
+        let gradOutput = random(output.shape, &generator)
+        var rows = [timed(part, "forward") { _ = layer.forward(input) }]
+        guard let original = inputGradientSwitch(layer) else {
+            rows.append(timed(part, "backward") { _ = layer.backward(gradOutput: gradOutput) })
+            return rows
+        }
+        _ = inputGradientSwitch(layer, set: false)
+        let weightOnly = timed(part, "weight gradient") { _ = layer.backward(gradOutput: gradOutput) }
+        _ = inputGradientSwitch(layer, set: true)
+        let both = timed(part, "backward") { _ = layer.backward(gradOutput: gradOutput) }
+        _ = inputGradientSwitch(layer, set: original)
+        rows.append(weightOnly)
+        if original {
+            rows.append(
+                ProfileRow(
+                    model: name, part: part, pass: "input gradient",
+                    milliseconds: max(both.milliseconds - weightOnly.milliseconds, 0),
+                    flops: both.flops - weightOnly.flops))
+        }
+        return rows
+    }
+
+    /// The layer's `computesInputGradient` (set first to `set` when given), or nil when it has none.
+    private func inputGradientSwitch(_ layer: any Layer, set value: Bool? = nil) -> Bool? {
+        switch layer {
+        case let linear as Linear:
+            if let value { linear.computesInputGradient = value }
+            return linear.computesInputGradient
+        case let convolution as Conv2d:
+            if let value { convolution.computesInputGradient = value }
+            return convolution.computesInputGradient
+        case let transposed as ConvTranspose2d:
+            if let value { transposed.computesInputGradient = value }
+            return transposed.computesInputGradient
+        default: return nil
+        }
+    }
+
+    /// The median time of `repeats` runs of `body` (after two warm-up runs), and the FLOPs of one run's products.
+    private func timed(_ part: String, _ pass: String, _ body: () -> Void) -> ProfileRow {
+        body()
+        GemmRecorder.calls = []
+        body()
+        let flops = (GemmRecorder.calls ?? []).reduce(0) { $0 + $1.flops }
+        GemmRecorder.calls = nil
+        var times: [Double] = []
+        for _ in 0..<repeats {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        return ProfileRow(model: name, part: part, pass: pass, milliseconds: times.sorted()[repeats / 2], flops: flops)
+    }
+
+    private func random(_ shape: Shape, _ generator: inout SeededGenerator) -> Tensor {
+        let tensor = Tensor(zeros: shape)
+        for i in 0..<tensor.count { tensor[i] = generator.nextUniform(from: -0.1, to: 0.1) }
+        return tensor
+    }
+}
+
+/// The rows as a Markdown table, with each row's share of the rows' total and the whole step beside it.
+func profileTable(_ rows: [ProfileRow], stepMilliseconds: Double) -> String {
+    let total = rows.reduce(0) { $0 + $1.milliseconds }
+    var lines = [
+        "| layer or pass | pass | ms | share | GFLOP/s |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    for row in rows {
+        let rate = row.flops == 0 ? "" : String(format: "%.1f", row.gflops)
+        lines.append(
+            "| \(row.part) | \(row.pass) | \(String(format: "%.3f", row.milliseconds)) | "
+                + "\(String(format: "%.1f%%", 100 * row.milliseconds / total)) | \(rate) |")
+    }
+    lines.append(
+        "| **sum of the rows** | | \(String(format: "%.2f", total)) | | "
+            + String(format: "%.1f", Double(rows.reduce(0) { $0 + $1.flops }) / total / 1e6) + " |")
+    lines.append("| **whole step (median)** | | \(String(format: "%.2f", stepMilliseconds)) | | |")
+    return lines.joined(separator: "\n")
+}
