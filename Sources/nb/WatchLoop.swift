@@ -70,7 +70,9 @@ struct WatchLoop {
         case checked(Plan, DiagnosticRenderer)
     }
 
-    private func check(_ file: String) -> Checked {
+    /// Reads and checks the notebook; its warnings are printed when `printsWarnings` (not while
+    /// a run is looking at an edit to see whether it is still needed: the next run prints them).
+    private func check(_ file: String, printsWarnings: Bool = true) -> Checked {
         let source: SourceFile
         do {
             source = try SourceFile(contentsOf: file)
@@ -81,7 +83,7 @@ struct WatchLoop {
             Document(source: source), overrides: command.overrides)
         let renderer = DiagnosticRenderer(source: source)
         guard let plan else { return .broken(renderer.render(diagnostics)) }
-        if !diagnostics.isEmpty { printError(renderer.render(diagnostics), terminator: "") }
+        if printsWarnings, !diagnostics.isEmpty { printError(renderer.render(diagnostics), terminator: "") }
         return .checked(plan, renderer)
     }
 
@@ -128,7 +130,9 @@ struct WatchLoop {
     /// Whether statement `index` of the run under way is no longer needed by the notebook as it is
     /// on disk now: the edited notebook checks and has no statement with its key.
     private func isStale(_ index: Int, keys: [CacheKey]) -> Bool {
-        guard let file = command.file, case .checked(let plan, _) = check(file) else { return false }
+        guard let file = command.file, case .checked(let plan, _) = check(file, printsWarnings: false) else {
+            return false
+        }
         let executor = Executor(plan: plan, cache: nil, observer: nil, digests: command.digests)
         return !executor.schedule().keys.entryKeys.contains(keys[index])
     }
