@@ -41,8 +41,9 @@ private struct FoldedProduct: PartedJob {
         while first < images.upperBound {
             let count = min(blockImages, images.upperBound - first)
             let width = count * grid
-            singleThreadedSgemm(
-                true, false, g.rows, width, k, 1, weight, g.rows, source + first * grid, g.columns, 0, block, width)
+            singleThreadedGemm(
+                transposeA: true, transposeB: false, m: g.rows, n: width, k: k,
+                weight, lda: g.rows, source + first * grid, ldb: g.columns, beta: 0, block, ldc: width)
             Col2im(columns: block, rowStride: width, firstImage: first, g: g, image: image)
                 .run(first..<(first + count))
             first += count
@@ -81,8 +82,9 @@ private struct LaidOutProduct: PartedJob {
         while first < images.upperBound {
             let count = min(blockImages, images.upperBound - first)
             let width = count * plane
-            singleThreadedSgemm(
-                false, false, m, width, k, 1, weight, k, source + first * plane, batch * plane, 0, block, width)
+            singleThreadedGemm(
+                transposeA: false, transposeB: false, m: m, n: width, k: k,
+                weight, lda: k, source + first * plane, ldb: batch * plane, beta: 0, block, ldc: width)
             // block (m, count·P) → output[n] (m, P) for each image n of the block.
             for n in first..<(first + count) {
                 for row in 0..<m {

@@ -51,8 +51,9 @@ public func gemm(
     let cores = Parallelism.cores  // first use turns OpenBLAS's own threads off
     let parts = m * n * k < GemmSplit.minimumVolume ? 1 : min(cores, side / GemmSplit.tile)
     guard parts > 1 else {
-        singleThreadedSgemm(
-            transposeA, transposeB, m, n, k, alpha, a, transposeA ? m : k, b, transposeB ? k : n, beta, c, n)
+        singleThreadedGemm(
+            transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+            a, lda: transposeA ? m : k, b, ldb: transposeB ? k : n, beta: beta, c, ldc: n)
         return
     }
     let product = GemmParts(
@@ -76,14 +77,17 @@ private struct GemmParts: PartedJob {
             let start = GemmSplit.boundary(part, of: parts, side: n)
             let width = GemmSplit.boundary(part + 1, of: parts, side: n) - start
             let bPart = transposeB ? b + start * ldb : b + start
-            singleThreadedSgemm(transposeA, transposeB, m, width, k, alpha, a, lda, bPart, ldb, beta, c + start, n)
+            singleThreadedGemm(
+                transposeA: transposeA, transposeB: transposeB, m: m, n: width, k: k, alpha: alpha,
+                a, lda: lda, bPart, ldb: ldb, beta: beta, c + start, ldc: n)
         } else {
             // Rows start..<start+width of C: A's rows (columns when transposed), same lda.
             let start = GemmSplit.boundary(part, of: parts, side: m)
             let width = GemmSplit.boundary(part + 1, of: parts, side: m) - start
             let aPart = transposeA ? a + start : a + start * lda
-            singleThreadedSgemm(
-                transposeA, transposeB, width, n, k, alpha, aPart, lda, b, ldb, beta, c + start * n, n)
+            singleThreadedGemm(
+                transposeA: transposeA, transposeB: transposeB, m: width, n: n, k: k, alpha: alpha,
+                aPart, lda: lda, b, ldb: ldb, beta: beta, c + start * n, ldc: n)
         }
     }
 }
@@ -103,11 +107,14 @@ enum GemmSplit {
 }
 
 /// `cblas_sgemm` on row-major matrices with explicit leading dimensions, on this thread alone.
+///
+/// The leading dimensions are the row strides of A, B and C as stored, so a call can work on a
+/// block of a larger matrix; every argument is labelled so no call site reads as 13 positions.
 @inline(__always)
-func singleThreadedSgemm(
-    _ transposeA: Bool, _ transposeB: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float,
-    _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
-    _ beta: Float, _ c: UnsafeMutablePointer<Float>, _ ldc: Int
+func singleThreadedGemm(
+    transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
+    _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
+    beta: Float, _ c: UnsafeMutablePointer<Float>, ldc: Int
 ) {
     cblas_sgemm(
         CblasRowMajor,
