@@ -24,12 +24,11 @@ enum ModelOperations {
     )
         throws -> ModelSpec
     {
-        let defaultName = family == .mlp ? "MLP VAE" : "CNN VAE"
         let model = ModelSpec(
             family: family, widths: try arguments.ints(widthsName), latent: try arguments.int("latent"),
             activation: try arguments.string("activation"), batchNorm: try arguments.bool("batchnorm"),
             imageShape: ModelSpec.supportedImageShape, seed: context.seed,
-            name: arguments["name"] == nil ? defaultName : try arguments.string("name"))
+            name: arguments["name"] == nil ? family.defaultName : try arguments.string("name"))
         // Its weights, gradients and Adam's moments alone: refused before anything is allocated.
         let bytes = 16 * Double(model.estimatedParameters)
         guard bytes <= ModelSpec.memoryBudget else {

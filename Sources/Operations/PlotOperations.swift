@@ -22,7 +22,7 @@ enum PlotOperations {
         var perEpoch: [LineChart.Series] = []
         var perSecond: [LineChart.Series] = []
         for fit in fits {
-            let color = colorIndex(of: fit.spec)
+            let color = fit.spec.colorSlot
             perEpoch.append(
                 .init(
                     name: "\(fit.name) train",
@@ -78,7 +78,7 @@ enum PlotOperations {
             images: pixels, imageWidth: data.images.width, imageHeight: data.images.height, columns: count, scale: 2,
             gapColor: FigureMaker.gridGap,
             rowLabels: ["original"] + fits.map(\.name),
-            rowTints: [nil] + fits.map { Palette.seriesColor(colorIndex(of: $0.spec)) })
+            rowTints: [nil] + fits.map { Palette.seriesColor($0.spec.colorSlot) })
         return .domain(
             FigureValue([
                 try FigureMaker.figure(
@@ -108,7 +108,7 @@ enum PlotOperations {
         let grid = try ImageGrid(
             images: pixels, imageWidth: shape[2], imageHeight: shape[1], columns: count, scale: 2,
             gapColor: FigureMaker.gridGap,
-            rowLabels: fits.map(\.name), rowTints: fits.map { Palette.seriesColor(colorIndex(of: $0.spec)) })
+            rowLabels: fits.map(\.name), rowTints: fits.map { Palette.seriesColor($0.spec.colorSlot) })
         return .domain(
             FigureValue([
                 try FigureMaker.figure(
@@ -150,12 +150,13 @@ enum PlotOperations {
             images: pixels, imageWidth: data.images.width, imageHeight: data.images.height, columns: steps, scale: 2,
             gapColor: FigureMaker.gridGap,
             rowLabels: fits.map(\.name), columnLabels: labels,
-            rowTints: fits.map { Palette.seriesColor(colorIndex(of: $0.spec)) })
+            rowTints: fits.map { Palette.seriesColor($0.spec.colorSlot) })
         return .domain(
             FigureValue([
                 try FigureMaker.figure(
                     grid, title: "Latent interpolation",
-                    caption: "From image \(from) to image \(to) of \(data.title): z = (1 − t)·μ₀ + t·μ₁, decoded.")
+                    caption: "From image \(from) to image \(to) of \(data.title): z = (1 − t)·μ₀ + t·μ₁, decoded.",
+                    interpolates: true)
             ]))
     }
 

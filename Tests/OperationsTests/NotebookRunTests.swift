@@ -76,5 +76,6 @@ import Testing
             continue
         }
         #expect(png.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        #expect(figure.grid?.interpolates == (kind == "interpolation"), "\(kind)'s slider flag")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Runner
 import Testing
 
 @testable import Report
@@ -83,6 +84,19 @@ import Testing
                 + "<span style=\"left:75.000%\">1</span></div><div class=\"row-labels\" aria-hidden=\"true\">"
                 + "<span style=\"top:50.000%\">MLP VAE</span></div>"))
     #expect(html.contains("<input type=\"range\" min=\"0\" max=\"1\" step=\"1\" value=\"0\" data-labels=\"0 1\">"))
+}
+
+@Test(arguments: [(true, true), (false, false)])
+func theSliderFollowsTheFiguresInterpolationFlagNotItsLabels(interpolates: Bool, hasSlider: Bool) throws {
+    let labels = GridLabels(
+        rows: ["a"], rowCenters: [0.5], columns: ["0", "1"], columnCenters: [0.25, 0.75], width: 2, height: 1,
+        interpolates: interpolates)
+    let png = Data(try PNGWriterFixture.encoded())
+    var html = HTMLBuilder()
+    FigureView(figure: DisplayFigure(image: .png(png), caption: "c", title: "Latent interpolation", grid: labels))
+        .render(into: &html)
+    #expect(html.text.contains("data-interpolation") == hasSlider)
+    #expect(html.text.contains("<input type=\"range\"") == hasSlider)
 }
 
 @Test func thePageNamesNoWebAddressButThoseInTheProse() throws {

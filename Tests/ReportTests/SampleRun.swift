@@ -62,7 +62,8 @@ enum SampleRun {
     static func figures() throws -> [DisplayFigure] {
         let png = Data(try PNGWriter.encode(try bitmap()))
         let labels = GridLabels(
-            rows: ["MLP VAE"], rowCenters: [0.5], columns: ["0", "1"], columnCenters: [0.25, 0.75], width: 2, height: 1)
+            rows: ["MLP VAE"], rowCenters: [0.5], columns: ["0", "1"], columnCenters: [0.25, 0.75], width: 2, height: 1,
+            interpolates: true)
         return [
             DisplayFigure(image: .png(png), caption: "Two pixels & a grid", title: "Examples", grid: labels),
             DisplayFigure(image: .svg(svg), caption: "Loss <by> epoch", title: "Loss per epoch"),

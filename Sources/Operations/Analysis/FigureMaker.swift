@@ -8,32 +8,22 @@ enum FigureMaker {
     /// both the light and the dark page.
     static let gridGap = RGBColor(gray: 136)
 
-    /// An image grid as a PNG figure, its labels placed by the report.
-    static func figure(_ grid: ImageGrid, title: String, caption: String) throws -> DisplayFigure {
+    /// An image grid as a PNG figure, its labels placed by the report; `interpolates` when its
+    /// columns are the steps of an interpolation.
+    static func figure(
+        _ grid: ImageGrid, title: String, caption: String, interpolates: Bool = false
+    ) throws -> DisplayFigure {
         let layout = grid.layout
         let width = Double(layout.width), height = Double(layout.height)
         let labels = GridLabels(
             rows: grid.rowLabels ?? [], rowCenters: layout.rows.map { $0.midY / height },
             columns: grid.columnLabels ?? [], columnCenters: layout.columns.map { $0.midX / width },
-            width: layout.width, height: layout.height)
+            width: layout.width, height: layout.height, interpolates: interpolates)
         return DisplayFigure(image: .png(Data(try grid.png())), caption: caption, title: title, grid: labels)
     }
 
     /// A chart as an SVG figure.
     static func figure(svg: String, title: String, caption: String) -> DisplayFigure {
         DisplayFigure(image: .svg(svg), caption: caption, title: title)
-    }
-}
-
-/// The colour a model keeps in every figure: the MLP first, the CNN second in the palette, and
-/// any other name a stable slot from its text, so a model is the same colour everywhere.
-func colorIndex(of spec: ModelSpec) -> Int {
-    switch spec.name {
-    case "MLP VAE": return 0
-    case "CNN VAE": return 1
-    default:
-        var hash: UInt32 = 2_166_136_261
-        for byte in spec.name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return 2 + Int(hash % 6)
     }
 }

@@ -8,6 +8,23 @@ public struct ModelSpec: Codable, Hashable, Sendable {
     /// The two families of the reference notebook.
     public enum Family: String, Codable, Sendable {
         case mlp, cnn
+
+        /// The name a model of this family shows when the notebook gives it none.
+        public var defaultName: String {
+            switch self {
+            case .mlp: "MLP VAE"
+            case .cnn: "CNN VAE"
+            }
+        }
+
+        /// The palette slot of a model of this family that keeps its default name: the MLP
+        /// first, the CNN second, as in the reference notebook's figures.
+        var colorSlot: Int {
+            switch self {
+            case .mlp: 0
+            case .cnn: 1
+            }
+        }
     }
 
     /// MLP or CNN.
@@ -26,6 +43,16 @@ public struct ModelSpec: Codable, Hashable, Sendable {
     public var seed: UInt64
     /// The name figures and tables show, such as "MLP VAE".
     public var name: String
+
+    /// The palette slot the model keeps in every figure, so a model is the same colour everywhere:
+    /// its family's slot while it keeps the family's default name, and for a model the notebook
+    /// names, a slot from 2 on chosen by a hash of the name, stable from run to run.
+    public var colorSlot: Int {
+        guard name != family.defaultName else { return family.colorSlot }
+        var hash: UInt32 = 2_166_136_261  // FNV-1a: Swift's own hash is seeded per process.
+        for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return 2 + Int(hash % 6)
+    }
 
     /// (C, H, W) of the images every model is built for: MNIST's and Fashion-MNIST's.
     public static let supportedImageShape = [1, 28, 28]

@@ -45,21 +45,13 @@ struct FigureView {
         return range.lowerBound < tagEnd ? svg.replacingCharacters(in: range, with: "") : svg
     }
 
-    /// Whether the grid's columns are the steps of an interpolation: numbers from 0 to 1.
-    static func isInterpolation(_ figure: DisplayFigure) -> Bool {
-        if figure.title == "Latent interpolation" { return true }
-        guard let columns = figure.grid?.columns, columns.count >= 2 else { return false }
-        let values = columns.compactMap(Double.init)
-        return values.count == columns.count && values.first == 0 && values.last == 1
-    }
-
     private func grid(png: Data, into html: inout HTMLBuilder) {
         let labels = figure.grid
         let source = "data:image/png;base64," + png.base64EncodedString()
         let rowLabels = labels?.rows ?? []
         let columnLabels = labels?.columns ?? []
         let labelWidth = rowLabels.map(\.count).max() ?? 0
-        let interpolation = Self.isInterpolation(figure)
+        let interpolation = labels?.interpolates == true
         html.open("div", ["class": "grid-scroll"])
         html.open(
             "div",

@@ -168,10 +168,14 @@ public struct GridLabels: Hashable, Sendable, Codable {
     public var columnCenters: [Double]
     /// The image's size in pixels, to show it at whole-number zoom.
     public var width: Int, height: Int
+    /// Whether the columns are the steps of an interpolation, which the report lets the reader
+    /// step through with a slider.
+    public var interpolates: Bool
 
     /// Creates grid labels.
     public init(
-        rows: [String], rowCenters: [Double], columns: [String], columnCenters: [Double], width: Int, height: Int
+        rows: [String], rowCenters: [Double], columns: [String], columnCenters: [Double], width: Int, height: Int,
+        interpolates: Bool = false
     ) {
         self.rows = rows
         self.rowCenters = rowCenters
@@ -179,5 +183,22 @@ public struct GridLabels: Hashable, Sendable, Codable {
         self.columnCenters = columnCenters
         self.width = width
         self.height = height
+        self.interpolates = interpolates
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case rows, rowCenters, columns, columnCenters, width, height, interpolates
+    }
+
+    /// Reads the labels; `interpolates` is absent from records written before it existed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rows = try container.decode([String].self, forKey: .rows)
+        rowCenters = try container.decode([Double].self, forKey: .rowCenters)
+        columns = try container.decode([String].self, forKey: .columns)
+        columnCenters = try container.decode([Double].self, forKey: .columnCenters)
+        width = try container.decode(Int.self, forKey: .width)
+        height = try container.decode(Int.self, forKey: .height)
+        interpolates = try container.decodeIfPresent(Bool.self, forKey: .interpolates) ?? false
     }
 }
