@@ -24,6 +24,15 @@ final class RunCounter: @unchecked Sendable {
     }
 }
 
+/// The test operations' own domain types: the runner knows no domain type, so a test defines
+/// them as an operations module does.
+extension ValueType {
+    static let dataset = ValueType.domain(DomainType("Dataset"))
+    static let model = ValueType.domain(DomainType("Model"))
+    static let fit = ValueType.domain(DomainType("Fit"))
+    static let figure = ValueType.domain(DomainType("Figure"))
+}
+
 /// A data set stand-in: not persistent, so it is recomputed when needed.
 final class TestDataset: DomainValue {
     static let valueType = ValueType.dataset

@@ -35,7 +35,7 @@ public struct ParameterOverride: Hashable, Sendable {
             let (expression, diagnostics) = Parser.parseExpression(trimmed, line: 1, column: 1)
             guard diagnostics.isEmpty, let expression else { return nil }
             return Self.literal(expression, as: type)
-        case .dataset, .model, .fit, .figure, .table:
+        case .domain:
             return nil
         }
     }

@@ -1,4 +1,4 @@
-/// The type of a value in a notebook: a scalar, a list, or one of the domain types.
+/// The type of a value in a notebook: a scalar, a list, or a type the operations define.
 public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     /// A 64-bit integer.
     case int
@@ -10,16 +10,9 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     case bool
     /// A list whose elements all have one type.
     case list(ValueType)
-    /// A data set (MNIST, Fashion-MNIST, …).
-    case dataset
-    /// A model, trained or not.
-    case model
-    /// The result of training: the trained model and its history.
-    case fit
-    /// A figure to display.
-    case figure
-    /// A table to display.
-    case table
+    /// A value of a type that the operations define (a data set, a model, a fit, …): the runner
+    /// passes, caches and shows such values without knowing what they are.
+    case domain(DomainType)
 
     /// The name written in signatures and messages: `Int`, `[Float]`, `Dataset`.
     public var description: String {
@@ -29,11 +22,7 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .string: "String"
         case .bool: "Bool"
         case .list(let element): "[\(element)]"
-        case .dataset: "Dataset"
-        case .model: "Model"
-        case .fit: "Fit"
-        case .figure: "Figure"
-        case .table: "Table"
+        case .domain(let type): type.name
         }
     }
 
@@ -53,7 +42,21 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .int, .float, .string, .bool: true
         case .list(let element): element.isScalar
-        case .dataset, .model, .fit, .figure, .table: false
+        case .domain: false
         }
     }
+}
+
+/// A type of value that a module of operations defines, named as signatures and messages write
+/// it (`Dataset`, `Fit`). Adding one needs no change to the runner:
+///
+///     extension ValueType {
+///         static let dataset = ValueType.domain(DomainType("Dataset"))
+///     }
+public struct DomainType: Hashable, Sendable {
+    /// The name in signatures and messages.
+    public let name: String
+
+    /// A type named `name`; two types are the same when their names are.
+    public init(_ name: String) { self.name = name }
 }
