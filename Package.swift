@@ -34,18 +34,21 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
 
+        // Tier 1: files written whole or not at all, below every module that writes one.
+        .target(name: "Files"),
+
         // Tier 1.
         .target(name: "Notebook"),
-        .target(name: "Engine", dependencies: ["COpenBLAS"], swiftSettings: optimized),
-        .target(name: "Figures", dependencies: ["CPNG"], swiftSettings: optimized),
+        .target(name: "Engine", dependencies: ["COpenBLAS", "Files"], swiftSettings: optimized),
+        .target(name: "Figures", dependencies: ["CPNG", "Files"], swiftSettings: optimized),
 
         // Tier 2.
         .target(name: "Datasets", dependencies: ["Engine", "CZlib"], swiftSettings: optimized),
-        .target(name: "Runner", dependencies: ["Notebook"], swiftSettings: optimized),
+        .target(name: "Runner", dependencies: ["Notebook", "Files"], swiftSettings: optimized),
 
         // Tier 3.
         .target(name: "Operations", dependencies: ["Runner", "Engine", "Datasets", "Figures"]),
-        .target(name: "Report", dependencies: ["Runner", "Notebook", "CMark"]),
+        .target(name: "Report", dependencies: ["Runner", "Notebook", "Files", "CMark"]),
 
         // Imported by nb only: the live preview's server.
         .target(
@@ -56,7 +59,8 @@ let package = Package(
         .executableTarget(
             name: "nb",
             dependencies: [
-                "Operations", "Report", "Runner", "Notebook", "Preview",
+                // Engine for its BLAS description alone, which the report's machine line shows.
+                "Operations", "Report", "Runner", "Notebook", "Engine", "Files", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,10 +80,12 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Engine", "TestSupport"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "CPNG"]),
+        .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "TestSupport", "Engine"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "Runner", "Engine", "TestSupport"]),
         .testTarget(name: "NBCommandTests", dependencies: ["Runner", "TestSupport"]),
         .testTarget(
-            name: "ReportTests", dependencies: ["Report", "Runner", "Notebook", "Operations", "Figures", "TestSupport"]),
+            name: "ReportTests",
+            dependencies: ["Report", "Runner", "Notebook", "Operations", "Figures", "Files", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import CPNG
+import Files
 import Foundation
 
 /// Encodes bitmaps as PNG through libpng's simplified API, in memory.
@@ -42,14 +43,13 @@ public enum PNGWriter {
         return chunks + 12 * (compressed / Int(PNG_ZBUF_SIZE)) + compressed
     }
 
-    /// Encodes `bitmap` and writes it to `url` atomically (a temporary file, then a rename).
+    /// Encodes `bitmap` and writes it to `url` atomically (`AtomicFile`); the folder must exist.
     public static func write(_ bitmap: Bitmap, to url: URL) throws(FigureError) {
         let bytes = try encode(bitmap)
         do {
-            // `.atomic` writes a temporary file beside `url` and renames it into place.
-            try Data(bytes).write(to: url, options: .atomic)
+            try AtomicFile.write([(Data(bytes), url)])
         } catch {
-            throw .fileWriteFailed(path: url.path, reason: error.localizedDescription)
+            throw .fileWriteFailed(path: url.path, reason: error.reason)
         }
     }
 }

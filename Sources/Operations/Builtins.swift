@@ -1,4 +1,3 @@
-import Engine
 import Runner
 
 /// Every operation a notebook can call. Adding one is its family file plus nothing here, unless
@@ -11,10 +10,4 @@ public enum Builtins {
 
     /// The registry of all built-in operations.
     public static var registry: Registry { Registry(all) }
-}
-
-/// Facts about the machine that reports show, gathered where the engine is visible.
-public enum MachineInfo {
-    /// The BLAS library, its kernels and threads: `OpenBLAS 0.3.21, Haswell kernels, 2 threads`.
-    public static var blas: String { BLASInfo.description }
 }

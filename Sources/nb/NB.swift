@@ -1,4 +1,6 @@
 import ArgumentParser
+import Engine
+import Files
 import Foundation
 import Notebook
 import Operations
@@ -219,7 +221,7 @@ private func reportContext(for document: Document) -> ReportContext {
     let dirty = git(["status", "--porcelain", "--", path]).map { !$0.isEmpty } ?? false
     return ReportContext(
         version: NB.version, gitCommit: commit.flatMap { $0.isEmpty ? nil : $0 }, gitDirty: dirty,
-        machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount, blas: MachineInfo.blas),
+        machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount, blas: BLASInfo.description),
         katex: try? String(contentsOfFile: ReportContext.katexPath, encoding: .utf8))
 }
 

@@ -1,11 +1,10 @@
+import Files
 import Foundation
 
 #if canImport(Glibc)
     import Glibc
-    private let posixWrite = Glibc.write
 #elseif canImport(Darwin)
     import Darwin
-    private let posixWrite = Darwin.write
 #endif
 
 /// A checkpoint in the safetensors format (https://github.com/huggingface/safetensors), readable
@@ -126,8 +125,8 @@ public struct Safetensors {
         return checkpoint
     }
 
-    /// Writes the checkpoint to `path` atomically: into a temporary file beside the target,
-    /// flushed to disk, then renamed over it, so a crash never leaves a half-written file.
+    /// Writes the checkpoint to `path` atomically and durably (`AtomicFile`, with fsync): a
+    /// checkpoint is what a training cost, so a crash or a power cut never leaves half of one.
     ///
     /// A symbolic link is written through: its target gets the checkpoint and the link stays. A
     /// path that is a folder, a device (`/dev/null`) or anything else but a regular file is
@@ -136,32 +135,10 @@ public struct Safetensors {
         guard !path.isEmpty else { throw SafetensorsError.emptyPath }
         let bytes = try encoded()
         let target = try Self.writableTarget(of: path)
-        let url = URL(fileURLWithPath: target)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else {
-            throw SafetensorsError.writeFailed(path: path, reason: String(cString: strerror(errno)))
-        }
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count, let base = buffer.baseAddress {
-                let count = posixWrite(descriptor, base + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                written += count
-            }
-        }
-        if failure == 0, fsync(descriptor) != 0 { failure = errno }
-        if close(descriptor) != 0, failure == 0 { failure = errno }
-        if failure == 0, rename(temporary, target) != 0 { failure = errno }
-        guard failure == 0 else {
-            unlink(temporary)
-            throw SafetensorsError.writeFailed(path: path, reason: String(cString: strerror(failure)))
+        do {
+            try AtomicFile.write([(Data(bytes), URL(fileURLWithPath: target))], durable: true)
+        } catch {
+            throw SafetensorsError.writeFailed(path: path, reason: error.reason)
         }
     }
 

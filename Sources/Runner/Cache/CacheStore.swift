@@ -1,3 +1,4 @@
+import Files
 import Foundation
 import Notebook
 
@@ -63,7 +64,7 @@ public struct CacheStore: Sendable {
         return try file.payload()
     }
 
-    /// Writes `entry` for `key` atomically.
+    /// Writes `entry` for `key` atomically, and durably (fsync) when it holds a domain payload.
     public func store(_ entry: CacheEntry, for key: CacheKey) throws {
         var header = EntryHeader(key: key.description, display: entry.display)
         var payload = Data()
@@ -83,7 +84,8 @@ public struct CacheStore: Sendable {
         }
         data.append(headerData)
         data.append(payload)
-        try AtomicFile.write(data, to: url(for: key))
+        // A domain payload is a trained model or its optimiser state: losing it costs a retrain.
+        try AtomicFile.write(data, to: url(for: key), durable: !payload.isEmpty)
     }
 
     /// An open entry file whose prefix has been read and checked against its size.

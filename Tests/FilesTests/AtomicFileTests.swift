@@ -1,5 +1,5 @@
+import Files
 import Foundation
-import Runner
 import Testing
 
 @Suite struct AtomicFileTests {
@@ -18,6 +18,21 @@ import Testing
         #expect(try String(contentsOf: record, encoding: .utf8) == "new record")
         #expect(try String(contentsOf: report, encoding: .utf8) == "new report")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["x.html", "x.json"])
+    }
+
+    /// A durable write (fsync of the file and its folder) leaves the same bytes and no
+    /// temporary file, and creates the missing folder.
+    @Test(arguments: [false, true])
+    func aWriteCreatesItsFolderAndLeavesOnlyTheTarget(durable: Bool) throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("cache/entry")
+        let bytes = Data((0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try AtomicFile.write(bytes, to: target, durable: durable)
+        try AtomicFile.write(bytes.prefix(5), to: target, durable: durable)
+        #expect(try Data(contentsOf: target) == bytes.prefix(5))
+        let folder = target.deletingLastPathComponent().path
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["entry"])
     }
 
     /// Before, the record was renamed into place before the report was written, so a full disk
