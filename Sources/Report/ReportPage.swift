@@ -85,7 +85,7 @@ public struct ReportPage: Sendable {
         page.wrap("div", ["class": "page"]) { page in
             live?.renderBanner(into: &page)
             Header(
-                title: title, showsTitle: true, record: record, context: context,
+                title: title, record: record, context: context,
                 defaults: Header.defaults(in: document)
             ).render(into: &page)
             Contents(headings: renderer.headings).render(into: &page)

@@ -17,12 +17,11 @@ import Testing
                 """)
     }
 
-    @Test func tabsAreKeptSoTheCaretLinesUpAndHintsBecomeNotes() {
+    @Test func tabsAreKeptSoTheCaretLinesUp() {
         let range = SourceRange(at: .init(line: 4, column: 2))
-        let diagnostic = Diagnostic(.warning, "w", at: range, hint: "do this")
+        let diagnostic = Diagnostic(.warning, "w", at: range)
         #expect(
-            DiagnosticRenderer(source: source).render(diagnostic)
-                == "Notebooks/x.md:4:2: warning: w\n\tx = 1\n\t^\nNotebooks/x.md:4:2: note: do this\n")
+            DiagnosticRenderer(source: source).render(diagnostic) == "Notebooks/x.md:4:2: warning: w\n\tx = 1\n\t^\n")
     }
 
     @Test func diagnosticsWithoutAPositionAreSortedFirstAndHaveNoSourceLine() {

@@ -94,20 +94,12 @@ private struct Im2col: RangeLoop {
     }
 }
 
-/// Folds a column matrix back onto a batch of images, adding overlapping windows: the adjoint
-/// of `im2col`. It accumulates, so zero `image` first for a plain fold.
+/// Folds a column matrix back onto the images in a range, adding overlapping windows (the
+/// adjoint of `im2col`); it accumulates, so zero the images first for a plain fold. The columns
+/// may hold only some of the batch: row r starts at `columns + r·rowStride`, and its first
+/// window belongs to image `firstImage`.
 ///
-/// columns (C·K·K, N·Hc·Wc) → image (N, C, H, W), += ; padding positions are dropped.
-public func col2im(_ columns: UnsafePointer<Float>, _ g: WindowGeometry, _ image: UnsafeMutablePointer<Float>) {
-    // Each image accumulates only into its own planes, so the batch splits across cores.
-    parallelRanges(
-        g.batch, work: g.rows * g.columns,
-        Col2im(columns: columns, rowStride: g.columns, firstImage: 0, g: g, image: image))
-}
-
-/// col2im of the images in a range, from columns that may hold only some of the batch: row r of
-/// the column matrix starts at `columns + r·rowStride`, and its first window belongs to image
-/// `firstImage`.
+/// columns (C·K·K, count·Hc·Wc) → image (N, C, H, W), += ; padding positions are dropped.
 struct Col2im: RangeLoop {
     let columns: UnsafePointer<Float>, rowStride: Int, firstImage: Int
     let g: WindowGeometry, image: UnsafeMutablePointer<Float>

@@ -35,15 +35,17 @@ public final class Reshape: StatelessLayer {
         let shape = outputShape(for: input.shape)
         precondition(shape.count == input.count, "\(description) got \(input.shape)")
         inputShape = input.shape
-        view = cachedView(view, of: input, as: shape)
-        return view ?? input.reshaped(shape)
+        let view = cachedView(self.view, of: input, as: shape)
+        self.view = view
+        return view
     }
 
     /// The gradient seen with the input's shape.
     public func backward(gradOutput: Tensor) -> Tensor {
         guard let inputShape else { preconditionFailure("\(description).backward before forward") }
-        gradView = cachedView(gradView, of: gradOutput, as: inputShape)
-        return gradView ?? gradOutput.reshaped(inputShape)
+        let gradView = cachedView(self.gradView, of: gradOutput, as: inputShape)
+        self.gradView = gradView
+        return gradView
     }
 
     private func cachedView(_ cached: Tensor?, of tensor: Tensor, as shape: Shape) -> Tensor {

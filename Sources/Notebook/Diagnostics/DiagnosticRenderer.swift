@@ -39,22 +39,16 @@ public struct DiagnosticRenderer: Sendable {
         return text
     }
 
-    /// One diagnostic: the `path:line:col: severity: message` line, the quoted source line and a
-    /// caret line, then a note with the hint; every line ends with a newline.
+    /// One diagnostic: the `path:line:col: severity: message` line, then the quoted source line
+    /// and a caret line; every line ends with a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
         let message = Self.printable(diagnostic.message)
-        let hint = diagnostic.hint.map(Self.printable)
-        guard let range = diagnostic.range else {
-            var text = "\(diagnostic.severity.rawValue): \(message)\n"
-            if let hint { text += "note: \(hint)\n" }
-            return text
-        }
+        guard let range = diagnostic.range else { return "\(diagnostic.severity.rawValue): \(message)\n" }
         let place = "\(Self.printable(source.path)):\(range.start.line):\(range.start.column)"
         var text = "\(place): \(diagnostic.severity.rawValue): \(message)\n"
         if let line = source.line(range.start.line) {
             text += excerpt(of: line, range: range)
         }
-        if let hint { text += "\(place): note: \(hint)\n" }
         return text
     }
 

@@ -24,8 +24,7 @@ extension FrontMatter {
             start: .init(line: 1, column: 1),
             end: .init(line: closing + 1, column: lines[closing].unicodeScalars.count + 1))
         let frontMatter = FrontMatter(
-            title: reader.title, seed: reader.seed, seedRange: reader.seedRange,
-            parameters: reader.parameters, range: range)
+            title: reader.title, seed: reader.seed, parameters: reader.parameters, range: range)
         return (frontMatter, closing + 1, reader.diagnostics)
     }
 }
@@ -34,7 +33,6 @@ extension FrontMatter {
 private struct Reader {
     var title: String?
     var seed: UInt64?
-    var seedRange: SourceRange?
     var parameters: [FrontMatter.Parameter] = []
     var diagnostics: [Diagnostic] = []
     /// The line each key or parameter was first set on, to report duplicates.
@@ -103,7 +101,6 @@ private struct Reader {
             return
         }
         seed = UInt64(number)
-        seedRange = expression.range
     }
 
     private mutating func readParameter(_ name: String, value: Value) {

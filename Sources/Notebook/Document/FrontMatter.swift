@@ -18,8 +18,6 @@ public struct FrontMatter: Hashable, Sendable {
     public var title: String?
     /// The seed every statement's own seed derives from, if given; the runner's default is 0.
     public var seed: UInt64?
-    /// Where `seed`'s value is written.
-    public var seedRange: SourceRange?
     /// The parameters, in the order written.
     public var parameters: [Parameter]
     /// The lines from the opening `---` to the closing one.
@@ -27,12 +25,10 @@ public struct FrontMatter: Hashable, Sendable {
 
     /// Creates front matter.
     public init(
-        title: String? = nil, seed: UInt64? = nil, seedRange: SourceRange? = nil,
-        parameters: [Parameter] = [], range: SourceRange
+        title: String? = nil, seed: UInt64? = nil, parameters: [Parameter] = [], range: SourceRange
     ) {
         self.title = title
         self.seed = seed
-        self.seedRange = seedRange
         self.parameters = parameters
         self.range = range
     }

@@ -5,10 +5,8 @@ import Runner
 /// The top of the page: the title, how the run went, when it ran and for how long, the seed,
 /// the machine, nb's version and commit, and the parameters with those set by `--set` marked.
 struct Header {
-    /// The page title.
+    /// The page title, the page's one `<h1>` (a first line of prose repeating it is dropped).
     var title: String
-    /// Whether to write `title` as the page's `<h1>` (false when the prose starts with it).
-    var showsTitle: Bool
     /// The run.
     var record: RunRecord
     /// The version, commit and machine.
@@ -32,7 +30,7 @@ struct Header {
             html.write("nb report · ")
             html.element("code", text: record.notebook)
         }
-        if showsTitle { html.element("h1", text: title) }
+        html.element("h1", text: title)
         let status = Self.status(of: record.statements)
         html.element("p", ["class": "run-status run-\(status.kind)"], text: status.text)
         html.open("dl", ["class": "facts"])
