@@ -73,40 +73,21 @@ struct LayerProfile {
         let output = layer.forward(input)
         let gradOutput = random(output.shape, &generator)
         var rows = [timed(part, "forward") { _ = layer.forward(input) }]
-        guard let original = inputGradientSwitch(layer) else {
+        guard layer is Linear || layer is Conv2d || layer is ConvTranspose2d else {
             rows.append(timed(part, "backward") { _ = layer.backward(gradOutput: gradOutput) })
             return rows
         }
-        _ = inputGradientSwitch(layer, set: false)
-        let weightOnly = timed(part, "weight gradient") { _ = layer.backward(gradOutput: gradOutput) }
-        _ = inputGradientSwitch(layer, set: true)
-        let both = timed(part, "backward") { _ = layer.backward(gradOutput: gradOutput) }
-        _ = inputGradientSwitch(layer, set: original)
+        let weightOnly = timed(part, "weight gradient") { layer.backwardToParameters(gradOutput: gradOutput) }
         rows.append(weightOnly)
-        if original {
-            rows.append(
-                ProfileRow(
-                    model: name, part: part, pass: "input gradient",
-                    milliseconds: max(both.milliseconds - weightOnly.milliseconds, 0),
-                    flops: both.flops - weightOnly.flops))
-        }
+        // Training never computes the input gradient of the encoder's first learnable layer.
+        guard layer !== model.encoder.layers.first(where: { !$0.parameters.isEmpty }) else { return rows }
+        let both = timed(part, "backward") { _ = layer.backward(gradOutput: gradOutput) }
+        rows.append(
+            ProfileRow(
+                model: name, part: part, pass: "input gradient",
+                milliseconds: max(both.milliseconds - weightOnly.milliseconds, 0),
+                flops: both.flops - weightOnly.flops))
         return rows
-    }
-
-    /// The layer's `computesInputGradient` (set first to `set` when given), or nil when it has none.
-    private func inputGradientSwitch(_ layer: any Layer, set value: Bool? = nil) -> Bool? {
-        switch layer {
-        case let linear as Linear:
-            if let value { linear.computesInputGradient = value }
-            return linear.computesInputGradient
-        case let convolution as Conv2d:
-            if let value { convolution.computesInputGradient = value }
-            return convolution.computesInputGradient
-        case let transposed as ConvTranspose2d:
-            if let value { transposed.computesInputGradient = value }
-            return transposed.computesInputGradient
-        default: return nil
-        }
     }
 
     /// The median time of `repeats` runs of `body` (after two warm-up runs), and the FLOPs of one run's products.

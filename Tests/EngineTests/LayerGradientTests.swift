@@ -87,3 +87,23 @@ func layerGradientsMatchFiniteDifferences(_ layerCase: LayerCase) {
     #expect(result.passed, "\(result)")
     #expect(result.entries.count == 1 + layer.parameters.count)
 }
+
+/// `backwardToParameters` (what training runs on a model's first learnable layer) accumulates
+/// exactly the parameter gradients `backward` does, for every layer case above.
+@Test(arguments: layerCases)
+func backwardToParametersGivesTheParameterGradientsOfBackward(_ layerCase: LayerCase) {
+    let layer = layerCase.make()
+    var generator = SeededGenerator(seed: 11)
+    let input = Tensor(zeros: layerCase.inputShape)
+    for index in 0..<input.count { input.data[index] = generator.nextUniform(from: -1, to: 1) }
+    let output = layer.forward(input)
+    let gradOutput = Tensor(zeros: output.shape)
+    for index in 0..<gradOutput.count { gradOutput.data[index] = generator.nextUniform(from: -1, to: 1) }
+    _ = layer.backward(gradOutput: gradOutput)
+    let full = layer.parameters.map(\.grad.values)
+    layer.zeroGrad()
+    _ = layer.forward(input)
+    layer.backwardToParameters(gradOutput: gradOutput)
+    #expect(layer.parameters.map(\.grad.values) == full)
+    #expect(full.allSatisfy { $0.contains { $0 != 0 } } || layer.parameters.isEmpty)
+}

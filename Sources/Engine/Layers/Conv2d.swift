@@ -16,9 +16,6 @@ public final class Conv2d: Layer {
     public let bias: Parameter
     /// Evaluation and training behave the same.
     public var isTraining = true
-    /// Whether backward computes the input gradient; a model's first layer, whose input is data,
-    /// turns it off. When off, the returned tensor is stale.
-    public var computesInputGradient = true
 
     private var geometry: WindowGeometry?
     /// (Cin·K·K, N·Hout·Wout), the unfolded input kept for the weight gradient.
@@ -83,9 +80,21 @@ public final class Conv2d: Layer {
         return output
     }
 
-    /// dproduct (Cout, N·P) = dy laid out; dW += dproduct · columnsᵀ; db += Σ dy;
-    /// dx = col2im(Wᵀ · dproduct), folded block by block (`foldedProduct`).
+    /// The parameter gradients (`backwardToParameters`), then dx = col2im(Wᵀ · dproduct), folded
+    /// block by block (`foldedProduct`).
     public func backward(gradOutput: Tensor) -> Tensor {
+        backwardToParameters(gradOutput: gradOutput)
+        guard let g = geometry, let gradProduct else { preconditionFailure("Conv2d.backward before forward") }
+        let gradInput = Tensor.reusing(self.gradInput, shape: Shape(g.batch, g.channels, g.height, g.width))
+        self.gradInput = gradInput
+        foldedProduct(
+            weight: weight.value.data, source: gradProduct.data, k: outputChannels, g, image: gradInput.data,
+            scratch: &blocks)
+        return gradInput
+    }
+
+    /// dproduct (Cout, N·P) = dy laid out; dW += dproduct · columnsᵀ; db += Σ dy.
+    public func backwardToParameters(gradOutput: Tensor) {
         guard let g = geometry, let columns else {
             preconditionFailure("Conv2d.backward before forward")
         }
@@ -97,13 +106,6 @@ public final class Conv2d: Layer {
         gemm(
             transposeA: false, transposeB: true, m: outputChannels, n: g.rows, k: g.columns,
             gradProduct.data, columns.data, beta: 1, weight.grad.data)
-        let gradInput = Tensor.reusing(self.gradInput, shape: Shape(g.batch, g.channels, g.height, g.width))
-        self.gradInput = gradInput
-        guard computesInputGradient else { return gradInput }
-        foldedProduct(
-            weight: weight.value.data, source: gradProduct.data, k: outputChannels, g, image: gradInput.data,
-            scratch: &blocks)
-        return gradInput
     }
 }
 

@@ -19,9 +19,6 @@ public final class ConvTranspose2d: Layer {
     public let bias: Parameter
     /// Evaluation and training behave the same.
     public var isTraining = true
-    /// Whether backward computes the input gradient (on unless a benchmark times the weight
-    /// gradient alone). When off, the returned tensor is stale.
-    public var computesInputGradient = true
 
     private var geometry: WindowGeometry?
     /// (Cin, N·Hin·Win), the input laid out channel-major, kept for the weight gradient.
@@ -92,9 +89,22 @@ public final class ConvTranspose2d: Layer {
         return output
     }
 
-    /// dcolumns = im2col(dy); dW (Cin, Cout·K·K) += xc · dcolumnsᵀ; db += Σ dy;
-    /// dx (N, Cin, Pin) = W · dcolumns laid out, block by block (`laidOutProduct`).
+    /// The parameter gradients (`backwardToParameters`), then dx (N, Cin, Pin) = W · dcolumns
+    /// laid out, block by block (`laidOutProduct`).
     public func backward(gradOutput: Tensor) -> Tensor {
+        backwardToParameters(gradOutput: gradOutput)
+        guard let g = geometry, let gradColumns else { preconditionFailure("ConvTranspose2d.backward before forward") }
+        let gradInput = Tensor.reusing(
+            self.gradInput, shape: Shape(g.batch, inputChannels, g.columnHeight, g.columnWidth))
+        self.gradInput = gradInput
+        laidOutProduct(
+            weight: weight.value.data, source: gradColumns.data, m: inputChannels, k: g.rows, batch: g.batch,
+            plane: g.columnHeight * g.columnWidth, bias: nil, output: gradInput.data, scratch: &blocks)
+        return gradInput
+    }
+
+    /// dcolumns = im2col(dy); dW (Cin, Cout·K·K) += xc · dcolumnsᵀ; db += Σ dy.
+    public func backwardToParameters(gradOutput: Tensor) {
         guard let g = geometry, let inputByChannel else {
             preconditionFailure("ConvTranspose2d.backward before forward")
         }
@@ -106,13 +116,5 @@ public final class ConvTranspose2d: Layer {
         gemm(
             transposeA: false, transposeB: true, m: inputChannels, n: g.rows, k: g.columns,
             inputByChannel.data, gradColumns.data, beta: 1, weight.grad.data)
-        let gradInput = Tensor.reusing(
-            self.gradInput, shape: Shape(g.batch, inputChannels, g.columnHeight, g.columnWidth))
-        self.gradInput = gradInput
-        guard computesInputGradient else { return gradInput }
-        laidOutProduct(
-            weight: weight.value.data, source: gradColumns.data, m: inputChannels, k: g.rows, batch: g.batch,
-            plane: g.columnHeight * g.columnWidth, bias: nil, output: gradInput.data, scratch: &blocks)
-        return gradInput
     }
 }

@@ -60,6 +60,10 @@ public protocol Layer: AnyObject {
     func forward(_ input: Tensor) -> Tensor
     /// Returns the gradient with respect to the last forward's input, accumulating parameter gradients.
     func backward(gradOutput: Tensor) -> Tensor
+    /// Accumulates the last forward's parameter gradients without computing its input gradient:
+    /// for a model's first learnable layer, whose input is data. There is no stale or partial
+    /// input gradient to misuse, because none is returned.
+    func backwardToParameters(gradOutput: Tensor)
 }
 
 extension Layer {
@@ -67,6 +71,9 @@ extension Layer {
     public var parameters: [Parameter] { [] }
     /// No buffers, for layers that have none.
     public var buffers: [Buffer] { [] }
+
+    /// A full backward whose input gradient is dropped, for layers that cannot skip it.
+    public func backwardToParameters(gradOutput: Tensor) { _ = backward(gradOutput: gradOutput) }
 
     /// Clears the gradient of every parameter.
     public func zeroGrad() {

@@ -65,4 +65,15 @@ public final class Sequential: Layer {
         for layer in layers.reversed() { gradient = layer.backward(gradOutput: gradient) }
         return gradient
     }
+
+    /// Back-propagates into every parameter, stopping at the first learnable layer: its input
+    /// gradient, and the parameter-free layers before it (`Flatten`), are never computed.
+    public func backwardToParameters(gradOutput: Tensor) {
+        guard let first = layers.firstIndex(where: { !$0.parameters.isEmpty }) else { return }
+        var gradient = gradOutput
+        for index in layers.indices.reversed() where index > first {
+            gradient = layers[index].backward(gradOutput: gradient)
+        }
+        layers[first].backwardToParameters(gradOutput: gradient)
+    }
 }

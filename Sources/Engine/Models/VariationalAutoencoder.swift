@@ -60,12 +60,6 @@ public final class VariationalAutoencoder {
         self.decoder = decoder
         self.imageShape = imageShape
         self.latent = meanHead.outputFeatures
-        // The encoder's input is data: its first learnable layer need not compute an input gradient.
-        switch encoder.layers.first(where: { !$0.parameters.isEmpty }) {
-        case let linear as Linear: linear.computesInputGradient = false
-        case let convolution as Conv2d: convolution.computesInputGradient = false
-        default: break
-        }
     }
 
     /// Every parameter with its PyTorch state_dict name, in registration order.
@@ -137,7 +131,8 @@ public final class VariationalAutoencoder {
         gradFeatures.copy(from: fromMean)
         add(logVarianceHead.backward(gradOutput: gradLogVariance), into: gradFeatures)
         self.gradFeatures = gradFeatures
-        _ = encoder.backward(gradOutput: gradFeatures)
+        // The encoder's input is data: no gradient with respect to it is needed.
+        encoder.backwardToParameters(gradOutput: gradFeatures)
     }
 
     /// The reconstructions of the last forward, σ(logits), shaped like its images' batch.
