@@ -82,7 +82,8 @@ let package = Package(
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "CPNG"]),
         .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "TestSupport", "Engine"]),
-        .testTarget(name: "OperationsTests", dependencies: ["Operations", "Runner", "Engine", "TestSupport"]),
+        .testTarget(
+            name: "OperationsTests", dependencies: ["Operations", "Runner", "Engine", "Datasets", "TestSupport"]),
         .testTarget(name: "NBCommandTests", dependencies: ["Runner", "TestSupport"]),
         .testTarget(
             name: "ReportTests",

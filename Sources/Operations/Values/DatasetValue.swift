@@ -35,7 +35,12 @@ public final class DatasetValue: DomainValue {
             .text("\(title): \(images.count.formatted()) images of \(images.height)×\(images.width) pixels"),
             .table(table),
         ]
-        if let grid = try? examplesGrid(perClass: 4) { items.append(.figure(grid)) }
+        do {
+            items.append(.figure(try examplesGrid(perClass: 4)))
+        } catch {
+            // The summary cannot fail, so the reason takes the grid's place rather than vanishing.
+            items.append(.text("The examples could not be drawn: \(error)"))
+        }
         return .list(items)
     }
 
