@@ -87,7 +87,7 @@ struct NB: ParsableCommand {
     }
 
     mutating func run() throws {
-        let registry = OperationCatalog.registry()
+        let registry = Builtins.registry
         if listOps {
             print(registry.operations.isEmpty ? "No operations are registered." : registry.listing(), terminator: "")
             return
