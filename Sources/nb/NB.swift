@@ -89,7 +89,7 @@ struct NB: ParsableCommand {
     mutating func run() throws {
         let registry = Builtins.registry
         if listOps {
-            print(registry.operations.isEmpty ? "No operations are registered." : registry.listing(), terminator: "")
+            print(registry.listing(), terminator: "")
             return
         }
         guard let file else { return }
