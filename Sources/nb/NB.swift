@@ -9,8 +9,9 @@ import Runner
 
 /// `nb FILE`: checks a Markdown notebook, runs it with caching, and writes its run record.
 ///
-/// Exit status: 0 when everything ran, 1 when the check or a statement failed, 2 for a usage
-/// error.
+/// Exit status: 0 when everything ran, 1 when the notebook could not be read or checked, a
+/// statement failed or the outputs could not be written, 2 for a usage error, 130 when Ctrl-C
+/// stopped the run.
 @main
 struct NB: ParsableCommand {
     /// nb's version, shown by `--version` and in reports.
@@ -55,20 +56,29 @@ struct NB: ParsableCommand {
     var listOps = false
 
     func validate() throws {
-        if file == nil, !listOps { throw ValidationError("missing the notebook file: nb FILE") }
-        if serve, !watch { throw ValidationError("--serve needs --watch: nb FILE --watch --serve") }
-        if watch, check || plan {
-            throw ValidationError("--watch runs the notebook; it does not go with --check or --plan")
-        }
+        // A ValidationError, so argument-parser prints the usage line after the message.
+        if let usageError { throw ValidationError(usageError.description) }
     }
 
-    /// Parses the command line and runs, mapping usage errors to exit status 2.
+    /// The first usage error in the arguments, if any.
+    var usageError: CommandError? {
+        if file == nil, !listOps { return .missingFile }
+        if serve, !watch { return .serveWithoutWatch }
+        if watch, check || plan { return .watchWithCheckOrPlan }
+        return nil
+    }
+
+    /// Parses the command line and runs, printing a `CommandError` with its exit status and mapping
+    /// argument-parser's usage errors to exit status 2.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {
             Self.exit(withError: exit)
+        } catch let error as CommandError {
+            printError(error.description)
+            Self.exit(withError: ExitCode(error.exitCode))
         } catch {
             guard exitCode(for: error) != .success else { Self.exit(withError: error) }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
@@ -77,9 +87,9 @@ struct NB: ParsableCommand {
     }
 
     mutating func run() throws {
-        let registry = OperationCatalog.registry()
+        let registry = Builtins.registry
         if listOps {
-            print(registry.operations.isEmpty ? "No operations are registered." : registry.listing(), terminator: "")
+            print(registry.listing(), terminator: "")
             return
         }
         guard let file else { return }
@@ -91,17 +101,14 @@ struct NB: ParsableCommand {
         do {
             source = try SourceFile(contentsOf: file)
         } catch {
-            printError(error.description)
-            throw ExitCode(1)
+            throw CommandError.unreadableNotebook(error)
         }
         let document = Document(source: source)
         let (plan, diagnostics) = Checker(registry: registry).check(document, overrides: overrides)
         let renderer = DiagnosticRenderer(source: source)
         if !diagnostics.isEmpty { printError(renderer.render(diagnostics), terminator: "") }
         guard let plan else {
-            let count = diagnostics.filter(\.isError).count
-            printError("nb: \(count) error\(count == 1 ? "" : "s") in \(file); nothing was run")
-            throw ExitCode(1)
+            throw CommandError.notebookHasErrors(file: file, count: diagnostics.filter(\.isError).count)
         }
         if check {
             print("\(file): no errors; \(plan.statements.count) statements checked")
@@ -160,19 +167,13 @@ struct NB: ParsableCommand {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), !isDirectory.boolValue {
             // Foundation's own error here is a generic "could not be completed (error 512)".
-            printError(
-                "nb: error: cannot use '\(output)' as the output directory: \(SystemError.reason(errno: ENOTDIR)); "
-                    + "choose another with --output")
-            throw ExitCode(1)
+            throw CommandError.outputNotADirectory(path: output, reason: SystemError.reason(errno: ENOTDIR))
         }
         do {
             try FileManager.default.createDirectory(
                 at: outputDirectory.appendingPathComponent(".cache"), withIntermediateDirectories: true)
         } catch {
-            printError(
-                "nb: error: cannot create the output directory '\(output)': \(SystemError.reason(error)); choose another with --output"
-            )
-            throw ExitCode(1)
+            throw CommandError.cannotCreateOutput(path: output, reason: SystemError.reason(error))
         }
     }
 
@@ -189,9 +190,7 @@ struct NB: ParsableCommand {
         }
         let page = ReportPage(document: plan.document, record: record, context: reportContext(for: plan.document))
         if page.context.katex == nil, page.hasMath {
-            printError(
-                "nb: warning: the prose has math but KaTeX is not at \(ReportContext.katexPath); the report shows the "
-                    + "formulas as TeX; install it with Scripts/setup (Debian's libjs-katex)")
+            printError(CommandWarning.mathWithoutKaTeX(path: ReportContext.katexPath).description)
         }
         let notebookURL = recordURL.deletingPathExtension().appendingPathExtension("ipynb")
         // Written together, all or none, so a full disk never leaves this run's record beside the
@@ -201,13 +200,9 @@ struct NB: ParsableCommand {
             if ipynb { files.append((try NotebookExport(document: plan.document, record: record).json(), notebookURL)) }
             try AtomicFile.write(files)
         } catch AtomicFileError.writeFailed(let path, let reason) {
-            printError(
-                "nb: error: cannot write '\(path)': \(reason); the previous run's record and report are left as they "
-                    + "were: free some disk space or choose another --output")
-            throw ExitCode(1)
+            throw CommandError.cannotWriteOutput(path: path, reason: reason)
         } catch {
-            printError("nb: error: \(error)")
-            throw ExitCode(1)
+            throw CommandError.cannotMakeOutputs(reason: SystemError.reason(error))
         }
         let notebookPath = ipynb ? (output as NSString).appendingPathComponent(notebookURL.lastPathComponent) : nil
         return (recordPath, page.pageURL(in: outputDirectory).path, page, notebookPath)

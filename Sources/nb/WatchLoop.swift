@@ -27,8 +27,7 @@ struct WatchLoop {
             do {
                 server = try PreviewServer.start(port: command.port)
             } catch {
-                printError("nb: error: \(error)")
-                throw ExitCode(1)
+                throw CommandError.cannotServe(error)
             }
             say("serving the report at http://127.0.0.1:\(server?.port ?? command.port)/ (Ctrl-C stops)")
         }
@@ -77,7 +76,7 @@ struct WatchLoop {
         do {
             source = try SourceFile(contentsOf: file)
         } catch {
-            return .unreadable("nb: error: cannot read '\(file)': \(error.localizedDescription)")
+            return .unreadable(CommandError.unreadableNotebook(error).description)
         }
         let (plan, diagnostics) = Checker(registry: registry).check(
             Document(source: source), overrides: command.overrides)

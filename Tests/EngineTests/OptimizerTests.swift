@@ -1,9 +1,22 @@
 import Engine
 import Testing
 
-/// Expected values from PyTorch's update rule evaluated in float64:
-/// `python3 -c "import math; ..."` with θ₀ = 1, lr = 0.1, gradients 0.5, −0.3, 0.2
-/// (the same numbers `torch.optim.Adam([p], lr=0.1)` gives to float32 precision).
+/// Expected values from PyTorch's update rule (`torch.optim.Adam`'s, with bias corrections)
+/// evaluated in float64, with θ₀ = 1, lr = 0.1, β = (0.9, 0.999), ε = 1e-8 and the gradients 0.5,
+/// −0.3, 0.2; this prints them, one step a line:
+///
+///     python3 -c "
+///     import math
+///     theta, m, v = 1.0, 0.0, 0.0
+///     for t, g in enumerate([0.5, -0.3, 0.2], start=1):
+///         m = 0.9 * m + 0.1 * g
+///         v = 0.999 * v + 0.001 * g * g
+///         theta -= 0.1 / (1 - 0.9**t) * m / (math.sqrt(v) / math.sqrt(1 - 0.999**t) + 1e-8)
+///         print('%.10g' % theta)
+///     "
+///
+/// `torch.optim.Adam([p], lr=0.1)` on a float32 `p` gives the same numbers to float32 precision
+/// (0.9000000358, 0.8808502555, 0.8461074829 with torch 2.15).
 @Test func adamFollowsPyTorchsUpdateRule() {
     let parameter = Parameter(name: "theta", value: Tensor(shape: [1], values: [1]))
     let adam = Adam(parameters: [parameter], learningRate: 0.1)

@@ -20,6 +20,14 @@ struct NBCommand {
     let directory: URL
     /// Extra environment variables.
     var environment: [String: String] = [:]
+    /// Whether nb runs without root's privileges, so that file permissions bind: when the tests
+    /// run as root (a container), nb runs as `nobody` through setpriv(1); otherwise as the user.
+    var unprivileged = false
+
+    /// Whether `unprivileged` can be honoured here.
+    static let canRunUnprivileged =
+        geteuid() != 0 || FileManager.default.isExecutableFile(atPath: setpriv.path)
+    private static let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
 
     /// A new empty folder to run in.
     init() throws {
@@ -39,11 +47,16 @@ struct NBCommand {
         var errors: String
     }
 
-    /// Starts `nb notebook.md --output out` plus `arguments`, without waiting.
+    /// Starts nb with `arguments` in the folder, without waiting.
     func start(_ arguments: [String]) throws -> (process: Process, output: Pipe, errors: Pipe) {
         let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
+        if unprivileged, geteuid() == 0 {
+            process.executableURL = Self.setpriv
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Self.executable.path] + arguments
+        } else {
+            process.executableURL = Self.executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "NB_DATA")

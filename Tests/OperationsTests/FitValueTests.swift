@@ -1,0 +1,110 @@
+import Datasets
+import Engine
+import Foundation
+import Testing
+
+@testable import Operations
+
+/// 64 MNIST training images and 16 test images: enough for two short epochs of a tiny model.
+private let trainingImages: LabeledImages? = try? LabeledImages.load(.mnist, split: .train, limit: 64)
+private let testImages: LabeledImages? = try? LabeledImages.load(.mnist, split: .test, limit: 16)
+
+/// A tiny model of each family, the CNN with BatchNorm so its running statistics (buffers, one of
+/// them an integer) must survive the cache too.
+struct FitCase: CustomTestStringConvertible, Sendable {
+    let spec: ModelSpec
+    var testDescription: String { spec.name }
+
+    static let all = [
+        FitCase(
+            spec: ModelSpec(
+                family: .mlp, widths: [32], latent: 2, activation: "relu", batchNorm: false, imageShape: [1, 28, 28],
+                seed: 11, name: "tiny MLP")),
+        FitCase(
+            spec: ModelSpec(
+                family: .cnn, widths: [4, 8], latent: 2, activation: "gelu", batchNorm: true, imageShape: [1, 28, 28],
+                seed: 12, name: "tiny CNN")),
+    ]
+
+    /// The fit `train` would give: two epochs with validation, so the history has validation losses.
+    func trainedFit() throws -> FitValue {
+        let data = try #require(trainingImages)
+        let validation = try #require(testImages)
+        let model = spec.build()
+        let configuration = TrainingConfiguration(epochs: 2, batchSize: 32, learningRate: 1e-3, beta: 1, seed: 5)
+        let history = try train(model, on: data, validation: validation, configuration: configuration)
+        let record = FitValue.Record(
+            spec: spec, configuration: configuration, history: history, dataset: "MNIST train (64 images)",
+            trainingImages: data.count)
+        return FitValue(record: record, model: model)
+    }
+}
+
+/// The names of the tensors (parameters and buffers) that differ between the two models in any
+/// bit of any value (NaN included, −0 told from 0), or that only one of them has: short enough to
+/// read when a test fails.
+private func tensorsDiffering(_ model: VariationalAutoencoder, _ other: VariationalAutoencoder) -> [String] {
+    func bits(_ model: VariationalAutoencoder) -> [String: [UInt32]] {
+        var bits: [String: [UInt32]] = [:]
+        for (name, parameter) in model.namedParameters { bits[name] = parameter.value.values.map(\.bitPattern) }
+        for buffer in model.namedBuffers { bits[buffer.name] = buffer.value.values.map(\.bitPattern) }
+        return bits
+    }
+    let (first, second) = (bits(model), bits(other))
+    return Set(first.keys).union(second.keys).filter { first[$0] != second[$0] }.sorted()
+}
+
+/// How many values differ in any bit between two arrays of pixels, or -1 when their lengths differ.
+private func valuesDiffering(_ values: [Float], _ other: [Float]) -> Int {
+    guard values.count == other.count else { return -1 }
+    return zip(values, other).filter { $0.bitPattern != $1.bitPattern }.count
+}
+
+/// A cached training pays off only if the cache entry gives back the very fit that was trained.
+@Suite struct FitValueTests {
+    @Test(arguments: FitCase.all)
+    func aFitDecodedFromItsBytesHasTheSameWeightsHistoryAndConfiguration(_ example: FitCase) throws {
+        let fit = try example.trainedFit()
+        let decoded = try FitValue.decoded(from: try fit.encoded())
+
+        #expect(tensorsDiffering(decoded.model, fit.model) == [])
+        // Training moved every tensor away from the spec's initial one (BatchNorm's running
+        // statistics and batch count too), so the equality above means the entry's tensors were
+        // loaded, not that the spec was built again.
+        let initial = example.spec.build()
+        let tensors = initial.namedParameters.count + initial.namedBuffers.count
+        #expect(tensorsDiffering(fit.model, initial).count == tensors)
+        #expect(example.spec.batchNorm == !decoded.model.namedBuffers.isEmpty)
+
+        #expect(decoded.spec == example.spec)
+        #expect(decoded.record.configuration == fit.record.configuration)
+        #expect(decoded.history == fit.history)
+        #expect(decoded.history.count == 2 && decoded.history.allSatisfy { $0.validationLoss != nil })
+        #expect(decoded.record.dataset == "MNIST train (64 images)")
+        #expect(decoded.record.trainingImages == 64)
+        #expect(decoded.model.isTraining == false)
+    }
+
+    @Test(arguments: FitCase.all)
+    func aDecodedFitEvaluatesExactlyLikeTheOriginal(_ example: FitCase) throws {
+        let fit = try example.trainedFit()
+        let decoded = try FitValue.decoded(from: try fit.encoded())
+        let images = imagesTensor(try #require(testImages), limit: 8)
+
+        let original = fit.model.evaluate(images: images, batch: 4)
+        #expect(decoded.model.evaluate(images: images, batch: 4) == original)
+        // A fresh model of the same spec scores differently, so the equality above is not vacuous.
+        #expect(example.spec.build().evaluate(images: images, batch: 4) != original)
+
+        let reconstructions = fit.model.reconstructionPixels(of: images)
+        #expect(valuesDiffering(decoded.model.reconstructionPixels(of: images), reconstructions) == 0)
+        #expect(reconstructions.count == 8 * 28 * 28)
+        #expect(valuesDiffering(example.spec.build().reconstructionPixels(of: images), reconstructions) > 0)
+    }
+
+    @Test func bytesWithoutAFitRecordAreNotAFit() throws {
+        let model = FitCase.all[0].spec.build()
+        let bytes = Data(try model.checkpoint(metadata: ["format": "pt"]).encoded())
+        #expect(throws: FitDecodingError.missingRecord) { try FitValue.decoded(from: bytes) }
+    }
+}
