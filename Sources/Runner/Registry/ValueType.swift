@@ -1,5 +1,5 @@
 /// The type of a value in a notebook: a scalar, a list, or a type the operations define.
-public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
+public enum ValueType: Hashable, Sendable, CustomStringConvertible {
     /// A 64-bit integer.
     case int
     /// A double-precision number; an integer literal is accepted where one is expected.
@@ -9,7 +9,11 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     /// `true` or `false`.
     case bool
     /// A list whose elements all have one type.
-    case list(ValueType)
+    ///
+    /// Only this case is boxed: a boxed `domain` payload in a global (`ValueType.dataset`) is a
+    /// heap object whose tagged pointer LeakSanitizer cannot see, so `Scripts/fuzz` reported it
+    /// as a leak.
+    indirect case list(ValueType)
     /// A value of a type that the operations define (a data set, a model, a fit, …): the runner
     /// passes, caches and shows such values without knowing what they are.
     case domain(DomainType)
