@@ -2,36 +2,54 @@ import Engine
 import TestSupport
 import Testing
 
-/// The convolution written as its definition, for comparison (llm.c's `matmul_forward_naive`).
-/// input (N, Cin, H, W), weight (Cout, Cin, K, K) → (N, Cout, Hout, Wout)
-func naiveConvolution(_ x: Tensor, _ layer: Conv2d) -> [Float] {
-    let shape = layer.outputShape(for: x.shape)
-    let (n, cin, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-    let (cout, hout, wout, k) = (shape[1], shape[2], shape[3], layer.kernelSize)
-    var y = [Float](repeating: 0, count: shape.count)
+/// Calls `body(y, x, w)` with the flat indices of every output, input and weight element that
+/// the convolution's definition multiplies: y[n, o, oh, ow] += W[o, c, kh, kw] · x[n, c, ih, iw],
+/// in the order of the definition's sums.
+private func forEachConvolutionTap(input: Shape, _ layer: Conv2d, _ body: (Int, Int, Int) -> Void) {
+    let output = layer.outputShape(for: input)
+    let (n, cin, h, w) = (input[0], input[1], input[2], input[3])
+    let (cout, hout, wout, k) = (output[1], output[2], output[3], layer.kernelSize)
     for b in 0..<n {
         for o in 0..<cout {
             for oh in 0..<hout {
                 for ow in 0..<wout {
-                    var sum = layer.bias.value[o]
                     for c in 0..<cin {
                         for kh in 0..<k {
                             for kw in 0..<k {
                                 let ih = oh * layer.stride - layer.padding + kh
                                 let iw = ow * layer.stride - layer.padding + kw
                                 guard ih >= 0, ih < h, iw >= 0, iw < w else { continue }
-                                sum +=
-                                    layer.weight.value[((o * cin + c) * k + kh) * k + kw]
-                                    * x[((b * cin + c) * h + ih) * w + iw]
+                                body(
+                                    ((b * cout + o) * hout + oh) * wout + ow, ((b * cin + c) * h + ih) * w + iw,
+                                    ((o * cin + c) * k + kh) * k + kw)
                             }
                         }
                     }
-                    y[((b * cout + o) * hout + oh) * wout + ow] = sum
                 }
             }
         }
     }
+}
+
+/// The convolution written as its definition, for comparison (llm.c's `matmul_forward_naive`).
+/// input (N, Cin, H, W), weight (Cout, Cin, K, K) → (N, Cout, Hout, Wout)
+func naiveConvolution(_ x: Tensor, _ layer: Conv2d) -> [Float] {
+    let shape = layer.outputShape(for: x.shape)
+    let plane = shape[2] * shape[3]
+    var y = (0..<shape.count).map { layer.bias.value[$0 / plane % shape[1]] }
+    forEachConvolutionTap(input: x.shape, layer) { yi, xi, wi in y[yi] += layer.weight.value[wi] * x[xi] }
     return y
+}
+
+/// dx and dW of a convolution written as their definitions, from dy = ∂L/∂y.
+private func naiveConvolutionGradients(_ x: Tensor, _ dy: Tensor, _ layer: Conv2d) -> (input: [Float], weight: [Float])
+{
+    var dx = [Float](repeating: 0, count: x.count), dw = [Float](repeating: 0, count: layer.weight.value.count)
+    forEachConvolutionTap(input: x.shape, layer) { yi, xi, wi in
+        dx[xi] += dy[yi] * layer.weight.value[wi]
+        dw[wi] += dy[yi] * x[xi]
+    }
+    return (dx, dw)
 }
 
 /// The transposed convolution written as its definition: every input pixel scatters its
@@ -127,4 +145,39 @@ func convTranspose2dMatchesTheNaiveDefinition(stride: Int, padding: Int, outputP
     let up = ConvTranspose2d(4, 8, kernelSize: 3, stride: 2, padding: 1, outputPadding: 1, generator: &generator)
     let small = randomTensor(Shape(32, 4, 16, 16), generator: &generator)
     #expect(maxDifference(up.forward(small).values, naiveTransposedConvolution(small, up)) < 1e-5)
+}
+
+// Batches this large unfold in several blocks per core and sum per-core weight gradients, which
+// the small gradient-check shapes never reach: the gradients must still be the definitions'.
+@Test(arguments: [(1, 2, 5), (1, 1, 3), (2, 1, 3)])
+func largeBatchGradientsMatchTheNaiveDefinition(stride: Int, padding: Int, kernel: Int) {
+    var generator = SeededGenerator(seed: 35)
+    let layer = Conv2d(6, 5, kernelSize: kernel, stride: stride, padding: padding, generator: &generator)
+    let x = randomTensor(Shape(24, 6, 20, 20), generator: &generator)
+    let dy = randomTensor(layer.outputShape(for: x.shape), generator: &generator)
+    _ = layer.forward(x)
+    layer.zeroGrad()
+    let dx = layer.backward(gradOutput: dy)
+    let expected = naiveConvolutionGradients(x, dy, layer)
+    #expect(maxDifference(dx.values, expected.input) < 1e-4)
+    #expect(maxDifference(layer.weight.grad.values, expected.weight) < 2e-3)
+}
+
+/// A transposed convolution's dW and dx follow from its adjoint: y = convᵀ(x), so
+/// dx = conv(dy) with the same weights and dW[c, o] = Σ x[n, c] ⋆ dy[n, o].
+@Test func largeBatchTransposedGradientsMatchTheNaiveDefinition() {
+    var generator = SeededGenerator(seed: 36)
+    let up = ConvTranspose2d(5, 16, kernelSize: 3, stride: 2, padding: 1, outputPadding: 1, generator: &generator)
+    let x = randomTensor(Shape(24, 5, 10, 10), generator: &generator)
+    let y = up.forward(x)
+    let dy = randomTensor(y.shape, generator: &generator)
+    up.zeroGrad()
+    let dx = up.backward(gradOutput: dy)
+    // The convolution 16 → 5 whose input gradient is `up`'s forward has the same weight tensor.
+    let conv = Conv2d(16, 5, kernelSize: 3, stride: 2, padding: 1, generator: &generator)
+    _ = conv.weight.value.buffer.update(fromContentsOf: up.weight.value.buffer)
+    conv.bias.value.fill(0)
+    #expect(maxDifference(dx.values, naiveConvolution(dy, conv)) < 1e-4)
+    // dW of `up` is dW of that convolution with x as its output gradient and dy as its input.
+    #expect(maxDifference(up.weight.grad.values, naiveConvolutionGradients(dy, x, conv).weight) < 2e-3)
 }

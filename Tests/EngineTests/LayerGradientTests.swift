@@ -34,8 +34,14 @@ private let layerCases: [LayerCase] = [
         name: "Conv2d k3 s1 p1", inputShape: [1, 2, 7, 7],
         make: seeded { Conv2d(2, 2, kernelSize: 3, padding: 1, generator: &$0) }),
     LayerCase(
+        name: "Conv2d k5 s1 p2 non-square", inputShape: [2, 2, 6, 4],
+        make: seeded { Conv2d(2, 2, kernelSize: 5, padding: 2, generator: &$0) }),
+    LayerCase(
         name: "ConvTranspose2d k3 s2 p1 op1", inputShape: [2, 3, 4, 4],
         make: seeded { ConvTranspose2d(3, 2, kernelSize: 3, stride: 2, padding: 1, outputPadding: 1, generator: &$0) }),
+    LayerCase(
+        name: "ConvTranspose2d k3 s1 p1", inputShape: [2, 2, 5, 4],
+        make: seeded { ConvTranspose2d(2, 3, kernelSize: 3, padding: 1, generator: &$0) }),
     LayerCase(
         name: "ConvTranspose2d k3 s1 p0", inputShape: [2, 2, 3, 3],
         make: seeded { ConvTranspose2d(2, 3, kernelSize: 3, generator: &$0) }),

@@ -1,7 +1,8 @@
 /// A 2-D convolution (cross-correlation, as in PyTorch) over square windows.
 ///
-/// y[n, o] = b[o] + Σ_c W[o, c] ⋆ x[n, c], computed as one matrix product per batch:
-/// im2col turns the whole batch into columns (C·K·K, N·Hout·Wout) and W (Cout, C·K·K) multiplies them.
+/// y[n, o] = b[o] + Σ_c W[o, c] ⋆ x[n, c], computed as matrix products: im2col turns the
+/// images into columns (C·K·K, N·Hout·Wout) and W (Cout, C·K·K) multiplies them, a few images
+/// at a time (`unfoldedProducts`), so the batch's column matrix is never built.
 ///
 /// - Parameters: `weight` (Cout, Cin, K, K), `bias` (Cout), U(−1/√(Cin·K·K), +1/√(Cin·K·K)) as in PyTorch.
 /// - Shapes: input (N, Cin, H, W) → output (N, Cout, Hout, Wout), Hout = (H + 2·padding − K) / stride + 1.
@@ -18,9 +19,11 @@ public final class Conv2d: Layer {
     public var isTraining = true
 
     private var geometry: WindowGeometry?
-    /// (Cin·K·K, N·Hout·Wout), the unfolded input kept for the weight gradient.
-    private var columns: Tensor?
-    /// The blocked products' per-core blocks (forward's W · columns, backward's Wᵀ · dproduct).
+    /// The forward's input, unfolded again block by block for the weight gradient.
+    private var input: Tensor?
+    /// The unfolded products' per-core panels and blocks.
+    private var panels: Tensor?
+    /// The folded product's per-core blocks (backward's Wᵀ · dproduct).
     private var blocks: Tensor?
     /// (Cout, N·Hout·Wout), dy laid out channel-major for the weight gradient.
     private var gradProduct: Tensor?
@@ -60,7 +63,7 @@ public final class Conv2d: Layer {
         return Shape(input[0], outputChannels, height, width)
     }
 
-    /// columns = im2col(x); y (N, Cout, P) = W · columns laid out, + b, block by block (`laidOutProduct`).
+    /// y (N, Cout, P) = W · im2col(x) laid out, + b, block by block (`unfoldedProducts`).
     public func forward(_ input: Tensor) -> Tensor {
         precondition(input.shape.rank == 4 && input.shape[1] == inputChannels, "\(description) got \(input.shape)")
         let outShape = outputShape(for: input.shape)
@@ -68,14 +71,15 @@ public final class Conv2d: Layer {
             batch: input.shape[0], channels: inputChannels, height: input.shape[2], width: input.shape[3],
             kernel: kernelSize, stride: stride, padding: padding,
             columnHeight: outShape[2], columnWidth: outShape[3])
-        let columns = Tensor.reusing(self.columns, shape: Shape(g.rows, g.columns))
         let output = Tensor.reusing(self.output, shape: outShape)
-        im2col(input.data, g, columns.data)
-        laidOutProduct(
-            weight: weight.value.data, source: columns.data, m: outputChannels, k: g.rows, batch: g.batch,
-            plane: g.columnHeight * g.columnWidth, bias: bias.value.data, output: output.data, scratch: &blocks)
+        unfoldedProducts(
+            image: input.data, g,
+            UnfoldedProducts(
+                laidOut: .init(weight: weight.value.data, m: outputChannels, bias: bias.value.data, output: output.data)
+            ),
+            scratch: &panels)
         geometry = g
-        self.columns = columns
+        self.input = input
         self.output = output
         return output
     }
@@ -93,9 +97,9 @@ public final class Conv2d: Layer {
         return gradInput
     }
 
-    /// dproduct (Cout, N·P) = dy laid out; dW += dproduct · columnsᵀ; db += Σ dy.
+    /// dproduct (Cout, N·P) = dy laid out; dW += dproduct · im2col(x)ᵀ, block by block; db += Σ dy.
     public func backwardToParameters(gradOutput: Tensor) {
-        guard let g = geometry, let columns else {
+        guard let g = geometry, let input else {
             preconditionFailure("Conv2d.backward before forward")
         }
         let plane = g.columnHeight * g.columnWidth
@@ -103,9 +107,11 @@ public final class Conv2d: Layer {
         self.gradProduct = gradProduct
         swapOuterAxes(gradOutput.data, outer: g.batch, inner: outputChannels, plane: plane, gradProduct.data)
         sumChannels(gradOutput.data, into: bias.grad.data, batch: g.batch, channels: outputChannels, plane: plane)
-        gemm(
-            transposeA: false, transposeB: true, m: outputChannels, n: g.rows, k: g.columns,
-            gradProduct.data, columns.data, beta: 1, weight.grad.data)
+        unfoldedProducts(
+            image: input.data, g,
+            UnfoldedProducts(
+                weightGradient: .init(left: gradProduct.data, m: outputChannels, gradWeight: weight.grad.data)),
+            scratch: &panels)
     }
 }
 

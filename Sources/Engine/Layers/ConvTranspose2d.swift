@@ -23,10 +23,10 @@ public final class ConvTranspose2d: Layer {
     private var geometry: WindowGeometry?
     /// (Cin, N·Hin·Win), the input laid out channel-major, kept for the weight gradient.
     private var inputByChannel: Tensor?
-    /// The blocked products' per-core blocks (forward's Wᵀ · x, backward's W · dcolumns).
+    /// The folded product's per-core blocks (forward's Wᵀ · x).
     private var blocks: Tensor?
-    /// (Cout·K·K, N·Hin·Win), the output gradient's columns.
-    private var gradColumns: Tensor?
+    /// The unfolded products' per-core panels of the output gradient's columns, and blocks.
+    private var panels: Tensor?
     private var output: Tensor?
     private var gradInput: Tensor?
 
@@ -89,32 +89,38 @@ public final class ConvTranspose2d: Layer {
         return output
     }
 
-    /// The parameter gradients (`backwardToParameters`), then dx (N, Cin, Pin) = W · dcolumns
-    /// laid out, block by block (`laidOutProduct`).
+    /// dcolumns = im2col(dy), a few images at a time, read by both products while in cache
+    /// (`unfoldedProducts`): dx (N, Cin, Pin) = W · dcolumns laid out, and
+    /// dW (Cin, Cout·K·K) += xc · dcolumnsᵀ; db += Σ dy.
     public func backward(gradOutput: Tensor) -> Tensor {
-        backwardToParameters(gradOutput: gradOutput)
-        guard let g = geometry, let gradColumns else { preconditionFailure("ConvTranspose2d.backward before forward") }
+        guard let g = geometry, let inputByChannel else {
+            preconditionFailure("ConvTranspose2d.backward before forward")
+        }
         let gradInput = Tensor.reusing(
             self.gradInput, shape: Shape(g.batch, inputChannels, g.columnHeight, g.columnWidth))
         self.gradInput = gradInput
-        laidOutProduct(
-            weight: weight.value.data, source: gradColumns.data, m: inputChannels, k: g.rows, batch: g.batch,
-            plane: g.columnHeight * g.columnWidth, bias: nil, output: gradInput.data, scratch: &blocks)
+        sumChannels(
+            gradOutput.data, into: bias.grad.data, batch: g.batch, channels: outputChannels, plane: g.height * g.width)
+        unfoldedProducts(
+            image: gradOutput.data, g,
+            UnfoldedProducts(
+                laidOut: .init(weight: weight.value.data, m: inputChannels, bias: nil, output: gradInput.data),
+                weightGradient: .init(left: inputByChannel.data, m: inputChannels, gradWeight: weight.grad.data)),
+            scratch: &panels)
         return gradInput
     }
 
-    /// dcolumns = im2col(dy); dW (Cin, Cout·K·K) += xc · dcolumnsᵀ; db += Σ dy.
+    /// dW (Cin, Cout·K·K) += xc · im2col(dy)ᵀ, block by block; db += Σ dy.
     public func backwardToParameters(gradOutput: Tensor) {
         guard let g = geometry, let inputByChannel else {
             preconditionFailure("ConvTranspose2d.backward before forward")
         }
-        let gradColumns = Tensor.reusing(self.gradColumns, shape: Shape(g.rows, g.columns))
-        self.gradColumns = gradColumns
-        im2col(gradOutput.data, g, gradColumns.data)
         sumChannels(
             gradOutput.data, into: bias.grad.data, batch: g.batch, channels: outputChannels, plane: g.height * g.width)
-        gemm(
-            transposeA: false, transposeB: true, m: inputChannels, n: g.rows, k: g.columns,
-            inputByChannel.data, gradColumns.data, beta: 1, weight.grad.data)
+        unfoldedProducts(
+            image: gradOutput.data, g,
+            UnfoldedProducts(
+                weightGradient: .init(left: inputByChannel.data, m: inputChannels, gradWeight: weight.grad.data)),
+            scratch: &panels)
     }
 }

@@ -1,4 +1,4 @@
-// Matrix products over a batch whose result is consumed right away, a few images at a time.
+// A matrix product over a batch whose result is folded (col2im) right away, a few images at a time.
 //
 // Done whole, such a product is a matrix of up to 14 MB (the CNN's widest layer) that OpenBLAS
 // first zeroes, then fills, and the next pass reads back: three trips through memory. Here each
@@ -46,58 +46,6 @@ private struct FoldedProduct: PartedJob {
                 weight, lda: g.rows, source + first * grid, ldb: g.columns, beta: 0, block, ldc: width)
             Col2im(columns: block, rowStride: width, firstImage: first, g: g, image: image)
                 .run(first..<(first + count))
-            first += count
-        }
-    }
-}
-
-/// output (N, m, P) = W · source (+ bias per row of W), block by block: a convolution's forward
-/// (with its bias) and a transposed convolution's input gradient, both laid out as NCHW.
-///
-/// - Shapes: weight (m, k); source (k, N·P); bias (m) or nil; output (N, m, P), overwritten.
-func laidOutProduct(
-    weight: UnsafePointer<Float>, source: UnsafePointer<Float>, m: Int, k: Int, batch: Int, plane: Int,
-    bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>, scratch: inout Tensor?
-) {
-    GemmRecorder.record(
-        GemmCall(transposeA: false, transposeB: false, m: m, n: batch * plane, k: k, accumulates: false))
-    let (parts, blockImages, blocks) = productBlocks(batch: batch, floatsPerImage: m * plane, scratch: &scratch)
-    WorkerPool.shared.run(
-        parts: parts,
-        LaidOutProduct(
-            weight: weight, source: source, m: m, k: k, batch: batch, plane: plane, bias: bias, output: output,
-            blockImages: blockImages, blocks: blocks.data))
-}
-
-private struct LaidOutProduct: PartedJob {
-    let weight: UnsafePointer<Float>, source: UnsafePointer<Float>, m: Int, k: Int, batch: Int, plane: Int
-    let bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>
-    let blockImages: Int
-    let blocks: UnsafeMutablePointer<Float>
-
-    func run(part: Int, of parts: Int) {
-        let images = partRange(part, of: parts, count: batch)
-        let block = blocks + part * m * blockImages * plane
-        var first = images.lowerBound
-        while first < images.upperBound {
-            let count = min(blockImages, images.upperBound - first)
-            let width = count * plane
-            singleThreadedGemm(
-                transposeA: false, transposeB: false, m: m, n: width, k: k,
-                weight, lda: k, source + first * plane, ldb: batch * plane, beta: 0, block, ldc: width)
-            // block (m, count·P) → output[n] (m, P) for each image n of the block.
-            for n in first..<(first + count) {
-                for row in 0..<m {
-                    let from = block + row * width + (n - first) * plane
-                    let to = output + (n * m + row) * plane
-                    if let bias {
-                        let value = bias[row]
-                        for p in 0..<plane { to[p] = from[p] + value }
-                    } else {
-                        to.update(from: from, count: plane)
-                    }
-                }
-            }
             first += count
         }
     }

@@ -1,0 +1,124 @@
+// Matrix products with an unfolded (im2col) operand that is never built for the whole batch.
+//
+// Whole, the column matrix of the CNN's widest layer is 14 MB: im2col writes it to memory and
+// the products read it back, and writing it was most of im2col's time (about 15% of a step).
+// Here each core unfolds its share of the images a few at a time into a panel of at most
+// 512 KB, and every product that needs those columns reads the panel while it is still in that
+// core's cache. Blocks depend only on the shapes and the core count, so results never depend
+// on timing.
+
+/// The products that read one block's columns, im2col(image) (g.rows, count·P).
+struct UnfoldedProducts {
+    /// output (N, m, P) = weight (m, g.rows) · columns (+ bias per row), laid out as NCHW.
+    struct LaidOut {
+        let weight: UnsafePointer<Float>, m: Int, bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>
+    }
+    /// gradWeight (m, g.rows) += left (m, N·P) · columnsᵀ: a weight gradient, with `left` the
+    /// other operand laid out channel-major.
+    struct WeightGradient {
+        let left: UnsafePointer<Float>, m: Int, gradWeight: UnsafeMutablePointer<Float>
+    }
+    var laidOut: LaidOut?
+    var weightGradient: WeightGradient?
+}
+
+/// Runs `products` over the columns of `image` under geometry `g`, block by block on every core.
+///
+/// - Shapes: image (N, C, H, W); the products' operands as in `UnfoldedProducts`. `scratch` is
+///   resized to the panels, blocks and per-core partial weight gradients.
+func unfoldedProducts(
+    image: UnsafePointer<Float>, _ g: WindowGeometry, _ products: UnfoldedProducts, scratch: inout Tensor?
+) {
+    let plane = g.columnHeight * g.columnWidth
+    if let laidOut = products.laidOut {
+        GemmRecorder.record(
+            GemmCall(transposeA: false, transposeB: false, m: laidOut.m, n: g.columns, k: g.rows, accumulates: false))
+    }
+    if let gradient = products.weightGradient {
+        GemmRecorder.record(
+            GemmCall(transposeA: false, transposeB: true, m: gradient.m, n: g.rows, k: g.columns, accumulates: true))
+    }
+    let parts = min(Parallelism.cores, g.batch)
+    let blockImages = max(1, min(UnfoldedBlocks.panelFloats / (g.rows * plane), g.batch / parts))
+    let layout = UnfoldedBlocks(
+        panel: g.rows * blockImages * plane, block: (products.laidOut?.m ?? 0) * blockImages * plane,
+        partial: (products.weightGradient?.m ?? 0) * g.rows)
+    let memory = Tensor.reusing(scratch, shape: Shape(parts, layout.perPart))
+    scratch = memory
+    WorkerPool.shared.run(
+        parts: parts,
+        UnfoldedProductsJob(
+            image: image, g: g, products: products, blockImages: blockImages, layout: layout, memory: memory.data))
+    // Part 0 accumulated into the gradient itself; the other parts' sums are added in part order.
+    guard let gradient = products.weightGradient else { return }
+    for part in 1..<parts {
+        let partial = memory.data + part * layout.perPart + layout.panel + layout.block
+        for i in 0..<layout.partial { gradient.gradWeight[i] += partial[i] }
+    }
+}
+
+/// One core's memory: its panel, its product block, and (past part 0) its partial gradient.
+private struct UnfoldedBlocks {
+    /// 128 Ki floats (512 KB) of columns at most per block: the panel stays in L2 or near it.
+    static let panelFloats = 131_072
+    let panel: Int, block: Int, partial: Int
+    var perPart: Int { panel + block + partial }
+}
+
+private struct UnfoldedProductsJob: PartedJob {
+    let image: UnsafePointer<Float>, g: WindowGeometry, products: UnfoldedProducts
+    let blockImages: Int, layout: UnfoldedBlocks
+    let memory: UnsafeMutablePointer<Float>
+
+    func run(part: Int, of parts: Int) {
+        let plane = g.columnHeight * g.columnWidth
+        let images = partRange(part, of: parts, count: g.batch)
+        let panel = memory + part * layout.perPart
+        let block = panel + layout.panel
+        let gradWeight = products.weightGradient.map { part == 0 ? $0.gradWeight : block + layout.block }
+        var first = images.lowerBound
+        while first < images.upperBound {
+            let count = min(blockImages, images.upperBound - first)
+            let width = count * plane
+            Im2col(image: image, g: g, columns: panel, rowStride: width, firstImage: first).run(first..<(first + count))
+            if let laidOut = products.laidOut {
+                singleThreadedGemm(
+                    transposeA: false, transposeB: false, m: laidOut.m, n: width, k: g.rows,
+                    laidOut.weight, lda: g.rows, panel, ldb: width, beta: 0, block, ldc: width)
+                layOut(
+                    block: block, rows: laidOut.m, images: first..<(first + count), plane: plane, bias: laidOut.bias,
+                    output: laidOut.output)
+            }
+            if let gradient = products.weightGradient, let gradWeight {
+                // Past part 0, the first block starts the partial sum rather than adding to it.
+                let beta: Float = part > 0 && first == images.lowerBound ? 0 : 1
+                singleThreadedGemm(
+                    transposeA: false, transposeB: true, m: gradient.m, n: g.rows, k: width,
+                    gradient.left + first * plane, lda: g.columns, panel, ldb: width, beta: beta, gradWeight,
+                    ldc: g.rows)
+            }
+            first += count
+        }
+    }
+}
+
+/// block (m, count·P) → output[n] (m, P) for each image n of `images`, plus bias[row] if given.
+@inline(__always)
+func layOut(
+    block: UnsafePointer<Float>, rows m: Int, images: Range<Int>, plane: Int, bias: UnsafePointer<Float>?,
+    output: UnsafeMutablePointer<Float>
+) {
+    let width = images.count * plane
+    for n in images {
+        for row in 0..<m {
+            let from = block + row * width + (n - images.lowerBound) * plane
+            let to = output + (n * m + row) * plane
+            if let bias {
+                let value = bias[row]
+                for p in 0..<plane { to[p] = from[p] + value }
+            } else {
+                to.update(from: from, count: plane)
+            }
+        }
+    }
+}
