@@ -5,9 +5,15 @@
 public final class Sequential: Layer {
     /// The layers, first applied first.
     public let layers: [any Layer]
+    /// The index of the first layer with parameters, found once: `parameters` builds an array,
+    /// which would be an allocation in every training step.
+    private let firstLearnable: Int?
 
     /// Creates the container.
-    public init(_ layers: [any Layer]) { self.layers = layers }
+    public init(_ layers: [any Layer]) {
+        self.layers = layers
+        firstLearnable = layers.firstIndex { !$0.parameters.isEmpty }
+    }
 
     /// Every layer's parameters, prefixed with its index.
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }
@@ -69,7 +75,7 @@ public final class Sequential: Layer {
     /// Back-propagates into every parameter, stopping at the first learnable layer: its input
     /// gradient, and the parameter-free layers before it (`Flatten`), are never computed.
     public func backwardToParameters(gradOutput: Tensor) {
-        guard let first = layers.firstIndex(where: { !$0.parameters.isEmpty }) else { return }
+        guard let first = firstLearnable else { return }
         var gradient = gradOutput
         for index in layers.indices.reversed() where index > first {
             gradient = layers[index].backward(gradOutput: gradient)
