@@ -67,11 +67,12 @@ extension WindowGeometry {
     }
 }
 
-// Both loops hoist every bound out of the per-image loop: the CNN's grids are 7 or 14 wide, so
-// per-row tests and divisions cost as much as the copies (they were 15% of a CNN step).
 /// Unfolds the windows of the images in a range into the columns of a matrix. Row r of the
 /// columns starts at `columns + r·rowStride`, and its first window belongs to image `firstImage`.
 /// Positions that fall in the padding read as zero.
+///
+/// It and `Col2im` hoist every bound out of the per-image loop: the CNN's grids are 7 or 14
+/// wide, so per-row tests and divisions cost as much as the copies.
 ///
 /// image (N, C, H, W) → columns (C·K·K, count·Hc·Wc); column (n − firstImage)·Hc·Wc + oh·Wc + ow.
 struct Im2col: RangeLoop {
@@ -171,7 +172,7 @@ struct Col2im: RangeLoop {
 
 /// y[i] += x[i] for i in 0..<count, eight lanes at a time.
 @inline(__always)
-private func addVector(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
+func addVector(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
     typealias Vector = SIMD8<Float>
     var i = 0
     while i + Vector.scalarCount <= count {

@@ -52,8 +52,9 @@ func unfoldedProducts(
     // Part 0 accumulated into the gradient itself; the other parts' sums are added in part order.
     guard let gradient = products.weightGradient else { return }
     for part in 1..<parts {
-        let partial = memory.data + part * layout.perPart + layout.panel + layout.block
-        for i in 0..<layout.partial { gradient.gradWeight[i] += partial[i] }
+        addVector(
+            memory.data + part * layout.perPart + layout.panel + layout.block, into: gradient.gradWeight,
+            count: layout.partial)
     }
 }
 
