@@ -163,6 +163,25 @@ func largeBatchGradientsMatchTheNaiveDefinition(stride: Int, padding: Int, kerne
     #expect(maxDifference(layer.weight.grad.values, expected.weight) < 2e-3)
 }
 
+// 3×3 convolutions with stride 1 and padding 1 run as Winograd F(2×2, 3×3) on 2×2 tiles of
+// eight images at a time: odd and one-pixel planes clip the last tiles, batches that are not a
+// multiple of eight leave lanes empty, and channel counts need not be multiples of anything.
+@Test(arguments: [[1, 3, 1, 1], [9, 5, 5, 6], [3, 2, 2, 3], [17, 9, 7, 7]])
+func winogradConvolutionsMatchTheNaiveDefinition(dimensions: [Int]) {
+    var generator = SeededGenerator(seed: 37)
+    let layer = Conv2d(dimensions[1], 7, kernelSize: 3, stride: 1, padding: 1, generator: &generator)
+    let x = randomTensor(Shape(dimensions), generator: &generator)
+    let y = layer.forward(x)
+    #expect(y.shape == Shape(dimensions[0], 7, dimensions[2], dimensions[3]))
+    #expect(maxDifference(y.values, naiveConvolution(x, layer)) < 1e-5)
+    let dy = randomTensor(y.shape, generator: &generator)
+    layer.zeroGrad()
+    let dx = layer.backward(gradOutput: dy)
+    let expected = naiveConvolutionGradients(x, dy, layer)
+    #expect(maxDifference(dx.values, expected.input) < 1e-5)
+    #expect(maxDifference(layer.weight.grad.values, expected.weight) < 1e-4)
+}
+
 /// A transposed convolution's dW and dx follow from its adjoint: y = convᵀ(x), so
 /// dx = conv(dy) with the same weights and dW[c, o] = Σ x[n, c] ⋆ dy[n, o].
 @Test func largeBatchTransposedGradientsMatchTheNaiveDefinition() {

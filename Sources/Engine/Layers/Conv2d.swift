@@ -25,6 +25,8 @@ public final class Conv2d: Layer {
     private var panels: Tensor?
     /// The folded product's per-core blocks (backward's Wᵀ · dproduct).
     private var blocks: Tensor?
+    /// Winograd's transformed kernels and per-core tiles, for 3×3 windows with stride 1.
+    private var winogradTiles: Tensor?
     /// (Cout, N·Hout·Wout), dy laid out channel-major for the weight gradient.
     private var gradProduct: Tensor?
     private var output: Tensor?
@@ -72,12 +74,18 @@ public final class Conv2d: Layer {
             kernel: kernelSize, stride: stride, padding: padding,
             columnHeight: outShape[2], columnWidth: outShape[3])
         let output = Tensor.reusing(self.output, shape: outShape)
-        unfoldedProducts(
-            image: input.data, g,
-            UnfoldedProducts(
-                laidOut: .init(weight: weight.value.data, m: outputChannels, bias: bias.value.data, output: output.data)
-            ),
-            scratch: &panels)
+        if g.isWinograd3x3 {
+            winogradConvolution(
+                image: input.data, g, weight: weight.value.data, kernels: .forward, outputChannels: outputChannels,
+                bias: bias.value.data, output: output.data, scratch: &winogradTiles)
+        } else {
+            unfoldedProducts(
+                image: input.data, g,
+                UnfoldedProducts(
+                    laidOut: .init(
+                        weight: weight.value.data, m: outputChannels, bias: bias.value.data, output: output.data)),
+                scratch: &panels)
+        }
         geometry = g
         self.input = input
         self.output = output
@@ -85,15 +93,24 @@ public final class Conv2d: Layer {
     }
 
     /// The parameter gradients (`backwardToParameters`), then dx = col2im(Wᵀ · dproduct), folded
-    /// block by block (`foldedProduct`).
+    /// block by block (`foldedProduct`). With 3×3 windows, stride 1 and padding 1, dx is itself
+    /// such a convolution of dy (kernels turned 180°, channels swapped), computed by Winograd.
     public func backward(gradOutput: Tensor) -> Tensor {
         backwardToParameters(gradOutput: gradOutput)
         guard let g = geometry, let gradProduct else { preconditionFailure("Conv2d.backward before forward") }
         let gradInput = Tensor.reusing(self.gradInput, shape: Shape(g.batch, g.channels, g.height, g.width))
         self.gradInput = gradInput
-        foldedProduct(
-            weight: weight.value.data, source: gradProduct.data, k: outputChannels, g, image: gradInput.data,
-            scratch: &blocks)
+        if g.isWinograd3x3 {
+            var dyGeometry = g
+            dyGeometry.channels = outputChannels
+            winogradConvolution(
+                image: gradOutput.data, dyGeometry, weight: weight.value.data, kernels: .inputGradient,
+                outputChannels: inputChannels, bias: nil, output: gradInput.data, scratch: &winogradTiles)
+        } else {
+            foldedProduct(
+                weight: weight.value.data, source: gradProduct.data, k: outputChannels, g, image: gradInput.data,
+                scratch: &blocks)
+        }
         return gradInput
     }
 
