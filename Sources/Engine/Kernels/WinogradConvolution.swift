@@ -57,40 +57,6 @@ func winogradConvolution(
             memory: memory.data))
 }
 
-/// The tile grid of one plane and the sizes of one core's buffers.
-private struct WinogradTiles {
-    /// Images per group: one per lane of a `SIMD8<Float>`.
-    static let lanes = 8
-    let height: Int, width: Int, k: Int, m: Int
-    /// 2×2 output tiles along each axis, and per plane.
-    let tileRows: Int, tileColumns: Int, perPlane: Int
-    /// The zero-padded input plane a group's tiles are read from: one row and column of zeros
-    /// before, enough after for the last tile's 4×4 window.
-    let paddedHeight: Int, paddedWidth: Int
-
-    init(_ g: WindowGeometry, inputChannels k: Int, outputChannels m: Int) {
-        height = g.height
-        width = g.width
-        self.k = k
-        self.m = m
-        tileRows = (g.height + 1) / 2
-        tileColumns = (g.width + 1) / 2
-        perPlane = tileRows * tileColumns
-        paddedHeight = 2 * tileRows + 2
-        paddedWidth = 2 * tileColumns + 2
-    }
-
-    /// U (16, m, k).
-    var transformedKernels: Int { 16 * m * k }
-    /// A group's padded planes (k, paddedHeight, paddedWidth, lanes).
-    var padded: Int { k * paddedHeight * paddedWidth * Self.lanes }
-    /// V (16, k, perPlane·lanes).
-    var inputTiles: Int { 16 * k * perPlane * Self.lanes }
-    /// M (16, m, perPlane·lanes).
-    var productTiles: Int { 16 * m * perPlane * Self.lanes }
-    var perPart: Int { padded + inputTiles + productTiles }
-}
-
 /// U[ξ][o][c] = (G w Gᵀ)[ξ] for the output channels in the range, with
 /// G = [1 0 0; ½ ½ ½; ½ −½ ½; 0 0 1].
 private struct WinogradKernelTransform: RangeLoop {
@@ -131,27 +97,12 @@ private func winogradKernelRows(_ x0: Float, _ x1: Float, _ x2: Float) -> SIMD4<
     SIMD4(x0, (x0 + x1 + x2) / 2, (x0 - x1 + x2) / 2, x2)
 }
 
-private typealias Lanes = SIMD8<Float>
-
-/// Bᵀ · (x0, x1, x2, x3) with Bᵀ = [1 0 −1 0; 0 1 1 0; 0 −1 1 0; 0 1 0 −1]: the input
-/// transform along one axis.
-@inline(__always)
-private func winogradInputRows(_ x0: Lanes, _ x1: Lanes, _ x2: Lanes, _ x3: Lanes) -> (Lanes, Lanes, Lanes, Lanes) {
-    (x0 - x2, x1 + x2, x2 - x1, x1 - x3)
-}
-
 /// Aᵀ · (x0, x1, x2, x3) with Aᵀ = [1 1 1 0; 0 1 −1 −1]: the output transform along one axis.
 @inline(__always)
-private func winogradOutputRows(_ x0: Lanes, _ x1: Lanes, _ x2: Lanes, _ x3: Lanes) -> (Lanes, Lanes) {
+private func winogradOutputRows(
+    _ x0: WinogradLanes, _ x1: WinogradLanes, _ x2: WinogradLanes, _ x3: WinogradLanes
+) -> (WinogradLanes, WinogradLanes) {
     (x0 + x1 + x2, x1 - x2 - x3)
-}
-
-@inline(__always)
-private func load(_ p: UnsafePointer<Float>) -> Lanes { UnsafeRawPointer(p).loadUnaligned(as: Lanes.self) }
-
-@inline(__always)
-private func store(_ value: Lanes, _ p: UnsafeMutablePointer<Float>) {
-    UnsafeMutableRawPointer(p).storeBytes(of: value, as: Lanes.self)
 }
 
 /// One core's groups of images: pad, transform the tiles, 16 products, transform back.
@@ -165,11 +116,11 @@ private struct WinogradJob: PartedJob {
         let padded = memory + t.transformedKernels + part * t.perPart
         let inputTiles = padded + t.padded
         let productTiles = inputTiles + t.inputTiles
-        let width = t.perPlane * lanes  // columns of V[ξ] and M[ξ]: (tile, image)
+        let width = t.laneColumns
         for group in partRange(part, of: parts, count: groups) {
             let first = group * lanes, count = min(lanes, batch - first)
-            pad(images: first..<(first + count), into: padded)
-            transformInput(padded, into: inputTiles, width: width)
+            t.pad(image, images: first..<(first + count), into: padded)
+            t.transformInput(padded, into: inputTiles)
             for xi in 0..<16 {
                 singleThreadedGemm(
                     transposeA: false, transposeB: false, m: t.m, n: width, k: t.k,
@@ -180,71 +131,19 @@ private struct WinogradJob: PartedJob {
         }
     }
 
-    /// padded[c][y + 1][x + 1][lane] = image[first + lane][c][y][x], zeros elsewhere (missing
-    /// images of a short last group included).
-    private func pad(images: Range<Int>, into padded: UnsafeMutablePointer<Float>) {
-        let t = tiles, lanes = WinogradTiles.lanes
-        padded.update(repeating: 0, count: t.padded)
-        let plane = t.height * t.width
-        for n in images {
-            let lane = n - images.lowerBound
-            for c in 0..<t.k {
-                let from = image + (n * t.k + c) * plane
-                let to = padded + (c * t.paddedHeight + 1) * t.paddedWidth * lanes + lanes + lane
-                for y in 0..<t.height {
-                    let row = to + y * t.paddedWidth * lanes
-                    for x in 0..<t.width { row[x * lanes] = from[y * t.width + x] }
-                }
-            }
-        }
-    }
-
-    /// V[ξ][c][(tile, lane)] = (Bᵀ d B)[ξ], d the tile's 4×4 window of the padded plane.
-    private func transformInput(
-        _ padded: UnsafeMutablePointer<Float>, into inputTiles: UnsafeMutablePointer<Float>, width: Int
-    ) {
-        let t = tiles, lanes = WinogradTiles.lanes
-        let rowStride = t.paddedWidth * lanes, step = t.k * width
-        for c in 0..<t.k {
-            for ty in 0..<t.tileRows {
-                for tx in 0..<t.tileColumns {
-                    let d = UnsafePointer(padded + (c * t.paddedHeight + 2 * ty) * rowStride + 2 * tx * lanes)
-                    @inline(__always) func column(_ j: Int) -> (Lanes, Lanes, Lanes, Lanes) {
-                        let p = d + j * lanes
-                        return winogradInputRows(
-                            load(p), load(p + rowStride), load(p + 2 * rowStride), load(p + 3 * rowStride))
-                    }
-                    // Bᵀ d, column by column; then (Bᵀ d) B, row by row.
-                    let c0 = column(0), c1 = column(1), c2 = column(2), c3 = column(3)
-                    let v = inputTiles + c * width + (ty * t.tileColumns + tx) * lanes
-                    @inline(__always) func put(_ r: Int, _ row: (Lanes, Lanes, Lanes, Lanes)) {
-                        store(row.0, v + (4 * r) * step)
-                        store(row.1, v + (4 * r + 1) * step)
-                        store(row.2, v + (4 * r + 2) * step)
-                        store(row.3, v + (4 * r + 3) * step)
-                    }
-                    put(0, winogradInputRows(c0.0, c1.0, c2.0, c3.0))
-                    put(1, winogradInputRows(c0.1, c1.1, c2.1, c3.1))
-                    put(2, winogradInputRows(c0.2, c1.2, c2.2, c3.2))
-                    put(3, winogradInputRows(c0.3, c1.3, c2.3, c3.3))
-                }
-            }
-        }
-    }
-
     /// output[n][o] 2×2 block of each tile = Aᵀ M A (+ bias[o]), clipped to the plane.
     private func transformOutput(_ productTiles: UnsafeMutablePointer<Float>, width: Int, images: Range<Int>) {
         let t = tiles, lanes = WinogradTiles.lanes
         let plane = t.height * t.width, step = t.m * width
         for o in 0..<t.m {
-            let offset = Lanes(repeating: bias?[o] ?? 0)
+            let offset = WinogradLanes(repeating: bias?[o] ?? 0)
             for ty in 0..<t.tileRows {
                 for tx in 0..<t.tileColumns {
                     let p = UnsafePointer(productTiles + o * width + (ty * t.tileColumns + tx) * lanes)
-                    @inline(__always) func column(_ j: Int) -> (Lanes, Lanes) {
+                    @inline(__always) func column(_ j: Int) -> (WinogradLanes, WinogradLanes) {
                         winogradOutputRows(
-                            load(p + j * step), load(p + (4 + j) * step), load(p + (8 + j) * step),
-                            load(p + (12 + j) * step))
+                            loadLanes(p + j * step), loadLanes(p + (4 + j) * step), loadLanes(p + (8 + j) * step),
+                            loadLanes(p + (12 + j) * step))
                     }
                     // Aᵀ M, column by column; then (Aᵀ M) A, row by row.
                     let c0 = column(0), c1 = column(1), c2 = column(2), c3 = column(3)

@@ -97,7 +97,7 @@ public final class Conv2d: Layer {
     /// such a convolution of dy (kernels turned 180°, channels swapped), computed by Winograd.
     public func backward(gradOutput: Tensor) -> Tensor {
         backwardToParameters(gradOutput: gradOutput)
-        guard let g = geometry, let gradProduct else { preconditionFailure("Conv2d.backward before forward") }
+        guard let g = geometry else { preconditionFailure("Conv2d.backward before forward") }
         let gradInput = Tensor.reusing(self.gradInput, shape: Shape(g.batch, g.channels, g.height, g.width))
         self.gradInput = gradInput
         if g.isWinograd3x3 {
@@ -107,6 +107,7 @@ public final class Conv2d: Layer {
                 image: gradOutput.data, dyGeometry, weight: weight.value.data, kernels: .inputGradient,
                 outputChannels: inputChannels, bias: nil, output: gradInput.data, scratch: &winogradTiles)
         } else {
+            guard let gradProduct else { preconditionFailure("Conv2d.backward before backwardToParameters") }
             foldedProduct(
                 weight: weight.value.data, source: gradProduct.data, k: outputChannels, g, image: gradInput.data,
                 scratch: &blocks)
@@ -114,16 +115,23 @@ public final class Conv2d: Layer {
         return gradInput
     }
 
-    /// dproduct (Cout, N·P) = dy laid out; dW += dproduct · im2col(x)ᵀ, block by block; db += Σ dy.
+    /// db += Σ dy; dproduct (Cout, N·P) = dy laid out; dW += dproduct · im2col(x)ᵀ, block by block.
+    /// With 3×3 windows, stride 1 and padding 1, dW is computed in Winograd's domain instead.
     public func backwardToParameters(gradOutput: Tensor) {
         guard let g = geometry, let input else {
             preconditionFailure("Conv2d.backward before forward")
         }
         let plane = g.columnHeight * g.columnWidth
+        sumChannels(gradOutput.data, into: bias.grad.data, batch: g.batch, channels: outputChannels, plane: plane)
+        if g.isWinograd3x3 {
+            winogradWeightGradient(
+                image: input.data, g, gradOutput: gradOutput.data, outputChannels: outputChannels,
+                gradWeight: weight.grad.data, scratch: &winogradTiles)
+            return
+        }
         let gradProduct = Tensor.reusing(self.gradProduct, shape: Shape(outputChannels, g.columns))
         self.gradProduct = gradProduct
         swapOuterAxes(gradOutput.data, outer: g.batch, inner: outputChannels, plane: plane, gradProduct.data)
-        sumChannels(gradOutput.data, into: bias.grad.data, batch: g.batch, channels: outputChannels, plane: plane)
         unfoldedProducts(
             image: input.data, g,
             UnfoldedProducts(

@@ -1,0 +1,116 @@
+// The side of Winograd F(2×2, 3×3) that the forward, the input gradient and the weight gradient
+// share: a group of eight images, one per SIMD lane, padded and cut into overlapping 4×4 input
+// tiles, each transformed to V = Bᵀ d B. See WinogradConvolution.swift for the method.
+
+/// The tile grid of one plane and the sizes of one core's buffers.
+struct WinogradTiles {
+    /// Images per group: one per lane of a `SIMD8<Float>`.
+    static let lanes = 8
+    /// The plane, the input channels k whose tiles are transformed, and the output channels m.
+    let height: Int, width: Int, k: Int, m: Int
+    /// 2×2 output tiles along each axis, and per plane.
+    let tileRows: Int, tileColumns: Int, perPlane: Int
+    /// The zero-padded input plane a group's tiles are read from: one row and column of zeros
+    /// before, enough after for the last tile's 4×4 window.
+    let paddedHeight: Int, paddedWidth: Int
+
+    init(_ g: WindowGeometry, inputChannels k: Int, outputChannels m: Int) {
+        height = g.height
+        width = g.width
+        self.k = k
+        self.m = m
+        tileRows = (g.height + 1) / 2
+        tileColumns = (g.width + 1) / 2
+        perPlane = tileRows * tileColumns
+        paddedHeight = 2 * tileRows + 2
+        paddedWidth = 2 * tileColumns + 2
+    }
+
+    /// Columns of each transformed matrix V[ξ] and M[ξ]: one per (tile, lane).
+    var laneColumns: Int { perPlane * Self.lanes }
+    /// U (16, m, k): transformed kernels, or their gradient.
+    var transformedKernels: Int { 16 * m * k }
+    /// A group's padded planes (k, paddedHeight, paddedWidth, lanes).
+    var padded: Int { k * paddedHeight * paddedWidth * Self.lanes }
+    /// V (16, k, laneColumns).
+    var inputTiles: Int { 16 * k * laneColumns }
+    /// M (16, m, laneColumns).
+    var productTiles: Int { 16 * m * laneColumns }
+    /// One core's padded planes, V and M.
+    var perPart: Int { padded + inputTiles + productTiles }
+
+    /// padded[c][y + 1][x + 1][lane] = image[first + lane][c][y][x], zeros elsewhere (missing
+    /// images of a short last group included).
+    func pad(_ image: UnsafePointer<Float>, images: Range<Int>, into padded: UnsafeMutablePointer<Float>) {
+        let lanes = Self.lanes
+        padded.update(repeating: 0, count: self.padded)
+        let plane = height * width
+        for n in images {
+            let lane = n - images.lowerBound
+            for c in 0..<k {
+                let from = image + (n * k + c) * plane
+                let to = padded + (c * paddedHeight + 1) * paddedWidth * lanes + lanes + lane
+                for y in 0..<height {
+                    let row = to + y * paddedWidth * lanes
+                    for x in 0..<width { row[x * lanes] = from[y * width + x] }
+                }
+            }
+        }
+    }
+
+    /// V[ξ][c][(tile, lane)] = (Bᵀ d B)[ξ], d the tile's 4×4 window of the padded plane.
+    func transformInput(_ padded: UnsafeMutablePointer<Float>, into inputTiles: UnsafeMutablePointer<Float>) {
+        let lanes = Self.lanes
+        let rowStride = paddedWidth * lanes, step = k * laneColumns
+        for c in 0..<k {
+            for ty in 0..<tileRows {
+                for tx in 0..<tileColumns {
+                    let d = UnsafePointer(padded + (c * paddedHeight + 2 * ty) * rowStride + 2 * tx * lanes)
+                    @inline(__always) func column(_ j: Int) -> (
+                        WinogradLanes, WinogradLanes, WinogradLanes, WinogradLanes
+                    ) {
+                        let p = d + j * lanes
+                        return winogradInputRows(
+                            loadLanes(p), loadLanes(p + rowStride), loadLanes(p + 2 * rowStride),
+                            loadLanes(p + 3 * rowStride))
+                    }
+                    // Bᵀ d, column by column; then (Bᵀ d) B, row by row.
+                    let c0 = column(0), c1 = column(1), c2 = column(2), c3 = column(3)
+                    let v = inputTiles + c * laneColumns + (ty * tileColumns + tx) * lanes
+                    @inline(__always) func put(
+                        _ r: Int, _ row: (WinogradLanes, WinogradLanes, WinogradLanes, WinogradLanes)
+                    ) {
+                        storeLanes(row.0, v + (4 * r) * step)
+                        storeLanes(row.1, v + (4 * r + 1) * step)
+                        storeLanes(row.2, v + (4 * r + 2) * step)
+                        storeLanes(row.3, v + (4 * r + 3) * step)
+                    }
+                    put(0, winogradInputRows(c0.0, c1.0, c2.0, c3.0))
+                    put(1, winogradInputRows(c0.1, c1.1, c2.1, c3.1))
+                    put(2, winogradInputRows(c0.2, c1.2, c2.2, c3.2))
+                    put(3, winogradInputRows(c0.3, c1.3, c2.3, c3.3))
+                }
+            }
+        }
+    }
+}
+
+/// One value per image of a group.
+typealias WinogradLanes = SIMD8<Float>
+
+/// Bᵀ · (x0, x1, x2, x3) with Bᵀ = [1 0 −1 0; 0 1 1 0; 0 −1 1 0; 0 1 0 −1]: the input
+/// transform along one axis.
+@inline(__always)
+private func winogradInputRows(_ x0: WinogradLanes, _ x1: WinogradLanes, _ x2: WinogradLanes, _ x3: WinogradLanes) -> (
+    WinogradLanes, WinogradLanes, WinogradLanes, WinogradLanes
+) {
+    (x0 - x2, x1 + x2, x2 - x1, x1 - x3)
+}
+
+@inline(__always)
+func loadLanes(_ p: UnsafePointer<Float>) -> WinogradLanes { UnsafeRawPointer(p).loadUnaligned(as: WinogradLanes.self) }
+
+@inline(__always)
+func storeLanes(_ value: WinogradLanes, _ p: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: value, as: WinogradLanes.self)
+}
