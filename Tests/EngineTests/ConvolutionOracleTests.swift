@@ -165,8 +165,9 @@ func largeBatchGradientsMatchTheNaiveDefinition(stride: Int, padding: Int, kerne
 
 // 3×3 convolutions with stride 1 and padding 1 run as Winograd F(2×2, 3×3) on 2×2 tiles of
 // eight images at a time: odd and one-pixel planes clip the last tiles, batches that are not a
-// multiple of eight leave lanes empty, and channel counts need not be multiples of anything.
-@Test(arguments: [[1, 3, 1, 1], [9, 5, 5, 6], [3, 2, 2, 3], [17, 9, 7, 7]])
+// multiple of eight leave lanes empty, an empty batch has no group, and channel counts need not
+// be multiples of anything.
+@Test(arguments: [[1, 3, 1, 1], [9, 5, 5, 6], [3, 2, 2, 3], [17, 9, 7, 7], [0, 4, 5, 5]])
 func winogradConvolutionsMatchTheNaiveDefinition(dimensions: [Int]) {
     var generator = SeededGenerator(seed: 37)
     let layer = Conv2d(dimensions[1], 7, kernelSize: 3, stride: 1, padding: 1, generator: &generator)

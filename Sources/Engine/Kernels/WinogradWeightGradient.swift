@@ -19,6 +19,8 @@ func winogradWeightGradient(
     GemmRecorder.record(GemmCall(transposeA: false, transposeB: true, m: m, n: g.rows, k: g.columns, accumulates: true))
     let tiles = WinogradTiles(g, inputChannels: g.channels, outputChannels: m)
     let groups = (g.batch + WinogradTiles.lanes - 1) / WinogradTiles.lanes
+    // An empty batch adds nothing, and has no part whose memory could start the sums.
+    guard groups > 0 else { return }
     let parts = min(Parallelism.cores, groups)
     let perPart = tiles.transformedKernels + tiles.perPart
     let memory = Tensor.reusing(scratch, shape: Shape(parts, perPart))
