@@ -177,9 +177,9 @@ func addVector(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, c
     var i = 0
     while i + Vector.scalarCount <= count {
         let sum =
-            Vector(loadingFrom: y + i)
-            + Vector(loadingFrom: x + i)
-        sum.store(to: y + i)
+            UnsafeRawPointer(y + i).loadUnaligned(as: Vector.self)
+            + UnsafeRawPointer(x + i).loadUnaligned(as: Vector.self)
+        UnsafeMutableRawPointer(y + i).storeBytes(of: sum, as: Vector.self)
         i += Vector.scalarCount
     }
     while i < count {

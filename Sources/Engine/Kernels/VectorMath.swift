@@ -74,17 +74,3 @@ enum VectorMath {
     @inline(__always)
     static func positivePart(_ x: Vector) -> Vector { x.replacing(with: 0, where: x .< 0) }
 }
-
-extension SIMD8<Float> {
-    /// The eight floats at `pointer`, which need not be aligned.
-    @inline(__always)
-    init(loadingFrom pointer: UnsafePointer<Float>) {
-        self = UnsafeRawPointer(pointer).loadUnaligned(as: Self.self)
-    }
-
-    /// Stores the eight floats at `pointer`, which need not be aligned.
-    @inline(__always)
-    func store(to pointer: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: Self.self)
-    }
-}

@@ -142,9 +142,8 @@ private struct WinogradJob: PartedJob {
                     let p = UnsafePointer(productTiles + o * width + (ty * t.tileColumns + tx) * lanes)
                     @inline(__always) func column(_ j: Int) -> (WinogradLanes, WinogradLanes) {
                         winogradOutputRows(
-                            WinogradLanes(loadingFrom: p + j * step), WinogradLanes(loadingFrom: p + (4 + j) * step),
-                            WinogradLanes(loadingFrom: p + (8 + j) * step),
-                            WinogradLanes(loadingFrom: p + (12 + j) * step))
+                            loadLanes(p + j * step), loadLanes(p + (4 + j) * step), loadLanes(p + (8 + j) * step),
+                            loadLanes(p + (12 + j) * step))
                     }
                     // Aᵀ M, column by column; then (Aᵀ M) A, row by row.
                     let c0 = column(0), c1 = column(1), c2 = column(2), c3 = column(3)

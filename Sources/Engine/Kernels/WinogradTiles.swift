@@ -71,9 +71,8 @@ struct WinogradTiles {
                     ) {
                         let p = d + j * lanes
                         return winogradInputRows(
-                            WinogradLanes(loadingFrom: p), WinogradLanes(loadingFrom: p + rowStride),
-                            WinogradLanes(loadingFrom: p + 2 * rowStride),
-                            WinogradLanes(loadingFrom: p + 3 * rowStride))
+                            loadLanes(p), loadLanes(p + rowStride), loadLanes(p + 2 * rowStride),
+                            loadLanes(p + 3 * rowStride))
                     }
                     // Bᵀ d, column by column; then (Bᵀ d) B, row by row.
                     let c0 = column(0), c1 = column(1), c2 = column(2), c3 = column(3)
@@ -81,10 +80,10 @@ struct WinogradTiles {
                     @inline(__always) func put(
                         _ r: Int, _ row: (WinogradLanes, WinogradLanes, WinogradLanes, WinogradLanes)
                     ) {
-                        row.0.store(to: v + (4 * r) * step)
-                        row.1.store(to: v + (4 * r + 1) * step)
-                        row.2.store(to: v + (4 * r + 2) * step)
-                        row.3.store(to: v + (4 * r + 3) * step)
+                        storeLanes(row.0, v + (4 * r) * step)
+                        storeLanes(row.1, v + (4 * r + 1) * step)
+                        storeLanes(row.2, v + (4 * r + 2) * step)
+                        storeLanes(row.3, v + (4 * r + 3) * step)
                     }
                     put(0, winogradInputRows(c0.0, c1.0, c2.0, c3.0))
                     put(1, winogradInputRows(c0.1, c1.1, c2.1, c3.1))
@@ -106,4 +105,12 @@ private func winogradInputRows(_ x0: WinogradLanes, _ x1: WinogradLanes, _ x2: W
     WinogradLanes, WinogradLanes, WinogradLanes, WinogradLanes
 ) {
     (x0 - x2, x1 + x2, x2 - x1, x1 - x3)
+}
+
+@inline(__always)
+func loadLanes(_ p: UnsafePointer<Float>) -> WinogradLanes { UnsafeRawPointer(p).loadUnaligned(as: WinogradLanes.self) }
+
+@inline(__always)
+func storeLanes(_ value: WinogradLanes, _ p: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: value, as: WinogradLanes.self)
 }

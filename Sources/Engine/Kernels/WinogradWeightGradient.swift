@@ -94,10 +94,10 @@ private struct WinogradWeightGradientJob: PartedJob {
                     let d = productTiles + o * t.laneColumns + (ty * t.tileColumns + tx) * lanes
                     @inline(__always) func put(_ r: Int, _ row: (WinogradLanes, WinogradLanes)) {
                         let full = winogradGradientRows(row.0, row.1)
-                        full.0.store(to: d + (4 * r) * step)
-                        full.1.store(to: d + (4 * r + 1) * step)
-                        full.2.store(to: d + (4 * r + 2) * step)
-                        full.3.store(to: d + (4 * r + 3) * step)
+                        storeLanes(full.0, d + (4 * r) * step)
+                        storeLanes(full.1, d + (4 * r + 1) * step)
+                        storeLanes(full.2, d + (4 * r + 2) * step)
+                        storeLanes(full.3, d + (4 * r + 3) * step)
                     }
                     put(0, (left.0, right.0))
                     put(1, (left.1, right.1))

@@ -189,7 +189,7 @@ private struct SumChannels: RangeLoop {
                 // Eight running sums: one would wait on each addition's latency.
                 var lanes = Vector()
                 for p in stride(from: 0, to: vectorEnd, by: Vector.scalarCount) {
-                    lanes += Vector(loadingFrom: row + p)
+                    lanes += UnsafeRawPointer(row + p).loadUnaligned(as: Vector.self)
                 }
                 var total = lanes.sum()
                 for p in vectorEnd..<plane { total += row[p] }

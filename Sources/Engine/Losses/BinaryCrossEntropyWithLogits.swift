@@ -73,7 +73,7 @@ extension SIMD8<Float> {
     /// The first `lanes` floats at `pointer`, the rest 0.
     @inline(__always)
     fileprivate static func load(_ pointer: UnsafePointer<Float>, _ lanes: Int) -> SIMD8<Float> {
-        if lanes == scalarCount { return SIMD8<Float>(loadingFrom: pointer) }
+        if lanes == scalarCount { return UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self) }
         var vector = SIMD8<Float>()
         for lane in 0..<lanes { vector[lane] = pointer[lane] }
         return vector
@@ -83,7 +83,7 @@ extension SIMD8<Float> {
     @inline(__always)
     fileprivate func store(_ pointer: UnsafeMutablePointer<Float>, _ lanes: Int) {
         if lanes == Self.scalarCount {
-            self.store(to: pointer)
+            UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: SIMD8<Float>.self)
         } else {
             for lane in 0..<lanes { pointer[lane] = self[lane] }
         }

@@ -135,15 +135,15 @@ func adamUpdate(
     let vectorEnd = count - count % width
     var i = 0
     while i < vectorEnd {
-        let gradient = Vector(loadingFrom: g + i)
-        let first = c.beta1 * Vector(loadingFrom: m + i) + (1 - c.beta1) * gradient
+        let gradient = UnsafeRawPointer(g + i).loadUnaligned(as: Vector.self)
+        let first = c.beta1 * UnsafeRawPointer(m + i).loadUnaligned(as: Vector.self) + (1 - c.beta1) * gradient
         let second =
-            c.beta2 * Vector(loadingFrom: v + i) + (1 - c.beta2) * gradient * gradient
-        let parameter = Vector(loadingFrom: theta + i)
+            c.beta2 * UnsafeRawPointer(v + i).loadUnaligned(as: Vector.self) + (1 - c.beta2) * gradient * gradient
+        let parameter = UnsafeRawPointer(theta + i).loadUnaligned(as: Vector.self)
         let updated = parameter - c.stepSize * first / (second.squareRoot() * c.inverseCorrection2Root + c.epsilon)
-        first.store(to: m + i)
-        second.store(to: v + i)
-        updated.store(to: theta + i)
+        UnsafeMutableRawPointer(m + i).storeBytes(of: first, as: Vector.self)
+        UnsafeMutableRawPointer(v + i).storeBytes(of: second, as: Vector.self)
+        UnsafeMutableRawPointer(theta + i).storeBytes(of: updated, as: Vector.self)
         i += width
     }
     while i < count {

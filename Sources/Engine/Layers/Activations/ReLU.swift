@@ -23,10 +23,10 @@ public struct ReLU: ElementwiseFunction {
         let vectorEnd = count - count % Vector.scalarCount
         var i = 0
         while i < vectorEnd {
-            let output = Vector(loadingFrom: y + i)
-            let gradient = Vector(loadingFrom: dy + i)
+            let output = UnsafeRawPointer(y + i).loadUnaligned(as: Vector.self)
+            let gradient = UnsafeRawPointer(dy + i).loadUnaligned(as: Vector.self)
             let selected = Vector(repeating: 0).replacing(with: gradient, where: output .> 0)
-            selected.store(to: dx + i)
+            UnsafeMutableRawPointer(dx + i).storeBytes(of: selected, as: Vector.self)
             i += Vector.scalarCount
         }
         while i < count {
