@@ -97,14 +97,6 @@ private func winogradKernelRows(_ x0: Float, _ x1: Float, _ x2: Float) -> SIMD4<
     SIMD4(x0, (x0 + x1 + x2) / 2, (x0 - x1 + x2) / 2, x2)
 }
 
-/// Aᵀ · (x0, x1, x2, x3) with Aᵀ = [1 1 1 0; 0 1 −1 −1]: the output transform along one axis.
-@inline(__always)
-private func winogradOutputRows(
-    _ x0: WinogradLanes, _ x1: WinogradLanes, _ x2: WinogradLanes, _ x3: WinogradLanes
-) -> (WinogradLanes, WinogradLanes) {
-    (x0 + x1 + x2, x1 - x2 - x3)
-}
-
 /// One core's groups of images: pad, transform the tiles, 16 products, transform back.
 private struct WinogradJob: PartedJob {
     let image: UnsafePointer<Float>, tiles: WinogradTiles, groups: Int, batch: Int
@@ -127,43 +119,8 @@ private struct WinogradJob: PartedJob {
                     memory + xi * t.m * t.k, lda: t.k, inputTiles + xi * t.k * width, ldb: width, beta: 0,
                     productTiles + xi * t.m * width, ldc: width)
             }
-            transformOutput(productTiles, width: width, images: first..<(first + count))
+            t.transformOutput(productTiles, bias: bias, images: first..<(first + count), into: output)
         }
     }
 
-    /// output[n][o] 2×2 block of each tile = Aᵀ M A (+ bias[o]), clipped to the plane.
-    private func transformOutput(_ productTiles: UnsafeMutablePointer<Float>, width: Int, images: Range<Int>) {
-        let t = tiles, lanes = WinogradTiles.lanes
-        let plane = t.height * t.width, step = t.m * width
-        for o in 0..<t.m {
-            let offset = WinogradLanes(repeating: bias?[o] ?? 0)
-            for ty in 0..<t.tileRows {
-                for tx in 0..<t.tileColumns {
-                    let p = UnsafePointer(productTiles + o * width + (ty * t.tileColumns + tx) * lanes)
-                    @inline(__always) func column(_ j: Int) -> (WinogradLanes, WinogradLanes) {
-                        winogradOutputRows(
-                            loadLanes(p + j * step), loadLanes(p + (4 + j) * step), loadLanes(p + (8 + j) * step),
-                            loadLanes(p + (12 + j) * step))
-                    }
-                    // Aᵀ M, column by column; then (Aᵀ M) A, row by row.
-                    let c0 = column(0), c1 = column(1), c2 = column(2), c3 = column(3)
-                    let top = winogradOutputRows(c0.0, c1.0, c2.0, c3.0)
-                    let bottom = winogradOutputRows(c0.1, c1.1, c2.1, c3.1)
-                    let y00 = top.0 + offset, y01 = top.1 + offset, y10 = bottom.0 + offset, y11 = bottom.1 + offset
-                    let y = 2 * ty, x = 2 * tx
-                    let hasRight = x + 1 < t.width, hasBottom = y + 1 < t.height
-                    for n in images {
-                        let lane = n - images.lowerBound
-                        let to = output + (n * t.m + o) * plane + y * t.width + x
-                        to[0] = y00[lane]
-                        if hasRight { to[1] = y01[lane] }
-                        if hasBottom {
-                            to[t.width] = y10[lane]
-                            if hasRight { to[t.width + 1] = y11[lane] }
-                        }
-                    }
-                }
-            }
-        }
-    }
 }

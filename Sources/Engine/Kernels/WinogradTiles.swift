@@ -1,6 +1,10 @@
 // The side of Winograd F(2×2, 3×3) that the forward, the input gradient and the weight gradient
 // share: a group of eight images, one per SIMD lane, padded and cut into overlapping 4×4 input
-// tiles, each transformed to V = Bᵀ d B. See WinogradConvolution.swift for the method.
+// tiles, each transformed to V = Bᵀ d B, and the transforms of the products back to 2×2 output
+// blocks (Aᵀ M A) and of output gradients into the products' domain (A dY Aᵀ). See
+// WinogradConvolution.swift for the method. The transforms live in one file with their eight-lane
+// loads and stores because the debug build compiles file by file and would call, not inline, a
+// helper from another file.
 
 /// The tile grid of one plane and the sizes of one core's buffers.
 struct WinogradTiles {
@@ -93,6 +97,87 @@ struct WinogradTiles {
             }
         }
     }
+
+    /// output[n][o] 2×2 block of each tile = Aᵀ M A (+ bias[o]), clipped to the plane.
+    func transformOutput(
+        _ productTiles: UnsafePointer<Float>, bias: UnsafePointer<Float>?, images: Range<Int>,
+        into output: UnsafeMutablePointer<Float>
+    ) {
+        let t = self, lanes = Self.lanes, width = laneColumns
+        let plane = t.height * t.width, step = t.m * width
+        for o in 0..<t.m {
+            let offset = WinogradLanes(repeating: bias?[o] ?? 0)
+            for ty in 0..<t.tileRows {
+                for tx in 0..<t.tileColumns {
+                    let p = productTiles + (o * width + (ty * t.tileColumns + tx) * lanes)
+                    @inline(__always) func column(_ j: Int) -> (WinogradLanes, WinogradLanes) {
+                        winogradOutputRows(
+                            loadLanes(p + j * step), loadLanes(p + (4 + j) * step), loadLanes(p + (8 + j) * step),
+                            loadLanes(p + (12 + j) * step))
+                    }
+                    // Aᵀ M, column by column; then (Aᵀ M) A, row by row.
+                    let c0 = column(0), c1 = column(1), c2 = column(2), c3 = column(3)
+                    let top = winogradOutputRows(c0.0, c1.0, c2.0, c3.0)
+                    let bottom = winogradOutputRows(c0.1, c1.1, c2.1, c3.1)
+                    let y00 = top.0 + offset, y01 = top.1 + offset, y10 = bottom.0 + offset, y11 = bottom.1 + offset
+                    let y = 2 * ty, x = 2 * tx
+                    let hasRight = x + 1 < t.width, hasBottom = y + 1 < t.height
+                    for n in images {
+                        let lane = n - images.lowerBound
+                        let to = output + (n * t.m + o) * plane + y * t.width + x
+                        to[0] = y00[lane]
+                        if hasRight { to[1] = y01[lane] }
+                        if hasBottom {
+                            to[t.width] = y10[lane]
+                            if hasRight { to[t.width + 1] = y11[lane] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// D[ξ][o][(tile, lane)] = (A dY Aᵀ)[ξ], dY the tile's 2×2 block of gradOutput[first + lane][o],
+    /// zero past the plane's edge and for missing images.
+    func transformGradient(
+        _ gradOutput: UnsafePointer<Float>, images: Range<Int>, into productTiles: UnsafeMutablePointer<Float>
+    ) {
+        let t = self, lanes = Self.lanes
+        let plane = t.height * t.width, step = t.m * t.laneColumns
+        for o in 0..<t.m {
+            for ty in 0..<t.tileRows {
+                for tx in 0..<t.tileColumns {
+                    let y = 2 * ty, x = 2 * tx
+                    let hasRight = x + 1 < t.width, hasBottom = y + 1 < t.height
+                    var y00 = WinogradLanes(), y01 = WinogradLanes(), y10 = WinogradLanes(), y11 = WinogradLanes()
+                    for n in images {
+                        let lane = n - images.lowerBound
+                        let from = gradOutput + (n * t.m + o) * plane + y * t.width + x
+                        y00[lane] = from[0]
+                        if hasRight { y01[lane] = from[1] }
+                        if hasBottom {
+                            y10[lane] = from[t.width]
+                            if hasRight { y11[lane] = from[t.width + 1] }
+                        }
+                    }
+                    // A dY, column by column; then (A dY) Aᵀ, row by row.
+                    let left = winogradGradientRows(y00, y10), right = winogradGradientRows(y01, y11)
+                    let d = productTiles + o * t.laneColumns + (ty * t.tileColumns + tx) * lanes
+                    @inline(__always) func put(_ r: Int, _ row: (WinogradLanes, WinogradLanes)) {
+                        let full = winogradGradientRows(row.0, row.1)
+                        storeLanes(full.0, d + (4 * r) * step)
+                        storeLanes(full.1, d + (4 * r + 1) * step)
+                        storeLanes(full.2, d + (4 * r + 2) * step)
+                        storeLanes(full.3, d + (4 * r + 3) * step)
+                    }
+                    put(0, (left.0, right.0))
+                    put(1, (left.1, right.1))
+                    put(2, (left.2, right.2))
+                    put(3, (left.3, right.3))
+                }
+            }
+        }
+    }
 }
 
 /// One value per image of a group.
@@ -108,9 +193,27 @@ private func winogradInputRows(_ x0: WinogradLanes, _ x1: WinogradLanes, _ x2: W
 }
 
 @inline(__always)
-func loadLanes(_ p: UnsafePointer<Float>) -> WinogradLanes { UnsafeRawPointer(p).loadUnaligned(as: WinogradLanes.self) }
+private func loadLanes(_ p: UnsafePointer<Float>) -> WinogradLanes {
+    UnsafeRawPointer(p).loadUnaligned(as: WinogradLanes.self)
+}
 
 @inline(__always)
-func storeLanes(_ value: WinogradLanes, _ p: UnsafeMutablePointer<Float>) {
+private func storeLanes(_ value: WinogradLanes, _ p: UnsafeMutablePointer<Float>) {
     UnsafeMutableRawPointer(p).storeBytes(of: value, as: WinogradLanes.self)
+}
+
+/// Aᵀ · (x0, x1, x2, x3) with Aᵀ = [1 1 1 0; 0 1 −1 −1]: the output transform along one axis.
+@inline(__always)
+private func winogradOutputRows(
+    _ x0: WinogradLanes, _ x1: WinogradLanes, _ x2: WinogradLanes, _ x3: WinogradLanes
+) -> (WinogradLanes, WinogradLanes) {
+    (x0 + x1 + x2, x1 - x2 - x3)
+}
+
+/// A · (x0, x1) with A = [1 0; 1 1; 1 −1; 0 −1], the transpose of the output transform Aᵀ.
+@inline(__always)
+private func winogradGradientRows(_ x0: WinogradLanes, _ x1: WinogradLanes) -> (
+    WinogradLanes, WinogradLanes, WinogradLanes, WinogradLanes
+) {
+    (x0, x0 + x1, x0 - x1, -x1)
 }

@@ -56,7 +56,7 @@ private struct WinogradWeightGradientJob: PartedJob {
             let first = group * lanes, count = min(lanes, batch - first)
             t.pad(image, images: first..<(first + count), into: padded)
             t.transformInput(padded, into: inputTiles)
-            transformGradient(into: productTiles, images: first..<(first + count))
+            t.transformGradient(gradOutput, images: first..<(first + count), into: productTiles)
             // The core's first group starts its sums rather than adding to them.
             let beta: Float = group == ours.lowerBound ? 0 : 1
             for xi in 0..<16 {
@@ -68,53 +68,6 @@ private struct WinogradWeightGradientJob: PartedJob {
         }
     }
 
-    /// D[ξ][o][(tile, lane)] = (A dY Aᵀ)[ξ], dY the tile's 2×2 block of gradOutput[first + lane][o],
-    /// zero past the plane's edge and for missing images.
-    private func transformGradient(into productTiles: UnsafeMutablePointer<Float>, images: Range<Int>) {
-        let t = tiles, lanes = WinogradTiles.lanes
-        let plane = t.height * t.width, step = t.m * t.laneColumns
-        for o in 0..<t.m {
-            for ty in 0..<t.tileRows {
-                for tx in 0..<t.tileColumns {
-                    let y = 2 * ty, x = 2 * tx
-                    let hasRight = x + 1 < t.width, hasBottom = y + 1 < t.height
-                    var y00 = WinogradLanes(), y01 = WinogradLanes(), y10 = WinogradLanes(), y11 = WinogradLanes()
-                    for n in images {
-                        let lane = n - images.lowerBound
-                        let from = gradOutput + (n * t.m + o) * plane + y * t.width + x
-                        y00[lane] = from[0]
-                        if hasRight { y01[lane] = from[1] }
-                        if hasBottom {
-                            y10[lane] = from[t.width]
-                            if hasRight { y11[lane] = from[t.width + 1] }
-                        }
-                    }
-                    // A dY, column by column; then (A dY) Aᵀ, row by row.
-                    let left = winogradGradientRows(y00, y10), right = winogradGradientRows(y01, y11)
-                    let d = productTiles + o * t.laneColumns + (ty * t.tileColumns + tx) * lanes
-                    @inline(__always) func put(_ r: Int, _ row: (WinogradLanes, WinogradLanes)) {
-                        let full = winogradGradientRows(row.0, row.1)
-                        storeLanes(full.0, d + (4 * r) * step)
-                        storeLanes(full.1, d + (4 * r + 1) * step)
-                        storeLanes(full.2, d + (4 * r + 2) * step)
-                        storeLanes(full.3, d + (4 * r + 3) * step)
-                    }
-                    put(0, (left.0, right.0))
-                    put(1, (left.1, right.1))
-                    put(2, (left.2, right.2))
-                    put(3, (left.3, right.3))
-                }
-            }
-        }
-    }
-}
-
-/// A · (x0, x1) with A = [1 0; 1 1; 1 −1; 0 −1], the transpose of the output transform Aᵀ.
-@inline(__always)
-private func winogradGradientRows(_ x0: WinogradLanes, _ x1: WinogradLanes) -> (
-    WinogradLanes, WinogradLanes, WinogradLanes, WinogradLanes
-) {
-    (x0, x0 + x1, x0 - x1, -x1)
 }
 
 /// gradWeight[o][c] += Gᵀ dU[·][o][c] G for the output channels in the range, with
