@@ -103,13 +103,13 @@ struct WinogradTiles {
         _ productTiles: UnsafePointer<Float>, bias: UnsafePointer<Float>?, images: Range<Int>,
         into output: UnsafeMutablePointer<Float>
     ) {
-        let t = self, lanes = Self.lanes, width = laneColumns
-        let plane = t.height * t.width, step = t.m * width
-        for o in 0..<t.m {
+        let lanes = Self.lanes
+        let plane = height * width, step = m * laneColumns
+        for o in 0..<m {
             let offset = WinogradLanes(repeating: bias?[o] ?? 0)
-            for ty in 0..<t.tileRows {
-                for tx in 0..<t.tileColumns {
-                    let p = productTiles + (o * width + (ty * t.tileColumns + tx) * lanes)
+            for ty in 0..<tileRows {
+                for tx in 0..<tileColumns {
+                    let p = productTiles + (o * laneColumns + (ty * tileColumns + tx) * lanes)
                     @inline(__always) func column(_ j: Int) -> (WinogradLanes, WinogradLanes) {
                         winogradOutputRows(
                             loadLanes(p + j * step), loadLanes(p + (4 + j) * step), loadLanes(p + (8 + j) * step),
@@ -121,15 +121,15 @@ struct WinogradTiles {
                     let bottom = winogradOutputRows(c0.1, c1.1, c2.1, c3.1)
                     let y00 = top.0 + offset, y01 = top.1 + offset, y10 = bottom.0 + offset, y11 = bottom.1 + offset
                     let y = 2 * ty, x = 2 * tx
-                    let hasRight = x + 1 < t.width, hasBottom = y + 1 < t.height
+                    let hasRight = x + 1 < width, hasBottom = y + 1 < height
                     for n in images {
                         let lane = n - images.lowerBound
-                        let to = output + (n * t.m + o) * plane + y * t.width + x
+                        let to = output + (n * m + o) * plane + y * width + x
                         to[0] = y00[lane]
                         if hasRight { to[1] = y01[lane] }
                         if hasBottom {
-                            to[t.width] = y10[lane]
-                            if hasRight { to[t.width + 1] = y11[lane] }
+                            to[width] = y10[lane]
+                            if hasRight { to[width + 1] = y11[lane] }
                         }
                     }
                 }
@@ -142,27 +142,27 @@ struct WinogradTiles {
     func transformGradient(
         _ gradOutput: UnsafePointer<Float>, images: Range<Int>, into productTiles: UnsafeMutablePointer<Float>
     ) {
-        let t = self, lanes = Self.lanes
-        let plane = t.height * t.width, step = t.m * t.laneColumns
-        for o in 0..<t.m {
-            for ty in 0..<t.tileRows {
-                for tx in 0..<t.tileColumns {
+        let lanes = Self.lanes
+        let plane = height * width, step = m * laneColumns
+        for o in 0..<m {
+            for ty in 0..<tileRows {
+                for tx in 0..<tileColumns {
                     let y = 2 * ty, x = 2 * tx
-                    let hasRight = x + 1 < t.width, hasBottom = y + 1 < t.height
+                    let hasRight = x + 1 < width, hasBottom = y + 1 < height
                     var y00 = WinogradLanes(), y01 = WinogradLanes(), y10 = WinogradLanes(), y11 = WinogradLanes()
                     for n in images {
                         let lane = n - images.lowerBound
-                        let from = gradOutput + (n * t.m + o) * plane + y * t.width + x
+                        let from = gradOutput + (n * m + o) * plane + y * width + x
                         y00[lane] = from[0]
                         if hasRight { y01[lane] = from[1] }
                         if hasBottom {
-                            y10[lane] = from[t.width]
-                            if hasRight { y11[lane] = from[t.width + 1] }
+                            y10[lane] = from[width]
+                            if hasRight { y11[lane] = from[width + 1] }
                         }
                     }
                     // A dY, column by column; then (A dY) Aᵀ, row by row.
                     let left = winogradGradientRows(y00, y10), right = winogradGradientRows(y01, y11)
-                    let d = productTiles + o * t.laneColumns + (ty * t.tileColumns + tx) * lanes
+                    let d = productTiles + o * laneColumns + (ty * tileColumns + tx) * lanes
                     @inline(__always) func put(_ r: Int, _ row: (WinogradLanes, WinogradLanes)) {
                         let full = winogradGradientRows(row.0, row.1)
                         storeLanes(full.0, d + (4 * r) * step)
