@@ -40,8 +40,9 @@ func unfoldedProducts(
     }
     let parts = min(Parallelism.cores, g.batch)
     let blockImages = max(1, min(UnfoldedBlocks.panelFloats / (g.rows * plane), g.batch / parts))
+    let largest = UnfoldedBlocks.largestBlock(blockImages)
     let layout = UnfoldedBlocks(
-        panel: g.rows * blockImages * plane, block: (products.laidOut?.m ?? 0) * blockImages * plane,
+        panel: g.rows * largest * plane, block: (products.laidOut?.m ?? 0) * largest * plane,
         partial: (products.weightGradient?.m ?? 0) * g.rows)
     let memory = Tensor.reusing(scratch, shape: Shape(parts, layout.perPart))
     scratch = memory
@@ -64,6 +65,17 @@ private struct UnfoldedBlocks {
     static let panelFloats = 131_072
     let panel: Int, block: Int, partial: Int
     var perPart: Int { panel + block + partial }
+
+    /// The images in the block that starts `remaining` images before the part's end: blocks of
+    /// `blockImages`, except that a remainder of less than half a block joins the block before
+    /// it. A one-image tail block made a thin product (CNN encoder.2: 64 × 49 × 288), which
+    /// OpenBLAS 0.3.21's AVX-512 small-matrix kernel serves with a malloc on every call.
+    static func images(remaining: Int, blockImages: Int) -> Int {
+        remaining - blockImages < (blockImages + 1) / 2 ? remaining : blockImages
+    }
+
+    /// The most images `images(remaining:blockImages:)` puts in one block.
+    static func largestBlock(_ blockImages: Int) -> Int { blockImages + (blockImages + 1) / 2 - 1 }
 }
 
 private struct UnfoldedProductsJob: PartedJob {
@@ -79,7 +91,7 @@ private struct UnfoldedProductsJob: PartedJob {
         let gradWeight = products.weightGradient.map { part == 0 ? $0.gradWeight : block + layout.block }
         var first = images.lowerBound
         while first < images.upperBound {
-            let count = min(blockImages, images.upperBound - first)
+            let count = UnfoldedBlocks.images(remaining: images.upperBound - first, blockImages: blockImages)
             let width = count * plane
             Im2col(image: image, g: g, columns: panel, rowStride: width, firstImage: first).run(first..<(first + count))
             if let laidOut = products.laidOut {
