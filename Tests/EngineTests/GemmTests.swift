@@ -1,6 +1,7 @@
 import Dispatch
-import Engine
 import Testing
+
+@testable import Engine
 
 /// One product for the table below: op(A) (m, k) · op(B) (k, n), accumulated when `beta` is 1.
 struct GemmCase: CustomTestStringConvertible, Sendable {
@@ -63,6 +64,29 @@ func cutProductsMatchTheDefinition(_ p: GemmCase) {
     let actual = engineProduct(p, alpha: 0.5, a, b, c)
     let worst = zip(actual, expected).map { abs($0 - $1) }.max() ?? 0
     #expect(worst < 1e-4, "largest difference \(worst)")
+}
+
+/// OpenBLAS 0.3.21's AVX-512 small kernel mallocs on every call for an untransposed part of at
+/// most 10⁶ multiply-adds whose width leaves 1–8 columns past a multiple of 16 (k ≥ 32), so a
+/// product above that limit is not cut into such parts.
+@Test(arguments: [
+    (false, false, 128, 20, 400, 2, true),  // the MLP decoder's input gradient, cut by rows
+    (false, false, 20, 1_000, 60, 2, true),  // cut by columns: the last part is 504 wide
+    (false, true, 128, 20, 400, 2, false),  // Bᵀ: OpenBLAS's NT kernel copies nothing
+    (true, false, 128, 20, 400, 2, false),  // Aᵀ: nor does its TN kernel
+    (false, false, 128, 32, 400, 2, false),  // a width of whole 16-column tiles
+    (false, false, 128, 25, 400, 2, false),  // 9 columns past 16 take masked loads instead
+    (false, false, 128, 20, 31, 2, false),  // k < 32
+    (false, false, 64, 20, 400, 2, false),  // under the limit whole: it allocates cut or not
+    (false, false, 2_000, 20, 400, 2, false),  // parts above the limit take the packed path
+    (false, false, 128, 20, 400, 1, false),  // not cut
+])
+func productsStayWholeWhereCuttingWouldAllocate(
+    transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, parts: Int, staysWhole: Bool
+) {
+    #expect(
+        GemmSplit.cutWouldAllocate(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, parts: parts)
+            == staysWhole)
 }
 
 /// Calls from several threads at once share the worker pool: one gets it, the others run the

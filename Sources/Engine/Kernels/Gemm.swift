@@ -49,7 +49,10 @@ public func gemm(
         GemmCall(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, accumulates: beta != 0))
     let side = max(m, n)
     let cores = Parallelism.cores  // first use turns OpenBLAS's own threads off
-    let parts = m * n * k < GemmSplit.minimumVolume ? 1 : min(cores, side / GemmSplit.tile)
+    var parts = m * n * k < GemmSplit.minimumVolume ? 1 : min(cores, side / GemmSplit.tile)
+    if GemmSplit.cutWouldAllocate(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, parts: parts) {
+        parts = 1
+    }
     guard parts > 1 else {
         singleThreadedGemm(
             transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
@@ -98,6 +101,22 @@ enum GemmSplit {
     static let minimumVolume = 1 << 18
     /// Cuts fall on multiples of this, OpenBLAS's widest micro-kernel tile.
     static let tile = 16
+
+    /// OpenBLAS 0.3.21's AVX-512 small-matrix kernel serves untransposed products of at most
+    /// 10⁶ multiply-adds, and when C's width n leaves 1–8 columns past a multiple of 16 with
+    /// k ≥ 32 it mallocs a copy of B's last columns on every call. A product above that limit
+    /// stays whole rather than be cut into parts under it: the MLP's decoder input gradient,
+    /// 128 × 20 × 400, costs a few microseconds more on one core and no allocation per step.
+    static func cutWouldAllocate(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, parts: Int) -> Bool {
+        let smallKernelLimit = 1_000_000
+        guard parts > 1, !transposeA, !transposeB, k >= 32, m * n * k > smallKernelLimit else { return false }
+        for part in 0..<parts {
+            let cut = boundary(part + 1, of: parts, side: max(m, n)) - boundary(part, of: parts, side: max(m, n))
+            let (rows, width) = n >= m ? (m, cut) : (cut, n)
+            if (1...8).contains(width % 16) && rows * width * k <= smallKernelLimit { return true }
+        }
+        return false
+    }
 
     /// Where part `index` of `parts` starts along a side of `side` elements.
     @inline(__always)
