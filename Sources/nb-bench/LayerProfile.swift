@@ -19,8 +19,8 @@ struct ProfileRow: Codable {
 /// Times each layer's forward, input-gradient and weight-gradient pass, and the loss, reparameterisation,
 /// Adam and gradient-clearing passes, each alone and repeated on the shapes of a training step.
 ///
-/// The input gradient is the difference between a backward pass with and without it, so its time
-/// carries the noise of both; the weight gradient includes the bias gradient and dy's re-layout.
+/// The input gradient is the median difference between a backward pass with and without it, run
+/// alternately; the weight gradient includes the bias gradient and dy's re-layout.
 struct LayerProfile {
     let name: String
     let model: VariationalAutoencoder
@@ -77,34 +77,54 @@ struct LayerProfile {
             rows.append(timed(part, "backward") { _ = layer.backward(gradOutput: gradOutput) })
             return rows
         }
-        let weightOnly = timed(part, "weight gradient") { layer.backwardToParameters(gradOutput: gradOutput) }
-        rows.append(weightOnly)
+        let weightOnly = { layer.backwardToParameters(gradOutput: gradOutput) }
         // Training never computes the input gradient of the encoder's first learnable layer.
-        guard layer !== model.encoder.layers.first(where: { !$0.parameters.isEmpty }) else { return rows }
-        let both = timed(part, "backward") { _ = layer.backward(gradOutput: gradOutput) }
-        rows.append(
+        guard layer !== model.encoder.layers.first(where: { !$0.parameters.isEmpty }) else {
+            return rows + [timed(part, "weight gradient", weightOnly)]
+        }
+        let both = { _ = layer.backward(gradOutput: gradOutput) }
+        let weightFlops = countedFlops(weightOnly), bothFlops = countedFlops(both)
+        // Alternate the two backward passes, so a slow minute on a shared machine hits both
+        // alike, and take the median of each run's difference rather than of two medians.
+        var weightTimes: [Double] = [], differences: [Double] = []
+        for _ in 0..<repeats {
+            let weight = milliseconds(weightOnly)
+            weightTimes.append(weight)
+            differences.append(milliseconds(both) - weight)
+        }
+        return rows + [
             ProfileRow(
-                model: name, part: part, pass: "input gradient",
-                milliseconds: max(both.milliseconds - weightOnly.milliseconds, 0),
-                flops: both.flops - weightOnly.flops))
-        return rows
+                model: name, part: part, pass: "weight gradient", milliseconds: median(weightTimes), flops: weightFlops),
+            ProfileRow(
+                model: name, part: part, pass: "input gradient", milliseconds: max(median(differences), 0),
+                flops: bothFlops - weightFlops),
+        ]
     }
 
     /// The median time of `repeats` runs of `body` (after two warm-up runs), and the FLOPs of one run's products.
     private func timed(_ part: String, _ pass: String, _ body: () -> Void) -> ProfileRow {
+        let flops = countedFlops(body)
+        let times = (0..<repeats).map { _ in milliseconds(body) }
+        return ProfileRow(model: name, part: part, pass: pass, milliseconds: median(times), flops: flops)
+    }
+
+    /// The FLOPs of one run's matrix products, counted on the second of two warm-up runs.
+    private func countedFlops(_ body: () -> Void) -> Int {
         body()
         GemmRecorder.calls = []
         body()
         let flops = (GemmRecorder.calls ?? []).reduce(0) { $0 + $1.flops }
         GemmRecorder.calls = nil
-        var times: [Double] = []
-        for _ in 0..<repeats {
-            let start = DispatchTime.now().uptimeNanoseconds
-            body()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        }
-        return ProfileRow(model: name, part: part, pass: pass, milliseconds: times.sorted()[repeats / 2], flops: flops)
+        return flops
     }
+
+    private func milliseconds(_ body: () -> Void) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    }
+
+    private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
     private func random(_ shape: Shape, _ generator: inout SeededGenerator) -> Tensor {
         let tensor = Tensor(zeros: shape)
