@@ -12,10 +12,11 @@ import PackageDescription
 /// AVX-512) instead of baseline x86-64's SSE2, as llama.cpp's native builds do; nb is always
 /// built where it runs (`swift run`). A `.build` copied to an older CPU would stop on an illegal
 /// instruction, so rebuild there. Measured 2026-12-04 on a 2-core Zen 4 (release nb-bench,
-/// interleaved rounds): the Winograd layer's forward, weight and input gradient took 3.0, 3.3
-/// and 3.5 ms against 3.8, 4.8 and 3.8, the loss 0.19 against 0.31 ms, and the CNN step ran
-/// faster in 5 of 6 rounds (median 4,444 against 4,218 images/s); the MLP, bound by sgemm, did
-/// not change (median 23,453 against 22,959).
+/// interleaved): the Winograd layer's forward, weight and input gradient took 3.0, 3.3 and 3.5 ms
+/// against 3.8, 4.8 and 3.8 and the loss 0.19 against 0.31 ms (means of two `--layers` runs
+/// each), and the CNN step ran faster in 5 of 6 rounds (median 4,444, range 3,493–5,213, against
+/// 4,218, range 3,872–4,910 images/s); the MLP, bound by sgemm, did not change (5 rounds: median
+/// 23,453, range 17,645–25,049, against 22,959, range 18,270–24,434).
 let optimized: [SwiftSetting] = [.unsafeFlags(["-O", "-target-cpu", "native", "-Xcc", "-fno-math-errno"])]
 
 let package = Package(

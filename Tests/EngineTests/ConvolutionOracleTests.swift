@@ -1,6 +1,7 @@
-import Engine
 import TestSupport
 import Testing
+
+@testable import Engine
 
 /// Calls `body(y, x, w)` with the flat indices of every output, input and weight element that
 /// the convolution's definition multiplies: y[n, o, oh, ow] += W[o, c, kh, kw] · x[n, c, ih, iw],
@@ -165,6 +166,27 @@ func largeBatchGradientsMatchTheNaiveDefinition(stride: Int, padding: Int, kerne
     let expected = naiveConvolutionGradients(x, dy, layer)
     #expect(maxDifference(dx.values, expected.input) < 1e-4)
     #expect(maxDifference(layer.weight.grad.values, expected.weight) < 2e-3)
+}
+
+// A core's images unfold in blocks of `blockImages`; a remainder under half a block joins the
+// block before it, so no block is thin (a one-image tail made OpenBLAS's AVX-512 small kernel
+// allocate), and no block is larger than `largestBlock`, which sizes the panel.
+@Test(arguments: [
+    (64, 9, [9, 9, 9, 9, 9, 9, 10]),  // the CNN's encoder.2: 64 images a core, 9 a block
+    (13, 4, [4, 4, 5]),
+    (14, 4, [4, 4, 4, 2]),
+    (3, 9, [3]),
+    (5, 1, [1, 1, 1, 1, 1]),
+])
+func unfoldedBlocksNeverEndThin(images: Int, blockImages: Int, blocks: [Int]) {
+    var sizes: [Int] = [], first = 0
+    while first < images {
+        let count = UnfoldedBlocks.images(remaining: images - first, blockImages: blockImages)
+        sizes.append(count)
+        first += count
+    }
+    #expect(sizes == blocks)
+    #expect(sizes.allSatisfy { $0 <= UnfoldedBlocks.largestBlock(blockImages) })
 }
 
 // 3×3 convolutions with stride 1 and padding 1 run as Winograd F(2×2, 3×3) on 2×2 tiles of

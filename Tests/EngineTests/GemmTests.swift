@@ -89,6 +89,19 @@ func productsStayWholeWhereCuttingWouldAllocate(
             == staysWhole)
 }
 
+/// `gemm` cuts a large product once per core along its longer side, keeps small ones whole, and
+/// keeps whole the products that `cutWouldAllocate` names.
+@Test(arguments: [
+    (false, false, 128, 20, 400, 1),  // would allocate when cut
+    (false, true, 128, 20, 400, 2),  // the MLP heads' forward: NT, cut by rows
+    (false, false, 128, 400, 400, 2),
+    (false, false, 16, 16, 16, 1),  // below the minimum volume
+    (false, false, 16, 20_000, 400, 2),  // cut by columns
+])
+func gemmCutsWhereNothingAllocates(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, parts: Int) {
+    #expect(GemmSplit.parts(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, cores: 2) == parts)
+}
+
 /// Calls from several threads at once share the worker pool: one gets it, the others run the
 /// same parts one after another on their own threads, so every result is bit for bit the one a
 /// lone call gives.

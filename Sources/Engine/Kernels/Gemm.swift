@@ -31,8 +31,9 @@ public enum GemmRecorder {
 /// Every matrix product in the engine goes through here, so transposes are always spelled out
 /// as labels at the call site instead of as leading-dimension arithmetic. A large product is cut
 /// into one block of C's rows or columns per core (the longer side, at multiples of 16 so
-/// OpenBLAS's tiles stay whole), each a single-threaded `cblas_sgemm` on `WorkerPool`. The cut
-/// depends only on the shape and the core count, so a result never depends on timing.
+/// OpenBLAS's tiles stay whole), each a single-threaded `cblas_sgemm` on `WorkerPool`, unless a
+/// cut would make OpenBLAS allocate (`GemmSplit.parts`). The cut depends only on the shape and the
+/// core count, so a result never depends on timing.
 ///
 /// - Shapes: op(A) is (m, k), op(B) is (k, n), C is (m, n). A is stored (m, k), or (k, m) when
 ///   `transposeA`; B is stored (k, n), or (n, k) when `transposeB`. All are contiguous.
@@ -47,12 +48,9 @@ public func gemm(
 ) {
     GemmRecorder.record(
         GemmCall(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, accumulates: beta != 0))
-    let side = max(m, n)
-    let cores = Parallelism.cores  // first use turns OpenBLAS's own threads off
-    var parts = m * n * k < GemmSplit.minimumVolume ? 1 : min(cores, side / GemmSplit.tile)
-    if GemmSplit.cutWouldAllocate(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, parts: parts) {
-        parts = 1
-    }
+    let parts = GemmSplit.parts(
+        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+        cores: Parallelism.cores)  // first use of `cores` turns OpenBLAS's own threads off
     guard parts > 1 else {
         singleThreadedGemm(
             transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
@@ -101,6 +99,14 @@ enum GemmSplit {
     static let minimumVolume = 1 << 18
     /// Cuts fall on multiples of this, OpenBLAS's widest micro-kernel tile.
     static let tile = 16
+
+    /// How many blocks `gemm` cuts a product into: one per core along the longer side, none
+    /// below `minimumVolume`, and none where `cutWouldAllocate`.
+    static func parts(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, cores: Int) -> Int {
+        let parts = m * n * k < minimumVolume ? 1 : min(cores, max(m, n) / tile)
+        let allocates = cutWouldAllocate(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, parts: parts)
+        return allocates ? 1 : parts
+    }
 
     /// OpenBLAS 0.3.21's AVX-512 small-matrix kernel serves untransposed products of at most
     /// 10⁶ multiply-adds, and when C's width n leaves 1–8 columns past a multiple of 16 with

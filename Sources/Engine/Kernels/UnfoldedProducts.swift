@@ -60,7 +60,7 @@ func unfoldedProducts(
 }
 
 /// One core's memory: its panel, its product block, and (past part 0) its partial gradient.
-private struct UnfoldedBlocks {
+struct UnfoldedBlocks {
     /// 128 Ki floats (512 KB) of columns at most per block: the panel stays in L2 or near it.
     static let panelFloats = 131_072
     let panel: Int, block: Int, partial: Int
