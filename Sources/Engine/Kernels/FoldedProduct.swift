@@ -17,18 +17,24 @@ func foldedProduct(
 ) {
     GemmRecorder.record(
         GemmCall(transposeA: true, transposeB: false, m: g.rows, n: g.columns, k: k, accumulates: false))
-    let (parts, blockImages, blocks) = productBlocks(
-        batch: g.batch, floatsPerImage: g.rows * g.columnHeight * g.columnWidth, scratch: &scratch)
+    let parts = min(Parallelism.cores, g.batch)
+    let blockImages = max(1, min(49_152 / (g.rows * g.columnHeight * g.columnWidth), g.batch / parts))
+    let layout = FoldedBlocks(
+        block: g.rows * blockImages * g.columnHeight * g.columnWidth + WindowGeometry.laneSlack,
+        bordered: g.borderedFloats(images: blockImages))
+    let blocks = Tensor.reusing(scratch, shape: Shape(parts, layout.perPart))
+    scratch = blocks
     WorkerPool.shared.run(
         parts: parts,
         FoldedProduct(
-            weight: weight, source: source, k: k, g: g, image: image, blockImages: blockImages, blocks: blocks.data))
+            weight: weight, source: source, k: k, g: g, image: image, blockImages: blockImages, layout: layout,
+            blocks: blocks.data))
 }
 
 private struct FoldedProduct: PartedJob {
     let weight: UnsafePointer<Float>, source: UnsafePointer<Float>, k: Int, g: WindowGeometry
     let image: UnsafeMutablePointer<Float>
-    let blockImages: Int
+    let blockImages: Int, layout: FoldedBlocks
     let blocks: UnsafeMutablePointer<Float>
 
     func run(part: Int, of parts: Int) {
@@ -36,7 +42,8 @@ private struct FoldedProduct: PartedJob {
         let images = partRange(part, of: parts, count: g.batch)
         let imageFloats = g.channels * g.height * g.width
         (image + images.lowerBound * imageFloats).update(repeating: 0, count: images.count * imageFloats)
-        let block = blocks + part * g.rows * blockImages * grid
+        let block = blocks + part * layout.perPart
+        let bordered = block + layout.block
         var first = images.lowerBound
         while first < images.upperBound {
             let count = min(blockImages, images.upperBound - first)
@@ -44,22 +51,17 @@ private struct FoldedProduct: PartedJob {
             singleThreadedGemm(
                 transposeA: true, transposeB: false, m: g.rows, n: width, k: k,
                 weight, lda: g.rows, source + first * grid, ldb: g.columns, beta: 0, block, ldc: width)
-            Col2im(columns: block, rowStride: width, firstImage: first, g: g, image: image)
+            Col2im(columns: block, rowStride: width, firstImage: first, g: g, image: image, bordered: bordered)
                 .run(first..<(first + count))
             first += count
         }
     }
 }
 
-/// How many parts a batch splits into, how many images a block holds, and the blocks' memory
-/// (one block per part, about 192 KB each: with its share of the operands it stays in a 512 KB
-/// L2 cache).
-private func productBlocks(
-    batch: Int, floatsPerImage: Int, scratch: inout Tensor?
-) -> (parts: Int, blockImages: Int, blocks: Tensor) {
-    let parts = min(Parallelism.cores, batch)
-    let blockImages = max(1, min(49_152 / floatsPerImage, batch / parts))
-    let blocks = Tensor.reusing(scratch, shape: Shape(parts, floatsPerImage * blockImages))
-    scratch = blocks
-    return (parts, blockImages, blocks)
+/// One core's memory: a block of at most `blockImages` images' columns (about 192 KB, so that
+/// with its share of the operands it stays in a 512 KB L2 cache), and the bordered planes of
+/// stride-2 col2im.
+private struct FoldedBlocks {
+    let block: Int, bordered: Int
+    var perPart: Int { block + bordered }
 }

@@ -74,12 +74,22 @@ extension WindowGeometry {
 /// It and `Col2im` hoist every bound out of the per-image loop: the CNN's grids are 7 or 14
 /// wide, so per-row tests and divisions cost as much as the copies.
 ///
+/// Stride 2 takes `gatherEvenLanes`, which needs `bordered` (`g.borderedFloats`) and
+/// `WindowGeometry.laneSlack` floats past the last row.
+///
 /// image (N, C, H, W) → columns (C·K·K, count·Hc·Wc); column (n − firstImage)·Hc·Wc + oh·Wc + ow.
 struct Im2col: RangeLoop {
     let image: UnsafePointer<Float>, g: WindowGeometry
     let columns: UnsafeMutablePointer<Float>, rowStride: Int, firstImage: Int
+    let bordered: UnsafeMutablePointer<Float>?
 
     func run(_ images: Range<Int>) {
+        if g.usesEvenLanes, let bordered {
+            gatherEvenLanes(
+                image, g, images: images, columns: columns, rowStride: rowStride, firstImage: firstImage,
+                bordered: bordered)
+            return
+        }
         let gridSize = g.columnHeight * g.columnWidth
         let imageSize = g.height * g.width
         let stride = g.stride, width = g.width, columnWidth = g.columnWidth
@@ -128,12 +138,22 @@ struct Im2col: RangeLoop {
 /// window belongs to image `firstImage`. The columns are scratch: entries that fall in the
 /// padding may be overwritten with zero.
 ///
+/// Stride 2 takes `scatterEvenLanes`, which needs `bordered` (`g.borderedFloats`) and
+/// `WindowGeometry.laneSlack` readable floats past the last row.
+///
 /// columns (C·K·K, count·Hc·Wc) → image (N, C, H, W), += ; padding positions are dropped.
 struct Col2im: RangeLoop {
     let columns: UnsafeMutablePointer<Float>, rowStride: Int, firstImage: Int
     let g: WindowGeometry, image: UnsafeMutablePointer<Float>
+    let bordered: UnsafeMutablePointer<Float>?
 
     func run(_ images: Range<Int>) {
+        if g.usesEvenLanes, let bordered {
+            scatterEvenLanes(
+                columns: columns, rowStride: rowStride, firstImage: firstImage, g, images: images, image: image,
+                bordered: bordered)
+            return
+        }
         let gridSize = g.columnHeight * g.columnWidth
         let imageSize = g.height * g.width
         let stride = g.stride, width = g.width, columnWidth = g.columnWidth

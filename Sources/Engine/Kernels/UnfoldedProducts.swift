@@ -42,8 +42,8 @@ func unfoldedProducts(
     let blockImages = max(1, min(UnfoldedBlocks.panelFloats / (g.rows * plane), g.batch / parts))
     let largest = UnfoldedBlocks.largestBlock(blockImages)
     let layout = UnfoldedBlocks(
-        panel: g.rows * largest * plane, block: (products.laidOut?.m ?? 0) * largest * plane,
-        partial: (products.weightGradient?.m ?? 0) * g.rows)
+        panel: g.rows * largest * plane + WindowGeometry.laneSlack, block: (products.laidOut?.m ?? 0) * largest * plane,
+        partial: (products.weightGradient?.m ?? 0) * g.rows, bordered: g.borderedFloats(images: largest))
     let memory = Tensor.reusing(scratch, shape: Shape(parts, layout.perPart))
     scratch = memory
     WorkerPool.shared.run(
@@ -59,12 +59,13 @@ func unfoldedProducts(
     }
 }
 
-/// One core's memory: its panel, its product block, and (past part 0) its partial gradient.
+/// One core's memory: its panel, its product block, (past part 0) its partial gradient, and
+/// the bordered planes of stride-2 im2col.
 struct UnfoldedBlocks {
     /// 128 Ki floats (512 KB) of columns at most per block: the panel stays in L2 or near it.
     static let panelFloats = 131_072
-    let panel: Int, block: Int, partial: Int
-    var perPart: Int { panel + block + partial }
+    let panel: Int, block: Int, partial: Int, bordered: Int
+    var perPart: Int { panel + block + partial + bordered }
 
     /// The images in the block that starts `remaining` images before the part's end: blocks of
     /// `blockImages`, except that a remainder of less than half a block joins the block before
@@ -88,12 +89,14 @@ private struct UnfoldedProductsJob: PartedJob {
         let images = partRange(part, of: parts, count: g.batch)
         let panel = memory + part * layout.perPart
         let block = panel + layout.panel
+        let bordered = block + layout.block + layout.partial
         let gradWeight = products.weightGradient.map { part == 0 ? $0.gradWeight : block + layout.block }
         var first = images.lowerBound
         while first < images.upperBound {
             let count = UnfoldedBlocks.images(remaining: images.upperBound - first, blockImages: blockImages)
             let width = count * plane
-            Im2col(image: image, g: g, columns: panel, rowStride: width, firstImage: first).run(first..<(first + count))
+            Im2col(image: image, g: g, columns: panel, rowStride: width, firstImage: first, bordered: bordered)
+                .run(first..<(first + count))
             if let laidOut = products.laidOut {
                 singleThreadedGemm(
                     transposeA: false, transposeB: false, m: laidOut.m, n: width, k: g.rows,
