@@ -9,9 +9,11 @@
 
 /// The products that read one block's columns, im2col(image) (g.rows, count·P).
 struct UnfoldedProducts {
-    /// output (N, m, P) = weight (m, g.rows) · columns (+ bias per row), laid out as NCHW.
+    /// output (N, m, P) = weight (m, g.rows) · columns (+ bias per row), laid out as NCHW, and
+    /// then max(·, 0) if `rectifies` (a ReLU fused into this pass, `ReLUEpilogue`).
     struct LaidOut {
         let weight: UnsafePointer<Float>, m: Int, bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>
+        var rectifies = false
     }
     /// gradWeight (m, g.rows) += left (m, N·P) · columnsᵀ: a weight gradient, with `left` the
     /// other operand laid out channel-major.
@@ -103,7 +105,7 @@ private struct UnfoldedProductsJob: PartedJob {
                     laidOut.weight, lda: g.rows, panel, ldb: width, beta: 0, block, ldc: width)
                 layOut(
                     block: block, rows: laidOut.m, images: first..<(first + count), plane: plane, bias: laidOut.bias,
-                    output: laidOut.output)
+                    rectifies: laidOut.rectifies, output: laidOut.output)
             }
             if let gradient = products.weightGradient, let gradWeight {
                 // Past part 0, the first block starts the partial sum rather than adding to it.
@@ -118,18 +120,25 @@ private struct UnfoldedProductsJob: PartedJob {
     }
 }
 
-/// block (m, count·P) → output[n] (m, P) for each image n of `images`, plus bias[row] if given.
+/// block (m, count·P) → output[n] (m, P) for each image n of `images`, plus bias[row] if given,
+/// then ReLU'd if `rectifies` (only with a bias: the layers that fuse ReLU all have one).
 @inline(__always)
 func layOut(
     block: UnsafePointer<Float>, rows m: Int, images: Range<Int>, plane: Int, bias: UnsafePointer<Float>?,
-    output: UnsafeMutablePointer<Float>
+    rectifies: Bool, output: UnsafeMutablePointer<Float>
 ) {
     let width = images.count * plane
     for n in images {
         for row in 0..<m {
             let from = block + row * width + (n - images.lowerBound) * plane
             let to = output + (n * m + row) * plane
-            if let bias {
+            if let bias, rectifies {
+                let value = bias[row]
+                for p in 0..<plane {
+                    let y = from[p] + value
+                    to[p] = y > 0 ? y : 0
+                }
+            } else if let bias {
                 let value = bias[row]
                 for p in 0..<plane { to[p] = from[p] + value }
             } else {

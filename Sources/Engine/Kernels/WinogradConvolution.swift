@@ -27,15 +27,16 @@ enum WinogradKernels {
     case inputGradient
 }
 
-/// output (N, m, H, W) = Σ_c w[o][c] ⋆ image[n][c] (+ bias[o]), overwritten, with the kernels w
-/// read from `weight` as `kernels` says.
+/// output (N, m, H, W) = Σ_c w[o][c] ⋆ image[n][c] (+ bias[o]), then max(·, 0) if `rectifies`,
+/// overwritten, with the kernels w read from `weight` as `kernels` says.
 ///
 /// - Shapes: image (N, k, H, W) with geometry `g` (`g.isWinograd3x3`, `g.channels` = k);
 ///   weight (m, k, 3, 3) for `.forward`, (k, m, 3, 3) for `.inputGradient`; bias (m).
 ///   `scratch` is resized to the transformed kernels and every core's tiles.
 func winogradConvolution(
     image: UnsafePointer<Float>, _ g: WindowGeometry, weight: UnsafePointer<Float>, kernels: WinogradKernels,
-    outputChannels m: Int, bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>, scratch: inout Tensor?
+    outputChannels m: Int, bias: UnsafePointer<Float>?, rectifies: Bool = false, output: UnsafeMutablePointer<Float>,
+    scratch: inout Tensor?
 ) {
     // Counted as the direct product it replaces, so GFLOP/s compare with the im2col lowering.
     GemmRecorder.record(
@@ -53,8 +54,8 @@ func winogradConvolution(
     WorkerPool.shared.run(
         parts: parts,
         WinogradJob(
-            image: image, tiles: tiles, groups: groups, batch: g.batch, bias: bias, output: output,
-            memory: memory.data))
+            image: image, tiles: tiles, groups: groups, batch: g.batch, bias: bias, rectifies: rectifies,
+            output: output, memory: memory.data))
 }
 
 /// U[ξ][o][c] = (G w Gᵀ)[ξ] for the output channels in the range, with
@@ -100,7 +101,7 @@ private func winogradKernelRows(_ x0: Float, _ x1: Float, _ x2: Float) -> SIMD4<
 /// One core's groups of images: pad, transform the tiles, 16 products, transform back.
 private struct WinogradJob: PartedJob {
     let image: UnsafePointer<Float>, tiles: WinogradTiles, groups: Int, batch: Int
-    let bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>
+    let bias: UnsafePointer<Float>?, rectifies: Bool, output: UnsafeMutablePointer<Float>
     let memory: UnsafeMutablePointer<Float>
 
     func run(part: Int, of parts: Int) {
@@ -119,7 +120,8 @@ private struct WinogradJob: PartedJob {
                     memory + xi * t.m * t.k, lda: t.k, inputTiles + xi * t.k * width, ldb: width, beta: 0,
                     productTiles + xi * t.m * width, ldc: width)
             }
-            t.transformOutput(productTiles, bias: bias, images: first..<(first + count), into: output)
+            t.transformOutput(
+                productTiles, bias: bias, rectifies: rectifies, images: first..<(first + count), into: output)
         }
     }
 

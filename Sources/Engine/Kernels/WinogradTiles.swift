@@ -98,9 +98,10 @@ struct WinogradTiles {
         }
     }
 
-    /// output[n][o] 2×2 block of each tile = Aᵀ M A (+ bias[o]), clipped to the plane.
+    /// output[n][o] 2×2 block of each tile = Aᵀ M A (+ bias[o]), then max(·, 0) if
+    /// `rectifies`, clipped to the plane.
     func transformOutput(
-        _ productTiles: UnsafePointer<Float>, bias: UnsafePointer<Float>?, images: Range<Int>,
+        _ productTiles: UnsafePointer<Float>, bias: UnsafePointer<Float>?, rectifies: Bool, images: Range<Int>,
         into output: UnsafeMutablePointer<Float>
     ) {
         let lanes = Self.lanes
@@ -119,7 +120,14 @@ struct WinogradTiles {
                     let c0 = column(0), c1 = column(1), c2 = column(2), c3 = column(3)
                     let top = winogradOutputRows(c0.0, c1.0, c2.0, c3.0)
                     let bottom = winogradOutputRows(c0.1, c1.1, c2.1, c3.1)
-                    let y00 = top.0 + offset, y01 = top.1 + offset, y10 = bottom.0 + offset, y11 = bottom.1 + offset
+                    var y00 = top.0 + offset, y01 = top.1 + offset, y10 = bottom.0 + offset, y11 = bottom.1 + offset
+                    if rectifies {
+                        // As ReLU's `x > 0 ? x : 0`, so a NaN becomes 0 here too.
+                        y00.replace(with: 0, where: .!(y00 .> 0))
+                        y01.replace(with: 0, where: .!(y01 .> 0))
+                        y10.replace(with: 0, where: .!(y10 .> 0))
+                        y11.replace(with: 0, where: .!(y11 .> 0))
+                    }
                     let y = 2 * ty, x = 2 * tx
                     let hasRight = x + 1 < width, hasBottom = y + 1 < height
                     for n in images {

@@ -19,6 +19,8 @@ public final class Conv2d: Layer {
     public let bias: Parameter
     /// Evaluation and training behave the same.
     public var isTraining = true
+    /// Whether forward ends with ReLU, set by `Sequential` when a ReLU follows (`ReLUEpilogue`).
+    var rectifiesOutput = false
 
     private var geometry: WindowGeometry?
     /// The forward's input, unfolded again block by block for the weight gradient.
@@ -80,13 +82,14 @@ public final class Conv2d: Layer {
         if g.isWinograd3x3 {
             winogradConvolution(
                 image: input.data, g, weight: weight.value.data, kernels: .forward, outputChannels: outputChannels,
-                bias: bias.value.data, output: output.data, scratch: &winogradTiles)
+                bias: bias.value.data, rectifies: rectifiesOutput, output: output.data, scratch: &winogradTiles)
         } else {
             unfoldedProducts(
                 image: input.data, g,
                 UnfoldedProducts(
                     laidOut: .init(
-                        weight: weight.value.data, m: outputChannels, bias: bias.value.data, output: output.data)),
+                        weight: weight.value.data, m: outputChannels, bias: bias.value.data, output: output.data,
+                        rectifies: rectifiesOutput)),
                 scratch: &panels)
         }
         geometry = g
@@ -143,24 +146,32 @@ public final class Conv2d: Layer {
     }
 }
 
-/// y[n, c, p] += b[c] for a contiguous (N, C, P) array.
+/// y[n, c, p] += b[c] for a contiguous (N, C, P) array, then y = max(y, 0) if `rectifies`.
 func addChannelBias(
-    _ bias: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, batch: Int, channels: Int, plane: Int
+    _ bias: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, batch: Int, channels: Int, plane: Int,
+    rectifies: Bool
 ) {
     parallelRanges(
         batch, work: batch * channels * plane,
-        AddChannelBias(bias: bias, y: y, channels: channels, plane: plane))
+        AddChannelBias(bias: bias, y: y, channels: channels, plane: plane, rectifies: rectifies))
 }
 
 private struct AddChannelBias: RangeLoop {
-    let bias: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, channels: Int, plane: Int
+    let bias: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, channels: Int, plane: Int, rectifies: Bool
 
     func run(_ images: Range<Int>) {
         for n in images {
             for c in 0..<channels {
                 let row = y + (n * channels + c) * plane
                 let value = bias[c]
-                for p in 0..<plane { row[p] += value }
+                if rectifies {
+                    for p in 0..<plane {
+                        let sum = row[p] + value
+                        row[p] = sum > 0 ? sum : 0
+                    }
+                } else {
+                    for p in 0..<plane { row[p] += value }
+                }
             }
         }
     }

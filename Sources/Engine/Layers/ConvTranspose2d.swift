@@ -19,6 +19,8 @@ public final class ConvTranspose2d: Layer {
     public let bias: Parameter
     /// Evaluation and training behave the same.
     public var isTraining = true
+    /// Whether forward ends with ReLU, set by `Sequential` when a ReLU follows (`ReLUEpilogue`).
+    var rectifiesOutput = false
 
     private var geometry: WindowGeometry?
     /// (Cin, N·Hin·Win), the input laid out channel-major, kept for the weight gradient.
@@ -82,7 +84,8 @@ public final class ConvTranspose2d: Layer {
             weight: weight.value.data, source: inputByChannel.data, k: inputChannels, g, image: output.data,
             scratch: &blocks)
         addChannelBias(
-            bias.value.data, to: output.data, batch: g.batch, channels: outputChannels, plane: g.height * g.width)
+            bias.value.data, to: output.data, batch: g.batch, channels: outputChannels, plane: g.height * g.width,
+            rectifies: rectifiesOutput)
         geometry = g
         self.inputByChannel = inputByChannel
         self.output = output

@@ -9,10 +9,12 @@ public final class Sequential: Layer {
     /// which would be an allocation in every training step.
     private let firstLearnable: Int?
 
-    /// Creates the container.
+    /// Creates the container. A ReLU right after a layer that can apply it in its own last pass
+    /// is fused into that layer (`ReLUEpilogue`); the layers and their outputs stay the same.
     public init(_ layers: [any Layer]) {
         self.layers = layers
         firstLearnable = layers.firstIndex { !$0.parameters.isEmpty }
+        fuseReLUs(layers)
     }
 
     /// Every layer's parameters, prefixed with its index.

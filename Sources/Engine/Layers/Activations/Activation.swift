@@ -22,6 +22,9 @@ public final class Activation<Function: ElementwiseFunction>: StatelessLayer {
     private var input: Tensor?
     private var output: Tensor?
     private var gradInput: Tensor?
+    /// Whether the layer before already applied this function (`ReLUEpilogue`), so forward
+    /// passes its input through; only `fuseReLUs` sets it, and only for ReLU.
+    var inputIsRectified = false
 
     /// Creates the layer.
     public init(_ function: Function) { self.function = function }
@@ -33,6 +36,11 @@ public final class Activation<Function: ElementwiseFunction>: StatelessLayer {
 
     /// y = f(x).
     public func forward(_ input: Tensor) -> Tensor {
+        if inputIsRectified {
+            self.input = input
+            self.output = input
+            return input
+        }
         let output = Tensor.reusing(self.output, shape: input.shape)
         parallelRanges(
             input.count, work: input.count, ElementwiseForward(function: function, x: input.data, y: output.data))
