@@ -62,8 +62,8 @@ struct LayerProfile {
             })
         let gradZ = random(mean.shape, &generator)
         rows.append(timed("reparameterisation", "backward") { _ = reparameterization.backward(gradZ: gradZ) })
-        rows.append(timed("Adam step", "update") { step.optimizer.step() })
-        rows.append(timed("zero gradients", "update") { step.optimizer.zeroGrad() })
+        // As in training: the update also clears the gradients, so no zeroing pass of its own.
+        rows.append(timed("Adam step", "update and clear") { step.optimizer.step(clearingGradients: true) })
         return rows
     }
 

@@ -1,4 +1,5 @@
 import Engine
+import TestSupport
 import Testing
 
 /// Expected values from PyTorch's update rule (`torch.optim.Adam`'s, with bias corrections)
@@ -42,4 +43,54 @@ import Testing
     parameter.grad.fill(2)
     Adam(parameters: [parameter]).zeroGrad()
     #expect(parameter.grad.values == [0, 0, 0])
+}
+
+// Clearing the gradients in the update's own pass changes nothing else: the same parameters and
+// moments as a plain step, on a parameter long enough for the eight-lane loop and its tail.
+@Test func aStepThatClearsTheGradientsUpdatesAsAPlainStepDoes() {
+    var generator = SeededGenerator(seed: 61)
+    let start = randomTensor(Shape([21]), generator: &generator).values
+    let gradients = randomTensor(Shape([21]), generator: &generator).values
+    let plain = Parameter(name: "w", value: Tensor(shape: [21], values: start))
+    let clearing = Parameter(name: "w", value: Tensor(shape: [21], values: start))
+    let plainAdam = Adam(parameters: [plain]), clearingAdam = Adam(parameters: [clearing])
+    for _ in 0..<3 {
+        plainAdam.zeroGrad()
+        for parameter in [plain, clearing] {
+            for i in 0..<21 { parameter.grad[i] = gradients[i] }
+        }
+        plainAdam.step()
+        clearingAdam.step(clearingGradients: true)
+        #expect(clearing.value.values == plain.value.values)
+        #expect(clearing.grad.values == [Float](repeating: 0, count: 21))
+        #expect(plain.grad.values == gradients)
+    }
+    #expect(clearingAdam.moments.first[0].values == plainAdam.moments.first[0].values)
+    #expect(clearingAdam.moments.second[0].values == plainAdam.moments.second[0].values)
+}
+
+// A training step skips the zeroing pass when the step before cleared the gradients: three steps
+// must land exactly where zeroGrad, forward, backward and a plain update, three times, do.
+@Test func consecutiveTrainingStepsMatchSeparatelyZeroedUpdates() {
+    func makeModel() -> VariationalAutoencoder {
+        var generator = SeededGenerator(seed: 62)
+        return .mlp(imageShape: [1, 6, 6], hidden: [10], latent: 3, generator: &generator)
+    }
+    let trained = makeModel(), reference = makeModel()
+    let step = TrainingStep(model: trained, learningRate: 1e-2, beta: 1)
+    let adam = Adam(parameters: reference.parameters, learningRate: 1e-2)
+    var pixels = SeededGenerator(seed: 63)
+    var trainedNoise = SeededGenerator(seed: 64), referenceNoise = SeededGenerator(seed: 64)
+    for _ in 0..<3 {
+        let values = (0..<180).map { _ in Float.random(in: 0...1, using: &pixels) }
+        let images = Tensor(shape: [5, 1, 6, 6], values: values)
+        step.run(images: images, generator: &trainedNoise)
+        adam.zeroGrad()
+        _ = reference.forward(images: images, generator: &referenceNoise)
+        reference.backward(beta: 1, scale: 1 / 5)
+        adam.step()
+    }
+    for (a, b) in zip(trained.parameters, reference.parameters) {
+        #expect(a.value.values == b.value.values)
+    }
 }

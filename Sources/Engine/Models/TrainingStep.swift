@@ -1,7 +1,9 @@
 /// One optimisation step of a VAE on a batch: clear gradients, forward, backward of the mean
 /// per-image loss (BCE + β·KL) / N, Adam update.
 ///
-/// Kept as an object so that every buffer the step touches is allocated once and reused.
+/// Kept as an object so that every buffer the step touches is allocated once and reused. It
+/// owns its model's gradients: code that back-propagates through the model between two steps
+/// must clear them itself (`optimizer.zeroGrad()`).
 public final class TrainingStep {
     /// The model trained.
     public let model: VariationalAutoencoder
@@ -9,6 +11,8 @@ public final class TrainingStep {
     public let optimizer: Adam
     /// The weight of the KL term.
     public let beta: Float
+    /// Whether the gradients are all zero: the last step's update cleared them in its own pass.
+    private var gradientsAreClear = false
 
     /// Creates a step with Adam at `learningRate` and PyTorch's other defaults.
     public init(model: VariationalAutoencoder, learningRate: Float, beta: Float) {
@@ -22,10 +26,11 @@ public final class TrainingStep {
     @discardableResult
     public func run(images: Tensor, generator: inout SeededGenerator) -> VAELoss {
         model.isTraining = true
-        optimizer.zeroGrad()
+        if !gradientsAreClear { optimizer.zeroGrad() }
         let loss = model.forward(images: images, generator: &generator)
         model.backward(beta: beta, scale: 1 / Float(images.shape[0]))
-        optimizer.step()
+        optimizer.step(clearingGradients: true)
+        gradientsAreClear = true
         return loss
     }
 }

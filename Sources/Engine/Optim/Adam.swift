@@ -34,8 +34,10 @@ public final class Adam {
         secondMoments = parameters.map { Tensor(zeros: $0.value.shape) }
     }
 
-    /// Applies one update from the accumulated gradients (it does not clear them).
-    public func step() {
+    /// Applies one update from the accumulated gradients, and sets them to zero in the same pass
+    /// if `clearingGradients`: then each gradient is cleared while it is still in cache, rather
+    /// than in a pass of its own before the next backward (in the MLP's step, 0.4 ms of 7).
+    public func step(clearingGradients: Bool = false) {
         stepCount += 1
         let correction1 = 1 - power(beta1, stepCount)
         let correction2Root = (1 - power(beta2, stepCount)).squareRoot()
@@ -45,7 +47,7 @@ public final class Adam {
         for (index, parameter) in parameters.enumerated() {
             let update = AdamUpdate(
                 theta: parameter.value.data, gradient: parameter.grad.data, firstMoment: firstMoments[index].data,
-                secondMoment: secondMoments[index].data, constants: constants)
+                secondMoment: secondMoments[index].data, constants: constants, clearsGradient: clearingGradients)
             parallelRanges(parameter.value.count, work: 4 * parameter.value.count, update)
         }
     }
@@ -105,15 +107,15 @@ public enum AdamStateError: Error, Equatable, CustomStringConvertible {
 
 /// One parameter's update, over a range of its elements.
 private struct AdamUpdate: RangeLoop {
-    let theta: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>
+    let theta: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>
     let firstMoment: UnsafeMutablePointer<Float>, secondMoment: UnsafeMutablePointer<Float>
-    let constants: AdamConstants
+    let constants: AdamConstants, clearsGradient: Bool
 
     func run(_ range: Range<Int>) {
         let start = range.lowerBound
         adamUpdate(
             theta + start, gradient: gradient + start, firstMoment: firstMoment + start,
-            secondMoment: secondMoment + start, count: range.count, constants)
+            secondMoment: secondMoment + start, count: range.count, constants, clearingGradient: clearsGradient)
     }
 }
 
@@ -122,13 +124,15 @@ struct AdamConstants {
     let beta1: Float, beta2: Float, stepSize: Float, inverseCorrection2Root: Float, epsilon: Float
 }
 
-/// θ, m, v (count) updated in place from g (count): one pass, no allocation.
+/// θ, m, v (count) updated in place from g (count), and g set to zero if `clearingGradient`:
+/// one pass, no allocation.
 ///
 /// Written with SIMD8 because `Float.squareRoot()` on Linux lowers to `sqrtf` with an errno check
 /// that stops LLVM from vectorising the plain loop; the vector square root has no such path.
 func adamUpdate(
-    _ theta: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, firstMoment m: UnsafeMutablePointer<Float>,
-    secondMoment v: UnsafeMutablePointer<Float>, count: Int, _ c: AdamConstants
+    _ theta: UnsafeMutablePointer<Float>, gradient g: UnsafeMutablePointer<Float>,
+    firstMoment m: UnsafeMutablePointer<Float>, secondMoment v: UnsafeMutablePointer<Float>, count: Int,
+    _ c: AdamConstants, clearingGradient: Bool
 ) {
     typealias Vector = SIMD8<Float>
     let width = Vector.scalarCount
@@ -144,6 +148,7 @@ func adamUpdate(
         UnsafeMutableRawPointer(m + i).storeBytes(of: first, as: Vector.self)
         UnsafeMutableRawPointer(v + i).storeBytes(of: second, as: Vector.self)
         UnsafeMutableRawPointer(theta + i).storeBytes(of: updated, as: Vector.self)
+        if clearingGradient { UnsafeMutableRawPointer(g + i).storeBytes(of: Vector(), as: Vector.self) }
         i += width
     }
     while i < count {
@@ -153,6 +158,7 @@ func adamUpdate(
         m[i] = first
         v[i] = second
         theta[i] -= c.stepSize * first / (second.squareRoot() * c.inverseCorrection2Root + c.epsilon)
+        if clearingGradient { g[i] = 0 }
         i += 1
     }
 }
