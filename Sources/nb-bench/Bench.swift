@@ -24,7 +24,8 @@ struct Bench: ParsableCommand {
     @Option(help: "Models to time: mlp, cnn.")
     var models = ["mlp", "cnn"]
 
-    @Flag(help: "Also time each layer's passes and the step's other passes alone (a Markdown table).")
+    @Flag(
+        help: "Also time every pass alone, then each layer inside training steps (Markdown tables).")
     var layers = false
 
     @Option(help: "Repeats per pass for --layers (the median is reported).")
@@ -45,8 +46,11 @@ struct Bench: ParsableCommand {
             var result = try measure(name: name, model: model, data: data)
             print(result.line)
             if layers {
-                result.layers = profile(name: name, model: model, data: data)
-                print(profileTable(result.layers ?? [], stepMilliseconds: result.medianMillisecondsPerStep))
+                let rows = profile(name: name, model: model, data: data)
+                result.layers = rows
+                print(profileTable(rows, stepMilliseconds: result.medianMillisecondsPerStep))
+                result.inStep = inStepRows(model: model, data: data, batch: batch, steps: steps, alone: rows)
+                print(inStepTable(result.inStep ?? []))
             }
             results.append(result)
         }
@@ -175,6 +179,8 @@ struct ModelResult: Codable {
     let engineSgemmGflops: Double
     /// Each pass timed alone, with `--layers`.
     var layers: [ProfileRow]?
+    /// Each encoder and decoder layer timed inside training steps, with `--layers`.
+    var inStep: [InStepRow]?
 
     var line: String {
         let best = max(sgemmGflops, engineSgemmGflops)

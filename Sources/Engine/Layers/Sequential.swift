@@ -8,6 +8,8 @@ public final class Sequential: Layer {
     /// The index of the first layer with parameters, found once: `parameters` builds an array,
     /// which would be an allocation in every training step.
     private let firstLearnable: Int?
+    /// Told of every layer's passes while set (profiling); nil costs one test per layer.
+    public var observer: (any LayerPassObserver)?
 
     /// Creates the container. A ReLU right after a layer that can apply it in its own last pass
     /// is fused into that layer (`ReLUEpilogue`); the layers and their outputs stay the same.
@@ -63,14 +65,22 @@ public final class Sequential: Layer {
     /// Applies every layer in order.
     public func forward(_ input: Tensor) -> Tensor {
         var x = input
-        for layer in layers { x = layer.forward(x) }
+        for (index, layer) in layers.enumerated() {
+            observer?.willRun(layer: index, backward: false)
+            x = layer.forward(x)
+            observer?.didRun(layer: index, backward: false)
+        }
         return x
     }
 
     /// Back-propagates through every layer in reverse order.
     public func backward(gradOutput: Tensor) -> Tensor {
         var gradient = gradOutput
-        for layer in layers.reversed() { gradient = layer.backward(gradOutput: gradient) }
+        for index in layers.indices.reversed() {
+            observer?.willRun(layer: index, backward: true)
+            gradient = layers[index].backward(gradOutput: gradient)
+            observer?.didRun(layer: index, backward: true)
+        }
         return gradient
     }
 
@@ -80,8 +90,12 @@ public final class Sequential: Layer {
         guard let first = firstLearnable else { return }
         var gradient = gradOutput
         for index in layers.indices.reversed() where index > first {
+            observer?.willRun(layer: index, backward: true)
             gradient = layers[index].backward(gradOutput: gradient)
+            observer?.didRun(layer: index, backward: true)
         }
+        observer?.willRun(layer: first, backward: true)
         layers[first].backwardToParameters(gradOutput: gradient)
+        observer?.didRun(layer: first, backward: true)
     }
 }

@@ -1,0 +1,100 @@
+import Datasets
+import Dispatch
+import Engine
+
+/// One encoder or decoder layer timed inside real training steps, beside its passes timed alone:
+/// where the whole step's time beyond the per-pass rows goes.
+struct InStepRow: Codable {
+    /// `encoder.0 Conv2d(1, 32, …)`, as in the per-pass rows; or the rest of the step.
+    let part: String
+    /// Milliseconds per step, means over the timed steps.
+    let forward: Double, backward: Double
+    /// The same passes timed alone (the per-pass rows), for comparison.
+    let forwardAlone: Double, backwardAlone: Double
+}
+
+/// Adds up the time of each layer's passes in one `Sequential`.
+private final class PassClock: LayerPassObserver {
+    private var started: UInt64 = 0
+    private(set) var forward: [UInt64], backward: [UInt64]
+
+    init(layers: Int) {
+        forward = Array(repeating: 0, count: layers)
+        backward = Array(repeating: 0, count: layers)
+    }
+
+    func willRun(layer index: Int, backward: Bool) { started = DispatchTime.now().uptimeNanoseconds }
+
+    func didRun(layer index: Int, backward isBackward: Bool) {
+        let elapsed = DispatchTime.now().uptimeNanoseconds - started
+        if isBackward { backward[index] += elapsed } else { forward[index] += elapsed }
+    }
+}
+
+/// Trains `model` for `steps` steps on shuffled batches of `data` with every encoder and decoder
+/// layer timed, and returns one row per such layer, then one for the rest of the step (heads,
+/// reparameterisation, loss, Adam and the batch's gather: the mean step less the layers' time).
+func inStepRows(
+    model: VariationalAutoencoder, data: LabeledImages, batch: Int, steps: Int, alone rows: [ProfileRow]
+) -> [InStepRow] {
+    let step = TrainingStep(model: model, learningRate: 1e-3, beta: 1)
+    var batches = Batches(of: data, batchSize: batch, seed: 5)
+    var images = Tensor(zeros: [batch, 1, 28, 28])
+    var labels: [UInt8] = []
+    var noise = SeededGenerator(seed: 6)
+    let clocks = [PassClock(layers: model.encoder.layers.count), PassClock(layers: model.decoder.layers.count)]
+    batches.startEpoch()
+    step.run(images: images, generator: &noise)  // warm-up, untimed
+    model.encoder.observer = clocks[0]
+    model.decoder.observer = clocks[1]
+    let start = DispatchTime.now().uptimeNanoseconds
+    for index in 0..<steps {
+        batches.fill(batch: index % batches.count, images: &images, labels: &labels)
+        step.run(images: images, generator: &noise)
+    }
+    let wholeStep = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(steps)
+    model.encoder.observer = nil
+    model.decoder.observer = nil
+
+    func alone(_ part: String, _ passes: Set<String>) -> Double {
+        rows.filter { $0.part == part && passes.contains($0.pass) }.reduce(0) { $0 + $1.milliseconds }
+    }
+    var result: [InStepRow] = []
+    for (name, sequential, clock) in [("encoder", model.encoder, clocks[0]), ("decoder", model.decoder, clocks[1])] {
+        for (index, layer) in sequential.layers.enumerated() {
+            let part = "\(name).\(index) \(layer.description)"
+            result.append(
+                InStepRow(
+                    part: part, forward: Double(clock.forward[index]) / 1e6 / Double(steps),
+                    backward: Double(clock.backward[index]) / 1e6 / Double(steps),
+                    forwardAlone: alone(part, ["forward"]),
+                    backwardAlone: alone(part, ["backward", "weight gradient", "input gradient"])))
+        }
+    }
+    let layersTime = result.reduce(0) { $0 + $1.forward + $1.backward }
+    let restAlone = rows.filter { !$0.part.hasPrefix("encoder.") && !$0.part.hasPrefix("decoder.") }
+        .reduce(0) { $0 + $1.milliseconds }
+    result.append(
+        InStepRow(
+            part: "rest of the step", forward: wholeStep - layersTime, backward: 0, forwardAlone: restAlone,
+            backwardAlone: 0))
+    return result
+}
+
+/// The rows as a Markdown table, with the mean whole step under them.
+func inStepTable(_ rows: [InStepRow]) -> String {
+    var lines = [
+        "| layer, in the training step | forward, alone | forward, in step | backward, alone | backward, in step |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    let format = { (value: Double) in String(format: "%.3f", value) }
+    for row in rows {
+        lines.append(
+            "| \(row.part) | \(format(row.forwardAlone)) | \(format(row.forward)) | \(format(row.backwardAlone)) | "
+                + "\(format(row.backward)) |")
+    }
+    let total = rows.reduce(0) { $0 + $1.forward + $1.backward }
+    let totalAlone = rows.reduce(0) { $0 + $1.forwardAlone + $1.backwardAlone }
+    lines.append("| **all, forward and backward** | \(format(totalAlone)) | \(format(total)) | | |")
+    return lines.joined(separator: "\n")
+}
