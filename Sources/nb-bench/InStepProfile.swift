@@ -11,6 +11,8 @@ struct InStepRow: Codable {
     let forward: Double, backward: Double
     /// The same passes timed alone (the per-pass rows), for comparison.
     let forwardAlone: Double, backwardAlone: Double
+    /// Whether this is the rest of the step, which has one time (kept in `forward`) rather than two.
+    var isRestOfStep = false
 }
 
 /// Adds up the time of each layer's passes in one `Sequential`.
@@ -76,8 +78,9 @@ func inStepRows(
         .reduce(0) { $0 + $1.milliseconds }
     result.append(
         InStepRow(
-            part: "rest of the step", forward: wholeStep - layersTime, backward: 0, forwardAlone: restAlone,
-            backwardAlone: 0))
+            part: "rest of the step: heads, reparameterisation, loss, Adam, batch gather",
+            forward: wholeStep - layersTime, backward: 0, forwardAlone: restAlone, backwardAlone: 0, isRestOfStep: true)
+    )
     return result
 }
 
@@ -89,9 +92,8 @@ func inStepTable(_ rows: [InStepRow]) -> String {
     ]
     let format = { (value: Double) in String(format: "%.3f", value) }
     for row in rows {
-        lines.append(
-            "| \(row.part) | \(format(row.forwardAlone)) | \(format(row.forward)) | \(format(row.backwardAlone)) | "
-                + "\(format(row.backward)) |")
+        let backward = row.isRestOfStep ? "| | |" : "| \(format(row.backwardAlone)) | \(format(row.backward)) |"
+        lines.append("| \(row.part) | \(format(row.forwardAlone)) | \(format(row.forward)) \(backward)")
     }
     let total = rows.reduce(0) { $0 + $1.forward + $1.backward }
     let totalAlone = rows.reduce(0) { $0 + $1.forwardAlone + $1.backwardAlone }
