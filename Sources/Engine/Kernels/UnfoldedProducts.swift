@@ -121,7 +121,7 @@ private struct UnfoldedProductsJob: PartedJob {
 }
 
 /// block (m, count·P) → output[n] (m, P) for each image n of `images`, plus bias[row] if given,
-/// then ReLU'd if `rectifies` (only with a bias: the layers that fuse ReLU all have one).
+/// then max(·, 0) if `rectifies`.
 @inline(__always)
 func layOut(
     block: UnsafePointer<Float>, rows m: Int, images: Range<Int>, plane: Int, bias: UnsafePointer<Float>?,
@@ -132,8 +132,8 @@ func layOut(
         for row in 0..<m {
             let from = block + row * width + (n - images.lowerBound) * plane
             let to = output + (n * m + row) * plane
-            if let bias, rectifies {
-                let value = bias[row]
+            if rectifies {
+                let value = bias?[row] ?? 0
                 for p in 0..<plane {
                     let y = from[p] + value
                     to[p] = y > 0 ? y : 0

@@ -1,5 +1,6 @@
-/// One optimisation step of a VAE on a batch: clear gradients, forward, backward of the mean
-/// per-image loss (BCE + β·KL) / N, Adam update.
+/// One optimisation step of a VAE on a batch: forward, backward of the mean per-image loss
+/// (BCE + β·KL) / N, and an Adam update that also clears the gradients for the next step (the
+/// first step clears them before its backward).
 ///
 /// Kept as an object so that every buffer the step touches is allocated once and reused. It
 /// owns its model's gradients: code that back-propagates through the model between two steps
