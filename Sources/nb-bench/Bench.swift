@@ -69,23 +69,11 @@ struct Bench: ParsableCommand {
 
     private func measure(name: String, model: VariationalAutoencoder, data: LabeledImages) throws -> ModelResult {
         let step = TrainingStep(model: model, learningRate: 1e-3, beta: 1)
-        var batches = Batches(of: data, batchSize: batch, seed: 0)
-        var images = Tensor(zeros: [batch, 1, 28, 28])
-        var labels: [UInt8] = []
+        var batches = FullBatches(of: data, batchSize: batch, seed: 0)
         var noise = SeededGenerator(seed: 1)
-        var position = 0
-        func nextBatch() {
-            if position % (batches.count - 1) == 0 { batches.startEpoch() }  // full batches only
-            batches.fill(batch: position % (batches.count - 1), images: &images, labels: &labels)
-            position += 1
-        }
-        for _ in 0..<warmup {
-            nextBatch()
-            step.run(images: images, generator: &noise)
-        }
+        for _ in 0..<warmup { step.run(images: batches.next(), generator: &noise) }
         GemmRecorder.calls = []
-        nextBatch()
-        step.run(images: images, generator: &noise)
+        step.run(images: batches.next(), generator: &noise)
         let calls = GemmRecorder.calls ?? []
         GemmRecorder.calls = nil
 
@@ -94,8 +82,7 @@ struct Bench: ParsableCommand {
         for _ in 0..<steps {
             // The shuffled batch's gather is timed too, as PyTorch's `x[order[…]]` is.
             let start = DispatchTime.now().uptimeNanoseconds
-            nextBatch()
-            step.run(images: images, generator: &noise)
+            step.run(images: batches.next(), generator: &noise)
             stepTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         let secondsPerStep = stepTimes.reduce(0, +) / Double(steps)
@@ -114,11 +101,8 @@ struct Bench: ParsableCommand {
 
     /// The per-layer rows, on a fresh step of the model over one real batch.
     private func profile(name: String, model: VariationalAutoencoder, data: LabeledImages) -> [ProfileRow] {
-        var batches = Batches(of: data, batchSize: batch, seed: 0)
-        var images = Tensor(zeros: [batch, 1, 28, 28])
-        var labels: [UInt8] = []
-        batches.startEpoch()
-        batches.fill(batch: 0, images: &images, labels: &labels)
+        var batches = FullBatches(of: data, batchSize: batch, seed: 0)
+        let images = batches.next()
         let step = TrainingStep(model: model, learningRate: 1e-3, beta: 1)
         var noise = SeededGenerator(seed: 1)
         step.run(images: images, generator: &noise)

@@ -40,20 +40,14 @@ func inStepRows(
     model: VariationalAutoencoder, data: LabeledImages, batch: Int, steps: Int, alone rows: [ProfileRow]
 ) -> [InStepRow] {
     let step = TrainingStep(model: model, learningRate: 1e-3, beta: 1)
-    var batches = Batches(of: data, batchSize: batch, seed: 5)
-    var images = Tensor(zeros: [batch, 1, 28, 28])
-    var labels: [UInt8] = []
+    var batches = FullBatches(of: data, batchSize: batch, seed: 5)
     var noise = SeededGenerator(seed: 6)
     let clocks = [PassClock(layers: model.encoder.layers.count), PassClock(layers: model.decoder.layers.count)]
-    batches.startEpoch()
-    step.run(images: images, generator: &noise)  // warm-up, untimed
+    step.run(images: batches.next(), generator: &noise)  // warm-up, untimed
     model.encoder.observer = clocks[0]
     model.decoder.observer = clocks[1]
     let start = DispatchTime.now().uptimeNanoseconds
-    for index in 0..<steps {
-        batches.fill(batch: index % batches.count, images: &images, labels: &labels)
-        step.run(images: images, generator: &noise)
-    }
+    for _ in 0..<steps { step.run(images: batches.next(), generator: &noise) }
     let wholeStep = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(steps)
     model.encoder.observer = nil
     model.decoder.observer = nil

@@ -16,8 +16,9 @@ struct ProfileRow: Codable {
     var gflops: Double { flops == 0 ? 0 : Double(flops) / milliseconds / 1e6 }
 }
 
-/// Times each layer's forward, input-gradient and weight-gradient pass, and the loss, reparameterisation,
-/// Adam and gradient-clearing passes, each alone and repeated on the shapes of a training step.
+/// Times each layer's forward, input-gradient and weight-gradient pass, and the loss,
+/// reparameterisation and Adam passes (Adam clearing the gradients as in training), each alone
+/// and repeated on the shapes of a training step.
 ///
 /// The input gradient is the median difference between a backward pass with and without it, run
 /// alternately; the weight gradient includes the bias gradient and dy's re-layout.
