@@ -52,7 +52,7 @@ import Testing
 
 /// Writes the report of `SampleRun` with hostile markup to `Output/report-check/hostile.html`, for
 /// `Scripts/check_report_csp.py` to check in Chromium that none of it runs while nb's own script
-/// does. The prose's sanitizer (the tag filter and `RawHTMLFilter`) is the first line and removes
+/// does. The prose's sanitizer (`HTMLSanitizer`, from an allowlist) is the first line and removes
 /// all of it; the policy is the second, so the markup is put back into the page as if a sanitizer
 /// bug had let it through. Runs only when asked, with the real-run fixture:
 /// `NB_WRITE_REPORT_FIXTURE=1 swift test --filter ReportTests.theReportOfHostileProse`.

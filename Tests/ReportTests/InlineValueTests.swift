@@ -39,3 +39,34 @@ func inlineNumbersAreFormattedForASentence(text: String, type: String, shown: St
                 + "inline-failed\" title=\"{nb} broken(): broken: no\"><code>broken()</code> <span class=\"inline-note\">"
                 + "(failed)</span></span>.</p>"))
 }
+
+/// Issue 25 item 2: a computed value shows wherever cmark-gfm puts inline code, not only in a
+/// paragraph: a table cell once rendered as an empty `<td></td>` and alt text lost the value.
+@Test(arguments: [
+    (
+        "| A | `{nb} x` |\n|---|---|\n| `{nb} x` | b |",
+        ["<th><span class=\"inline-value\"", "<td><span class=\"inline-value\""]
+    ),
+    ("## Loss `{nb} x`", ["<h2 id=\"loss-nb-x\">Loss <span class=\"inline-value\""]),
+    ("[see `{nb} x`](#top)", ["<a href=\"#top\">see <span class=\"inline-value\""]),
+    ("![a `{nb} x` b](p.png)", ["alt=\"a 1,234 b\""]),
+    ("A claim.[^1]\n\n[^1]: Worth `{nb} x`.", ["<p>Worth <span class=\"inline-value\""]),
+    ("> quoted `{nb} x`", ["<blockquote>\n<p>quoted <span class=\"inline-value\""]),
+])
+func aComputedValueShowsInEveryContextInlineCodeCanBe(markdown: String, fragments: [String]) throws {
+    let document = Document(source: SourceFile(path: "t.md", text: markdown + "\n"))
+    let statements = document.statements.indices.map { index in
+        StatementRecord(
+            index: index, cell: InlineExpression.proseCell, range: document.statements[index].range, source: "",
+            binding: nil, status: .ran, cacheHit: false, seconds: 0, seed: 0, key: "", display: .text("1234"),
+            message: nil, type: "Int")
+    }
+    let record = RunRecord(
+        notebook: "t.md", title: nil, seed: 0, parameters: [], statements: statements, startedAt: "", seconds: 0)
+    let html = ReportPage(document: document, record: record, context: SampleRun.context).html()
+    for fragment in fragments {
+        #expect(html.contains(fragment), "\(fragment) not in the page")
+    }
+    #expect(html.contains("1,234"))
+    #expect(!html.contains("<td></td>") && !html.contains("<th></th>"))
+}

@@ -32,7 +32,7 @@ import Testing
             + "<td>1</td>\n<td align=\"right\">2</td>\n</tr>\n</tbody>\n</table>\n"
             + "<p><del>old</del> <a href=\"http://www.example.org\">www.example.org</a></p>\n"
             + "<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>\n"
-            + "<li><input type=\"checkbox\" disabled=\"\" /> to do</li>\n</ul>\n&lt;xmp>\n")
+            + "<li><input type=\"checkbox\" disabled=\"\" /> to do</li>\n</ul>\n&lt;xmp&gt;\n")
 }
 
 @Test func footnotesLinkToTheirNotesAndBack() {
@@ -64,12 +64,12 @@ func dangerousLinkTargetsAreDropped(markdown: String, html: String) {
         "<details open><summary>More</summary>\n\nText\n\n</details>",
         "<details open><summary>More</summary>\n<p>Text</p>\n</details>\n"
     ),
-    ("<img src=x onerror=\"alert(1)\">", "<img src=x >\n"),
-    ("<div>\n<img src=x / onerror=alert(1)>\n</div>", "<div>\n<img src=x / >\n</div>\n"),
-    ("a <a href=\"&#106;avascript:alert(1)\" title=t>b</a>", "<p>a <a  title=t>b</a></p>\n"),
-    ("<a href=\"jav&Tab;ascript&colon;alert(1)\">x</a>", "<p><a >x</a></p>\n"),
-    ("<script>alert(1)</script>", "&lt;script>alert(1)&lt;/script>\n"),
-    ("<object data=\"x.swf\"></object>", "<p>&lt;object data=\"x.swf\"></object></p>\n"),
+    ("<img src=x onerror=\"alert(1)\">", "<img src=\"x\">\n"),
+    ("<div>\n<img src=x / onerror=alert(1)>\n</div>", "<div>\n<img src=\"x\">\n</div>\n"),
+    ("a <a href=\"&#106;avascript:alert(1)\" title=t>b</a>", "<p>a <a title=\"t\">b</a></p>\n"),
+    ("<a href=\"jav&Tab;ascript&colon;alert(1)\">x</a>", "<p><a>x</a></p>\n"),
+    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;\n"),
+    ("<object data=\"x.swf\"></object>", "<p>&lt;object data=&quot;x.swf&quot;&gt;&lt;/object&gt;</p>\n"),
     ("<div onclick=alert(1)\n", "&lt;div onclick=alert(1)\n"),
 ])
 func rawHTMLKeepsWhatGitHubKeepsAndLosesWhatRunsCode(markdown: String, html: String) {

@@ -29,8 +29,8 @@ final class CMarkTree {
 
     /// Parses `markdown` with `extensions` (some of `gfm`).
     ///
-    /// Raw HTML is kept (GitHub keeps `<sub>`, `<details>`, `<br>`); `RawHTMLFilter` and the tag
-    /// filter make it harmless, and `URLFilter` drops dangerous link targets.
+    /// Raw HTML is kept (GitHub keeps `<sub>`, `<details>`, `<br>`); `HTMLSanitizer` writes it
+    /// anew from an allowlist, and `URLFilter` drops link targets outside its own.
     init(_ markdown: String, extensions: Set<String> = gfm) {
         _ = Self.registered
         Self.lock.lock()
@@ -136,6 +136,23 @@ final class CMarkTree {
         cmark_node_set_on_enter(node, enter)
         cmark_node_set_on_exit(node, exit)
         return node
+    }
+
+    /// An inline node of raw HTML, written as it is.
+    func html(_ markup: String) -> OpaquePointer? {
+        let node = cmark_node_new(CMARK_NODE_HTML_INLINE)
+        cmark_node_set_literal(node, markup)
+        return node
+    }
+
+    /// Whether `node` is inside an image, whose alt text is written from text alone.
+    static func isInImage(_ node: OpaquePointer) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            if type(current) == CMARK_NODE_IMAGE { return true }
+            parent = cmark_node_parent(current)
+        }
+        return false
     }
 
     /// A text node.

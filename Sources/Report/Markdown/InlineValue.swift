@@ -8,10 +8,14 @@ struct InlineValue: Equatable {
     var expression: String
     /// The markup shown instead of the code span.
     var html: String
+    /// The value as plain text, where markup cannot go (an image's alt text): the formatted value,
+    /// or the expression when the run has none.
+    var text: String
 
     /// The value of `inline` in `record`.
     init(_ inline: InlineExpression, record: RunRecord) {
         expression = inline.text
+        text = Self.plainText(inline, record: record) ?? inline.text
         let entry = inline.statement.flatMap { index in record.statements.first { $0.index == index } }
         let title = "{nb} " + inline.text
         guard let entry else {

@@ -41,8 +41,10 @@ final class MarkdownRenderer {
             if type == CMARK_NODE_CODE, let expression = Self.inlineExpression(CMarkTree.literal(node)),
                 let match = values.firstIndex(where: { $0.expression == expression })
             {
-                tree.replace(node, with: [tree.custom(block: false, enter: values[match].html)])
-                values.remove(at: match)
+                // Raw inline HTML, not a custom node: a table cell refuses custom children, and an
+                // image's alt text is written from the text nodes below it alone.
+                let value = values.remove(at: match)
+                tree.replace(node, with: [CMarkTree.isInImage(node) ? tree.text(value.text) : tree.html(value.html)])
             } else if type == CMARK_NODE_HEADING {
                 anchor(node, in: tree, formulas: scanner.formulas)
             } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
@@ -50,7 +52,7 @@ final class MarkdownRenderer {
                     CMarkTree.setURL(node, "")
                 }
             } else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
-                CMarkTree.setLiteral(node, RawHTMLFilter.clean(CMarkTree.literal(node)))
+                CMarkTree.setLiteral(node, HTMLSanitizer.clean(CMarkTree.literal(node)))
             } else if type == CMARK_NODE_TEXT, !scanner.formulas.isEmpty {
                 placeFormulas(scanner.formulas, in: node, tree: tree)
             } else if type == CMARK_NODE_CODE_BLOCK, CMarkTree.fenceInfo(node).split(separator: " ").first == "math" {
