@@ -81,3 +81,32 @@ func theReportOfHostileProseIsWrittenForTheBrowserCheck() throws {
     #expect(
         bypassed.contains("window.nbInjected"), "the hostile markup must reach the page for the check to mean anything")
 }
+
+/// The prose of issue 25's hostile round, as the sanitizer leaves it, for
+/// `Scripts/check_report_sanitized.py` to open in Chromium: a `<noscript>` whose attribute closed
+/// it early and let a `<meta>` refresh, an `<img onerror>`, a `<script src>`, an `<iframe>`, an
+/// `<object>` and a `<link>` through, and the encodings that only the policy used to stop. The
+/// check fails if the page navigates, requests anything, or holds any of those elements.
+/// `NB_WRITE_REPORT_FIXTURE=1 swift test --filter ReportTests.theReportOfSanitizedProse`.
+@Test(.enabled(if: ProcessInfo.processInfo.environment["NB_WRITE_REPORT_FIXTURE"] == "1"))
+func theReportOfSanitizedProseIsWrittenForTheBrowserCheck() throws {
+    let leak = "http://127.0.0.1:9/leak"
+    let hostile = [
+        "<noscript><p title=\"</noscript><meta http-equiv=refresh content='0;url=\(leak)'>\"></noscript>",
+        "<noscript><p title=\"</noscript><img src=x onerror=window.nbInjected=1>\"></noscript>",
+        "<noscript><p title=\"</noscript><script src=\(leak)></script>\"></noscript>",
+        "<noscript><p title=\"</noscript><iframe src=\(leak)></iframe><object data=\(leak)></object>\"></noscript>",
+        "<noscript><p title=\"</noscript><link rel=stylesheet href=\(leak)><base href=\(leak)>\"></noscript>",
+        "<a href=\"&#0000106avascript:window.nbInjected=1\">a</a>",
+        "<svg><set attributeName=\"href\" to=\"javascript:window.nbInjected=1\"></set></svg>",
+        "<p style=\"background:url&#40;\(leak))\">styled</p>",
+    ]
+    let text = SampleRun.markdown + "\n\n## Hostile prose\n\n" + hostile.joined(separator: "\n\n") + "\n"
+    let document = Document(source: SourceFile(path: "Notebooks/sanitized.md", text: text))
+    var record = try SampleRun.record()
+    record.notebook = "Notebooks/sanitized.md"
+    let output = FixturePaths.projectRoot.appendingPathComponent("Output/report-check")
+    let page = try ReportPage(document: document, record: record, context: SampleRun.context).write(to: output)
+    #expect(page.lastPathComponent == "sanitized.html")
+    #expect(try String(contentsOf: page, encoding: .utf8).contains("&lt;/noscript&gt;&lt;meta http-equiv=refresh"))
+}
