@@ -44,33 +44,36 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
 
-        // Tier 1: files written whole or not at all, below every module that writes one.
-        .target(name: "Files"),
+        // The tiers and allowed imports are written in docs/ARCHITECTURE.md, which
+        // Scripts/check-layout reads; these declarations follow it.
 
         // Tier 1.
+        .target(name: "Files"),
         .target(name: "Notebook"),
-        .target(name: "Engine", dependencies: ["COpenBLAS", "Files"], swiftSettings: optimized),
-        .target(name: "Figures", dependencies: ["CPNG", "Files"], swiftSettings: optimized),
 
         // Tier 2.
-        .target(name: "Datasets", dependencies: ["Engine", "CZlib"], swiftSettings: optimized),
+        .target(name: "Engine", dependencies: ["COpenBLAS", "Files"], swiftSettings: optimized),
+        .target(name: "Figures", dependencies: ["CPNG", "Files"], swiftSettings: optimized),
         .target(name: "Runner", dependencies: ["Notebook", "Files"], swiftSettings: optimized),
 
         // Tier 3.
-        .target(name: "Operations", dependencies: ["Runner", "Engine", "Datasets", "Figures"]),
+        .target(name: "Datasets", dependencies: ["Engine", "CZlib"], swiftSettings: optimized),
         .target(name: "Report", dependencies: ["Runner", "Notebook", "Files", "CMark"]),
 
-        // Imported by nb only: the live preview's server.
+        // Tier 4: Operations, and the live preview's server (imported by nb only).
+        .target(name: "Operations", dependencies: ["Runner", "Engine", "Datasets", "Figures"]),
         .target(
             name: "Preview",
-            dependencies: ["Report", "Runner", "Notebook", .product(name: "FlyingFox", package: "FlyingFox")]),
+            dependencies: [
+                "Report", "Runner", "Notebook", .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]),
 
-        // Tier 4.
+        // Tier 5.
         .executableTarget(
             name: "nb",
             dependencies: [
-                // Engine for its BLAS description alone, which the report's machine line shows.
-                "Operations", "Report", "Runner", "Notebook", "Engine", "Files", "Preview",
+                "Operations", "Report", "Runner", "Notebook", "Files", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Engine
 import Files
 import Foundation
 import Notebook
@@ -216,7 +215,7 @@ private func reportContext(for document: Document) -> ReportContext {
     let dirty = git(["status", "--porcelain", "--", path]).map { !$0.isEmpty } ?? false
     return ReportContext(
         version: NB.version, gitCommit: commit.flatMap { $0.isEmpty ? nil : $0 }, gitDirty: dirty,
-        machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount, blas: BLASInfo.description),
+        machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount, blas: Builtins.matrixLibrary),
         katex: try? String(contentsOfFile: ReportContext.katexPath, encoding: .utf8))
 }
 
