@@ -81,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "nb-bench",
             dependencies: [
-                "Engine", "Datasets", "COpenBLAS", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Engine", "Datasets", "Files", "COpenBLAS", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimized
         ),

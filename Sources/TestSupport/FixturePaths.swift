@@ -7,9 +7,6 @@ public enum FixturePaths {
     public static let projectRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `Data/` in the project.
-    public static var dataDirectory: URL { projectRoot.appendingPathComponent("Data") }
-
     /// `Tests/Fixtures/<name>`.
     public static func fixture(_ name: String) -> URL {
         projectRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(name)

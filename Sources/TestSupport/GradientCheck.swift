@@ -15,8 +15,6 @@ public struct GradientCheckResult: CustomStringConvertible {
 
     /// Whether every entry is within its allowance.
     public var passed: Bool { entries.allSatisfy { $0.error <= 1 } }
-    /// The largest error of any entry.
-    public var worstError: Double { entries.map(\.error).max() ?? 0 }
 
     /// One line per entry, for a failing test's message.
     public var description: String {

@@ -2,6 +2,7 @@ import ArgumentParser
 import COpenBLAS
 import Datasets
 import Engine
+import Files
 import Foundation
 
 /// Times training steps of the two reference VAEs on real MNIST batches and compares the
@@ -63,7 +64,7 @@ struct Bench: ParsableCommand {
         if let json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(report).write(to: URL(fileURLWithPath: json), options: .atomic)
+            try AtomicFile.write(encoder.encode(report), to: URL(fileURLWithPath: json))
         }
     }
 
@@ -129,14 +130,10 @@ struct Bench: ParsableCommand {
                 transposeA: call.transposeA, transposeB: call.transposeB, m: call.m, n: call.n, k: call.k,
                 a.data, b.data, beta: call.accumulates ? 1 : 0, c.data)
         }
-        openblas_set_num_threads(Int32(Parallelism.cores))
-        defer { openblas_set_num_threads(1) }
         let openblasThreads = rate { call in
-            cblas_sgemm(
-                CblasRowMajor, call.transposeA ? CblasTrans : CblasNoTrans, call.transposeB ? CblasTrans : CblasNoTrans,
-                Int32(call.m), Int32(call.n), Int32(call.k), 1,
-                a.data, Int32(call.transposeA ? call.m : call.k), b.data, Int32(call.transposeB ? call.k : call.n),
-                call.accumulates ? 1 : 0, c.data, Int32(call.n))
+            openBLASThreadedGemm(
+                threads: Parallelism.cores, transposeA: call.transposeA, transposeB: call.transposeB, m: call.m,
+                n: call.n, k: call.k, a.data, b.data, beta: call.accumulates ? 1 : 0, c.data)
         }
         return (openblasThreads, engine)
     }

@@ -24,8 +24,8 @@ import Testing
     @Test(arguments: [
         (Constraint.between(1, 1000), Value.int(0), false),
         (Constraint.between(1, 1000), Value.int(1000), true),
-        (Constraint.greaterThan(0), Value.float(0), false),
-        (Constraint.greaterThan(0), Value.float(1e-9), true),
+        (Constraint.range(lower: 0, lowerInclusive: false, upper: nil, upperInclusive: false), Value.float(0), false),
+        (Constraint.range(lower: 0, lowerInclusive: false, upper: nil, upperInclusive: false), Value.float(1e-9), true),
         (Constraint.atLeast(1), Value.list([.int(3), .int(0)]), false),
         (Constraint.oneOf(["a"]), Value.string("b"), false),
     ])

@@ -120,7 +120,9 @@ func testRegistry(counter: RunCounter, mnistDisplayVersion: Int = 1, trainVersio
             parameters: [
                 .positional("model", .model), .labelled("on", .dataset),
                 .labelled("epochs", .int, default: .int(10), .between(1, 1000)),
-                .labelled("lr", .float, default: .float(0.001), .greaterThan(0)), .seed,
+                .labelled(
+                    "lr", .float, default: .float(0.001),
+                    .range(lower: 0, lowerInclusive: false, upper: nil, upperInclusive: false)), .seed,
             ],
             result: .fit, version: trainVersion, isRandom: true, persisting: TestFit.self
         ) { arguments, context in

@@ -131,6 +131,20 @@ enum GemmSplit {
     }
 }
 
+/// C = op(A) · op(B) + beta · C as one `cblas_sgemm` over the whole product, run by OpenBLAS's
+/// own `threads` threads rather than cut into per-core blocks as `gemm` does; for `nb-bench`,
+/// which compares the two on a step's products. The engine itself never calls it.
+public func openBLASThreadedGemm(
+    threads: Int, transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, beta: Float, _ c: UnsafeMutablePointer<Float>
+) {
+    openblas_set_num_threads(Int32(threads))
+    defer { openblas_set_num_threads(1) }
+    singleThreadedGemm(
+        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a, lda: transposeA ? m : k, b,
+        ldb: transposeB ? k : n, beta: beta, c, ldc: n)
+}
+
 /// `cblas_sgemm` on row-major matrices with explicit leading dimensions, on this thread alone.
 ///
 /// The leading dimensions are the row strides of A, B and C as stored, so a call can work on a

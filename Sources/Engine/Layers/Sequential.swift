@@ -53,15 +53,6 @@ public final class Sequential: Layer {
         layers.reduce(input) { $1.outputShape(for: $0) }
     }
 
-    /// Each layer's output shape in turn, for model summaries.
-    public func outputShapes(for input: Shape) -> [Shape] {
-        var shape = input
-        return layers.map { layer in
-            shape = layer.outputShape(for: shape)
-            return shape
-        }
-    }
-
     /// Applies every layer in order.
     public func forward(_ input: Tensor) -> Tensor {
         var x = input

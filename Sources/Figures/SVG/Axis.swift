@@ -90,11 +90,6 @@ public struct Axis: Sendable {
             text: title)
         svg.close()
     }
-
-    /// Widest tick label, estimated, to size the margin beside a vertical axis.
-    func widestLabel(fontSize: Double) -> Double {
-        ticks.labels.map { estimatedWidth($0, fontSize: fontSize) }.max() ?? 0
-    }
 }
 
 /// A coordinate with one decimal, the precision of every SVG coordinate these charts write.

@@ -58,7 +58,4 @@ public struct Document: Sendable {
             return nil
         }
     }
-
-    /// Whether reading the file found any error (warnings do not count).
-    public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
 }

@@ -19,11 +19,6 @@ public enum Constraint: Hashable, Sendable {
         .range(lower: lower, lowerInclusive: true, upper: nil, upperInclusive: false)
     }
 
-    /// Strictly more than `lower` (a learning rate: `> 0`).
-    public static func greaterThan(_ lower: Double) -> Constraint {
-        .range(lower: lower, lowerInclusive: false, upper: nil, upperInclusive: false)
-    }
-
     /// Whether `value` (each element, for a list) satisfies the constraint.
     public func allows(_ value: Value) -> Bool {
         switch (self, value) {

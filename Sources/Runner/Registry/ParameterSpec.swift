@@ -80,7 +80,4 @@ public struct ParameterSpec: Hashable, Sendable {
         if let constraint { text += " " + constraint.signatureText }
         return text
     }
-
-    /// Whether a call may leave it out.
-    public var canBeOmitted: Bool { defaultValue != nil || isOptional }
 }
