@@ -58,7 +58,7 @@ let package = Package(
 
         // Tier 3.
         .target(name: "Datasets", dependencies: ["Engine", "CZlib"], swiftSettings: optimized),
-        .target(name: "Report", dependencies: ["Runner", "Notebook", "Files", "CMark"]),
+        .target(name: "Report", dependencies: ["Runner", "Notebook", "Figures", "Files", "CMark"]),
 
         // Tier 4: Operations, and the live preview's server (imported by nb only).
         .target(name: "Operations", dependencies: ["Runner", "Engine", "Datasets", "Figures"]),

@@ -1,3 +1,5 @@
+import Figures
+
 /// A tiny HTML writer that escapes every text and attribute value unless told the markup is
 /// trusted, so nothing a notebook, a table cell or a caption contains can become markup.
 ///
@@ -34,12 +36,12 @@ struct HTMLBuilder {
     {
         startTag(name, attributes)
         guard !Self.voidElements.contains(name) else { return }
-        text += Self.escape(content) + "</\(name)>"
+        text += Markup.escape(content) + "</\(name)>"
     }
 
     /// Writes escaped text.
     mutating func write(_ content: String) {
-        text += Self.escape(content)
+        text += Markup.escape(content)
     }
 
     /// Writes trusted markup as it is: nb's own SVG and cmark-gfm's rendering of the prose.
@@ -63,29 +65,12 @@ struct HTMLBuilder {
         return builder.text
     }
 
-    /// `value` with `&`, `<`, `>`, `"` and `'` as entities, safe in text and in quoted attributes.
-    static func escape(_ value: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
-    }
-
     /// Writes the start tag; an attribute whose value is nil is left out, and an empty value is
     /// written as a bare boolean attribute (`open`, `download`).
     private mutating func startTag(_ name: String, _ attributes: KeyValuePairs<String, String?>) {
         text += "<" + name
         for case (let key, let value?) in attributes {
-            text += value.isEmpty ? " " + key : " " + key + "=\"" + Self.escape(value) + "\""
+            text += value.isEmpty ? " " + key : " " + key + "=\"" + Markup.escape(value) + "\""
         }
         text += ">"
     }

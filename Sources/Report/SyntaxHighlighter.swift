@@ -1,3 +1,4 @@
+import Figures
 import Notebook
 
 /// Colours a cell's code with the Notebook lexer's own tokens, so highlighting agrees with the
@@ -62,7 +63,7 @@ enum SyntaxHighlighter {
             let upper = min(max(range.upperBound, lower), scalars.count)
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[lower..<upper])
-            return HTMLBuilder.escape(String(view))
+            return Markup.escape(String(view))
         }
         func gap(to end: Int) {
             guard column < end else { return }

@@ -1,3 +1,4 @@
+import Figures
 import Foundation
 import Notebook
 import Operations
@@ -30,9 +31,9 @@ import Testing
         }
         #expect(bodies == page.inlineScripts(hasMath: page.hasMath))
         #expect(!bodies.isEmpty)
-        let policy = HTMLBuilder.escape(ContentSecurityPolicy(scripts: bodies).text)
+        let policy = Markup.escape(ContentSecurityPolicy(scripts: bodies).text)
         #expect(html[head.upperBound...].hasPrefix(" content=\"\(policy)\">"))
-        for body in bodies { #expect(policy.contains(HTMLBuilder.escape(ContentSecurityPolicy.hashSource(body)))) }
+        for body in bodies { #expect(policy.contains(Markup.escape(ContentSecurityPolicy.hashSource(body)))) }
     }
 }
 
@@ -44,7 +45,7 @@ import Testing
     let policy = ContentSecurityPolicy(
         scripts: page.inlineScripts(hasMath: page.hasMath) + ["live()"], connectsToItsServer: true)
     #expect(policy.text.contains("connect-src 'self'"))
-    #expect(html.contains("content=\"\(HTMLBuilder.escape(policy.text))\""))
+    #expect(html.contains("content=\"\(Markup.escape(policy.text))\""))
     #expect(html.contains("<script>live()</script>"))
     #expect(html.contains("<pre>x.md:1:1: error: &lt;bad&gt;</pre>"))
     #expect(!(try SampleRun.page().html()).contains("connect-src 'self'"))

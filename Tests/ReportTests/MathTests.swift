@@ -1,3 +1,4 @@
+import Figures
 import Foundation
 import Notebook
 import Runner
@@ -87,7 +88,7 @@ func dollarsAreMathOnlyByGitHubsRules(markdown: String, html: String) {
     let with = page("Text $1$.\n").utf8.count
     let scripts = katex.utf8.count + MathScript.javaScript.utf8.count + 2 * "<script></script>".utf8.count
     // The Content-Security-Policy grows by the two scripts' hashes.
-    let policy = { (scripts: [String]) in HTMLBuilder.escape(ContentSecurityPolicy(scripts: scripts).text).utf8.count }
+    let policy = { (scripts: [String]) in Markup.escape(ContentSecurityPolicy(scripts: scripts).text).utf8.count }
     let hashes =
         policy([PageScript.javaScript, katex, MathScript.javaScript]) - policy([PageScript.javaScript])
     #expect(with - without == scripts + hashes + "<span class=\"math math-inline\"></span>".utf8.count)

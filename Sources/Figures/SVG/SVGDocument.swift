@@ -63,7 +63,7 @@ public struct SVGDocument: Sendable {
     ) {
         startTag(name, attributes)
         if let content {
-            text += ">" + Self.escape(content) + "</\(name)>"
+            text += ">" + Markup.escape(content) + "</\(name)>"
         } else {
             text += "/>"
         }
@@ -76,31 +76,10 @@ public struct SVGDocument: Sendable {
         return document.text + "\n"
     }
 
-    /// `value` with `&`, `<`, `>`, `"` and `'` as entities, and characters XML 1.0 forbids
-    /// (control characters other than tab, newline and return) as U+FFFD.
-    public static func escape(_ value: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-                escaped += "\u{FFFD}"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
-    }
-
     private mutating func startTag(_ name: String, _ attributes: KeyValuePairs<String, String>) {
         text += "<" + name
         for (key, value) in attributes {
-            text += " " + key + "=\"" + Self.escape(value) + "\""
+            text += " " + key + "=\"" + Markup.escape(value) + "\""
         }
     }
 }

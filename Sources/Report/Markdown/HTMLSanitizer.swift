@@ -1,3 +1,5 @@
+import Figures
+
 /// Makes the raw HTML of a notebook's prose safe by writing it anew from an allowlist, as
 /// GitHub's sanitizer does: each tag is read as a browser's tokenizer reads it, an allowed tag
 /// is written back with only its allowed attributes (values decoded, checked and re-escaped),
@@ -46,7 +48,7 @@ public enum HTMLSanitizer {
 
     /// Text with `&`, `<`, `>` and quotes as entities.
     private static func escape(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        HTMLBuilder.escape(String(String.UnicodeScalarView(scalars)))
+        Markup.escape(String(String.UnicodeScalarView(scalars)))
     }
 
     /// A start or end tag as a browser's tokenizer reads it, from `<` to its `>`.
@@ -135,7 +137,7 @@ public enum HTMLSanitizer {
                 case .url(let image):
                     guard let value, URLFilter.allows(value, image: image) else { continue }
                 }
-                text += " " + attribute + (value.map { "=\"" + HTMLBuilder.escape($0) + "\"" } ?? "")
+                text += " " + attribute + (value.map { "=\"" + Markup.escape($0) + "\"" } ?? "")
             }
             return text + ">"
         }

@@ -1,3 +1,4 @@
+import Figures
 import Notebook
 import Runner
 
@@ -25,8 +26,8 @@ struct InlineValue: Equatable {
         switch (entry.status, entry.display) {
         case (.ran, .text(let text)?), (.cached, .text(let text)?):
             html =
-                "<span class=\"inline-value\" title=\"\(HTMLBuilder.escape(title))\">"
-                + HTMLBuilder.escape(Self.formatted(text, type: entry.type)) + "</span>"
+                "<span class=\"inline-value\" title=\"\(Markup.escape(title))\">"
+                + Markup.escape(Self.formatted(text, type: entry.type)) + "</span>"
         case (.failed, _):
             let message = entry.message ?? "failed"
             html = Self.span(
@@ -60,7 +61,7 @@ struct InlineValue: Equatable {
 
     /// The expression as code, marked, with `note` after it.
     private static func span(_ classes: String, title: String, code: String, note: String? = nil) -> String {
-        "<span class=\"\(classes)\" title=\"\(HTMLBuilder.escape(title))\"><code>\(HTMLBuilder.escape(code))</code>"
-            + (note.map { " <span class=\"inline-note\">(\(HTMLBuilder.escape($0)))</span>" } ?? "") + "</span>"
+        "<span class=\"\(classes)\" title=\"\(Markup.escape(title))\"><code>\(Markup.escape(code))</code>"
+            + (note.map { " <span class=\"inline-note\">(\(Markup.escape($0)))</span>" } ?? "") + "</span>"
     }
 }

@@ -1,4 +1,5 @@
 import CMark
+import Figures
 import Foundation
 
 /// Renders the notebook's prose as GitHub does, with cmark-gfm and its extensions, then gives
@@ -77,7 +78,7 @@ final class MarkdownRenderer {
         let text = MathScanner.restoring(formulas, in: CMarkTree.plainText(node))
         let id = slugs.unique(Slug.make(text, fallback: "section"))
         headings.append(Heading(level: level, text: text, id: id))
-        let open = "<h\(level) id=\"\(HTMLBuilder.escape(id))\">"
+        let open = "<h\(level) id=\"\(Markup.escape(id))\">"
         tree.replaceBlock(node, enter: open, exit: "</h\(level)>")
     }
 
@@ -108,7 +109,7 @@ final class MarkdownRenderer {
     static func formulaHTML(_ tex: String, display: Bool, block: Bool = false) -> String {
         let kind = display ? "math-display" : "math-inline"
         let element = block ? "div" : "span"
-        return "<\(element) class=\"math \(kind)\">\(HTMLBuilder.escape(tex))</\(element)>"
+        return "<\(element) class=\"math \(kind)\">\(Markup.escape(tex))</\(element)>"
     }
 }
 
