@@ -26,8 +26,7 @@ let package = Package(
         .executable(name: "nb", targets: ["nb"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // System libraries (tier 0).
@@ -61,9 +60,7 @@ let package = Package(
         .target(name: "Report", dependencies: ["Runner", "Notebook", "Files", "CMark"]),
 
         // Imported by nb only: the live preview's server.
-        .target(
-            name: "Preview",
-            dependencies: ["Report", "Runner", "Notebook", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "Preview", dependencies: ["Report", "Runner", "Notebook"]),
 
         // Tier 4.
         .executableTarget(
@@ -98,5 +95,6 @@ let package = Package(
         .testTarget(
             name: "ReportTests",
             dependencies: ["Report", "Runner", "Notebook", "Operations", "Figures", "Files", "TestSupport"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Report", "Runner", "Notebook"]),
     ]
 )
