@@ -55,8 +55,9 @@ struct PreviewResponse {
     enum Body {
         /// These bytes, with their length.
         case data(Data)
-        /// The event stream of `GET /events`.
-        case events
+        /// The event stream of `GET /events`, subscribed when the request was answered, so no
+        /// event published while the head is written is lost.
+        case events(EventSubscription)
     }
 
     var status: PreviewStatus
@@ -121,15 +122,12 @@ struct PreviewExchange {
         var clientListens = true
     }
 
-    /// Writes `response`; an event stream then runs until the page or the server leaves.
+    /// Writes `response`; an event stream then runs until the page or the server leaves, and is
+    /// then taken out of `hub`.
     func send(_ response: PreviewResponse, events hub: EventHub) {
-        guard socket.write(response.head) else { return }
-        switch response.body {
-        case .data(let data):
-            _ = socket.write(data)
-        case .events:
-            let subscription = hub.subscribe()
+        if case .events(let subscription) = response.body {
             defer { hub.unsubscribe(subscription) }
+            guard socket.write(response.head) else { return }
             while true {
                 switch subscription.next(waiting: Self.heartbeatSeconds) {
                 case .event(let event): guard socket.write(event) else { return }
@@ -137,6 +135,8 @@ struct PreviewExchange {
                 case .finished: return
                 }
             }
+        } else if socket.write(response.head), case .data(let data) = response.body {
+            _ = socket.write(data)
         }
     }
 

@@ -158,7 +158,7 @@ public final class PreviewServer: @unchecked Sendable {
         case .report:
             return .content(Data(html.utf8), type: "text/html; charset=utf-8")
         case .events:
-            return PreviewResponse(status: .ok, contentType: "text/event-stream", body: .events)
+            return PreviewResponse(status: .ok, contentType: "text/event-stream", body: .events(hub.subscribe()))
         case .figure(let file):
             guard let figures, let data = FigureFile.read(file, in: figures) else { return .status(.notFound) }
             let type =

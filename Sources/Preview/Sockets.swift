@@ -19,6 +19,7 @@ struct ClientSocket {
     /// Sets the send timeout (and, on Darwin, no SIGPIPE) on a socket `accept` returned.
     init(accepted descriptor: Int32, sendTimeout seconds: Double) {
         self.descriptor = descriptor
+        keepFromChildren(descriptor)
         var timeout = timeval(tv_sec: Int(seconds), tv_usec: .init((seconds - seconds.rounded(.down)) * 1e6))
         setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         #if canImport(Darwin)
@@ -88,6 +89,7 @@ struct ListeningSocket {
     init?(port: UInt16) {
         descriptor = socket(AF_INET, streamType, 0)
         guard descriptor >= 0 else { return nil }
+        keepFromChildren(descriptor)
         var on: Int32 = 1
         setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
         var address = Self.loopback(port)
@@ -152,6 +154,12 @@ struct ListeningSocket {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         return address
     }
+}
+
+/// Closes `descriptor` in any process nb starts (git, for the report's commit), which would
+/// otherwise hold the port or a page's connection open.
+private func keepFromChildren(_ descriptor: Int32) {
+    _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
 }
 
 /// close(2), which the socket types' own `close()` methods hide.
