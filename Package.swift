@@ -26,8 +26,7 @@ let package = Package(
         .executable(name: "nb", targets: ["nb"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // System libraries (tier 0).
@@ -62,12 +61,7 @@ let package = Package(
 
         // Tier 4: Operations, and the live preview's server (imported by nb only).
         .target(name: "Operations", dependencies: ["Runner", "Engine", "Datasets", "Figures"]),
-        .target(
-            name: "Preview",
-            dependencies: [
-                "Report", "Runner", "Notebook", .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),
-            ]),
+        .target(name: "Preview", dependencies: ["Report", "Runner", "Notebook"]),
 
         // Tier 5.
         .executableTarget(
@@ -101,5 +95,6 @@ let package = Package(
         .testTarget(
             name: "ReportTests",
             dependencies: ["Report", "Runner", "Notebook", "Operations", "Figures", "Files", "TestSupport"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Report", "Runner", "Notebook"]),
     ]
 )

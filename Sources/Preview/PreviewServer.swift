@@ -1,12 +1,6 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 import Report
 import Runner
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Serves the report of a watched notebook on 127.0.0.1 and tells open pages about every new run
 /// through Server-Sent Events (`GET /events`), with the running statement's progress and loss
@@ -14,33 +8,42 @@ import Runner
 ///
 /// `GET /` is the report as the file has it plus the live script (and, after an edit that does
 /// not check, a banner with its diagnostics); `GET /<name>/<file>` serves the report's figure
-/// files; every other path, and anything that tries to leave the figure folder, is a 404.
+/// files; every other path, and anything that tries to leave the figure folder, is a 404. Only
+/// requests addressed to `127.0.0.1:PORT` or `localhost:PORT` are answered (421 otherwise), so a
+/// web page whose own name was pointed at 127.0.0.1 (DNS rebinding) cannot read the report.
+///
+/// Its own small HTTP/1.1 server, one thread per connection: FlyingFox 0.27.1 (the newest in
+/// reach) reads a head line by comparing the whole line so far after every byte, unbounded and
+/// with no deadline or hook to add one, so one 1 MB header pinned a core for minutes.
 public final class PreviewServer: @unchecked Sendable {
-    // The lock guards `page`, `banner` and `html`; hence @unchecked.
+    // The lock guards `page`, `banner`, `html`, the figure folder, `clients` and `stopped`; hence
+    // @unchecked.
     private let lock = NSLock()
-    private let server: HTTPServer
+    private let listener: ListeningSocket
+    private let limits: PreviewLimits
     private let hub = EventHub()
+    private let acceptLoopDone = DispatchSemaphore(value: 0)
     private var page: ReportPage?
     private var banner: String?
     private var html: String
     private var figureDirectory: URL?
     private var reportName = "notebook"
-    private let task: Task<Void, any Error>
+    /// Open connections by descriptor, so `stop()` can wake their threads.
+    private var clients: [Int32: ClientSocket] = [:]
+    private var stopped = false
 
     /// The port it listens on.
     public let port: UInt16
 
     /// Starts serving on 127.0.0.1 at `port`, or at the next free port of the following
     /// `attempts - 1`; returns once it listens.
-    public static func start(port: UInt16, attempts: Int = 20) throws(PreviewError) -> PreviewServer {
+    public static func start(
+        port: UInt16, attempts: Int = 20, limits: PreviewLimits = .standard
+    ) throws(PreviewError) -> PreviewServer {
         var candidate = port
         for _ in 0..<max(attempts, 1) {
-            if Self.isFree(candidate) {
-                do {
-                    return try PreviewServer(port: candidate)
-                } catch {
-                    // Taken between the probe and the bind: try the next one.
-                }
+            if !ListeningSocket.isAnswering(candidate), let listener = ListeningSocket(port: candidate) {
+                return PreviewServer(listener: listener, port: candidate, limits: limits)
             }
             guard candidate < UInt16.max else { break }
             candidate += 1
@@ -48,32 +51,14 @@ public final class PreviewServer: @unchecked Sendable {
         throw .noFreePort(from: port, attempts: attempts)
     }
 
-    private init(port: UInt16) throws {
+    private init(listener: ListeningSocket, port: UInt16, limits: PreviewLimits) {
+        self.listener = listener
         self.port = port
+        self.limits = limits
         html = Self.placeholder
-        let server = HTTPServer(
-            address: try .inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: DisabledLogger.disabled)
-        self.server = server
-        task = Task { try await server.run() }
-        let listening = Waiter()
-        Task {
-            do {
-                try await server.waitUntilListening(timeout: 5)
-                listening.finish(nil)
-            } catch {
-                listening.finish(error)
-            }
-        }
-        if let error = listening.wait() {
-            task.cancel()
-            throw error
-        }
-        Task {
-            await server.appendRoute("GET *") { [weak self] request in
-                await self?.respond(to: request) ?? .init(statusCode: .notFound)
-            }
-        }
-        .waitSynchronously()
+        let thread = Thread { [self] in acceptConnections() }
+        thread.name = "nb preview server"
+        thread.start()
     }
 
     /// What the page's live script hears about a run: started statements, progress, curve points.
@@ -90,31 +75,102 @@ public final class PreviewServer: @unchecked Sendable {
     /// Serves `page` (the report of a finished run, whose figure files are in `figures`) and tells
     /// open pages to show it.
     public func show(_ page: ReportPage, figures: URL) {
-        lock.lock()
-        self.page = page
-        banner = nil
-        figureDirectory = figures
-        reportName = page.name
-        html = Self.render(page, banner: nil)
-        lock.unlock()
+        let html = Self.render(page, banner: nil)
+        lock.withLock {
+            self.page = page
+            banner = nil
+            figureDirectory = figures
+            reportName = page.name
+            self.html = html
+        }
         hub.clearReplay()
         hub.publish("report", data: "{}")
     }
 
     /// Shows `diagnostics` (as the terminal prints them) in a banner above the last good report.
     public func showDiagnostics(_ diagnostics: String) {
-        lock.lock()
-        banner = diagnostics
-        html = page.map { Self.render($0, banner: diagnostics) } ?? Self.placeholder
-        lock.unlock()
+        lock.withLock {
+            banner = diagnostics
+            html = page.map { Self.render($0, banner: diagnostics) } ?? Self.placeholder
+        }
         hub.publish("diagnostics", data: LiveEvents.json(["text": diagnostics]))
     }
 
-    /// Closes every stream and the listening socket, freeing the port.
+    /// Closes the listening socket, freeing the port, ends every stream and wakes every
+    /// connection's thread; returns within a tenth of a second whatever the clients do.
     public func stop() {
+        let alreadyStopped = lock.withLock {
+            defer { stopped = true }
+            return stopped
+        }
+        guard !alreadyStopped else { return }
+        acceptLoopDone.wait()
+        listener.close()
         hub.finishAll()
-        Task { await server.stop(timeout: 1) }.waitSynchronously()
-        task.cancel()
+        // Under the lock: a connection's thread closes its descriptor only after leaving `clients`.
+        lock.withLock { for client in clients.values { client.shutDown() } }
+    }
+
+    /// Accepts connections until `stop()`, each served on its own thread.
+    private func acceptConnections() {
+        defer { acceptLoopDone.signal() }
+        while !lock.withLock({ stopped }) {
+            guard let descriptor = listener.accept(waiting: 100) else { continue }
+            let client = ClientSocket(accepted: descriptor, sendTimeout: limits.sendSeconds)
+            let admitted = lock.withLock {
+                guard clients.count < limits.connections else { return false }
+                clients[descriptor] = client
+                return true
+            }
+            guard admitted else {
+                // A few bytes into an empty send buffer: never blocks this loop.
+                PreviewExchange(socket: client, limits: limits).refuse(.init(status: .unavailable), lingering: false)
+                client.close()
+                continue
+            }
+            let thread = Thread { [self] in serve(client) }
+            thread.name = "nb preview connection"
+            thread.start()
+        }
+    }
+
+    /// Reads one request from `client` and answers it, then closes the connection.
+    private func serve(_ client: ClientSocket) {
+        defer {
+            lock.withLock { clients[client.descriptor] = nil }
+            client.close()
+        }
+        let exchange = PreviewExchange(socket: client, limits: limits)
+        switch exchange.readHead() {
+        case .failure(let refusal):
+            exchange.refuse(refusal)
+        case .success(let head):
+            exchange.send(respond(to: head), events: hub)
+        }
+    }
+
+    /// The answer to `head`: its `Host` is checked before anything else, for every path.
+    private func respond(to head: RequestHead) -> PreviewResponse {
+        guard let host = head.host?.lowercased(), allowedHosts.contains(host) else { return .status(.misdirected) }
+        guard head.method == "GET" else { return .status(.methodNotAllowed) }
+        let (html, name, figures) = current()
+        switch ServedPath(target: head.target, reportName: name) {
+        case .report:
+            return .content(Data(html.utf8), type: "text/html; charset=utf-8")
+        case .events:
+            return PreviewResponse(status: .ok, contentType: "text/event-stream", body: .events(hub.subscribe()))
+        case .figure(let file):
+            guard let figures, let data = FigureFile.read(file, in: figures) else { return .status(.notFound) }
+            let type =
+                file.hasSuffix(".png")
+                ? "image/png" : file.hasSuffix(".svg") ? "image/svg+xml" : "application/octet-stream"
+            return .content(data, type: type)
+        case .icon:
+            // Browsers ask for one; an empty answer keeps their console free of 404s.
+            return .status(.noContent)
+        case .none:
+            return .status(.notFound)
+        }
     }
 
     /// What the server holds now, read under the lock.
@@ -122,36 +178,10 @@ public final class PreviewServer: @unchecked Sendable {
         lock.withLock { (html, reportName, figureDirectory) }
     }
 
-    private func respond(to request: HTTPRequest) async -> HTTPResponse {
-        let (html, name, figures) = current()
-        switch ServedPath(decoded: request.target.path(percentEncoded: false), reportName: name) {
-        case .report:
-            return HTTPResponse(
-                statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                body: Data(html.utf8))
-        case .events:
-            return HTTPResponse(
-                statusCode: .ok,
-                headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
-                body: HTTPBodySequence(from: EventStreamBody(events: hub.subscribe())))
-        case .figure(let file):
-            guard let figures else { return HTTPResponse(statusCode: .notFound) }
-            let url = figures.appendingPathComponent(file)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                let data = try? Data(contentsOf: url)
-            else { return HTTPResponse(statusCode: .notFound) }
-            let type =
-                file.hasSuffix(".png")
-                ? "image/png" : file.hasSuffix(".svg") ? "image/svg+xml" : "application/octet-stream"
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: type], body: data)
-        case .icon:
-            // Browsers ask for one; an empty answer keeps their console free of 404s.
-            return HTTPResponse(statusCode: .noContent)
-        case .none:
-            return HTTPResponse(
-                statusCode: .notFound, headers: [.contentType: "text/plain"], body: Data("not found\n".utf8))
-        }
+    /// The `Host` values that name this server (a browser leaves the port out only for port 80).
+    private var allowedHosts: Set<String> {
+        let named: Set = ["127.0.0.1:\(port)", "localhost:\(port)"]
+        return port == 80 ? named.union(["127.0.0.1", "localhost"]) : named
     }
 
     private static func render(_ page: ReportPage, banner: String?) -> String {
@@ -167,26 +197,6 @@ public final class PreviewServer: @unchecked Sendable {
         <body><div class="page"><p>nb is running the notebook; the report appears here when it is done.</p></div>
         <script>\(LiveScript.javaScript)</script></body></html>
         """
-
-    /// Whether nothing listens on 127.0.0.1:`port`.
-    private static func isFree(_ port: UInt16) -> Bool {
-        #if canImport(Glibc)
-            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-            let descriptor = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-    }
 }
 
 /// Why the preview cannot serve.
@@ -201,34 +211,5 @@ public enum PreviewError: Error, Equatable, CustomStringConvertible {
             let last = Int(port) + attempts - 1
             return "no free port on 127.0.0.1 from \(port) to \(last); choose another with --port"
         }
-    }
-}
-
-/// Blocks a synchronous caller until an asynchronous step reports.
-private final class Waiter: @unchecked Sendable {
-    // The semaphore orders the write of `error` before its read; hence @unchecked.
-    private let semaphore = DispatchSemaphore(value: 0)
-    private var error: (any Error)?
-
-    func finish(_ error: (any Error)?) {
-        self.error = error
-        semaphore.signal()
-    }
-
-    func wait() -> (any Error)? {
-        semaphore.wait()
-        return error
-    }
-}
-
-extension Task where Success == Void, Failure == Never {
-    /// Waits for the task from synchronous code (the watch loop's thread, never the task's own).
-    fileprivate func waitSynchronously() {
-        let waiter = Waiter()
-        Task<Void, Never> {
-            await self.value
-            waiter.finish(nil)
-        }
-        _ = waiter.wait()
     }
 }

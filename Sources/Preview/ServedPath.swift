@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a request path names, decided from its percent-decoded text alone: the report, the event
 /// stream, a file in the report's figure folder, or nothing. Anything that could step outside the
 /// folder (`..`, a backslash, an encoded slash or NUL, a hidden file) names nothing.
@@ -12,6 +14,17 @@ enum ServedPath: Equatable {
     case figure(String)
     /// Anything else: 404.
     case none
+
+    /// The meaning of a request target as sent (`/a%20b.png?x`) for a report named `name`: its
+    /// path, without query or fragment, percent-decoded; a path that does not decode names nothing.
+    init(target: String, reportName name: String) {
+        let path = target.prefix { $0 != "?" && $0 != "#" }
+        guard let decoded = path.removingPercentEncoding else {
+            self = .none
+            return
+        }
+        self.init(decoded: decoded, reportName: name)
+    }
 
     /// The path's meaning for a report named `name`.
     init(decoded path: String, reportName name: String) {
