@@ -143,11 +143,12 @@ struct Invocation: CustomTestStringConvertible, Sendable {
                 """,
             errors: """
                 notebook.md:4:1: error: MNIST test split not found: looked for t10k-images-idx3-ubyte.gz and \
-                t10k-labels-idx1-ubyte.gz in:␊  ‹dir›/nowhere (the directory given)␊MNIST ships with nb in \
-                Data/mnist: restore it with `git checkout -- Data/mnist` in the project, or set NB_DATA to a folder \
-                holding mnist/.
+                t10k-labels-idx1-ubyte.gz in:
                 d = mnist(split: "test", limit: 10, data: "nowhere")
                 ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+                    ‹dir›/nowhere (the directory given)
+                  MNIST ships with nb in Data/mnist: restore it with `git checkout -- Data/mnist` in the project, or \
+                set NB_DATA to a folder holding mnist/.
 
                 """, writesRecord: true),
     ]
