@@ -32,7 +32,15 @@ public struct ReportPage: Sendable {
 
     /// The notebook's file name without `.md`: the page is `<name>.html`, its figures in `<name>/`.
     public var name: String {
-        let file = URL(fileURLWithPath: record.notebook).lastPathComponent
+        Self.name(ofNotebook: record.notebook)
+    }
+
+    /// The name every output of the notebook at `path` takes (`<name>.html`, `.json`, `.ipynb`):
+    /// its file name without `.md`, or `notebook` when nothing is left (a notebook named `.md`).
+    /// Only `.md` is dropped, so no output is ever named as the notebook itself (`q.json` gives
+    /// `q.json.json`).
+    public static func name(ofNotebook path: String) -> String {
+        let file = URL(fileURLWithPath: path).lastPathComponent
         let stem = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
         return stem.isEmpty ? "notebook" : stem
     }

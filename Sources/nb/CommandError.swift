@@ -15,6 +15,8 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
     case serveWithoutWatch
     /// `--watch` with `--check` or `--plan`.
     case watchWithCheckOrPlan
+    /// `--output ""`, which would have meant the current folder.
+    case emptyOutput
     /// The notebook could not be read, or is not UTF-8.
     case unreadableNotebook(SourceFileError)
     /// The check found `count` errors (already printed as diagnostics), so nothing ran.
@@ -33,7 +35,7 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
     /// Whether argument-parser shows it, with the usage line.
     var isUsageError: Bool {
         switch self {
-        case .missingFile, .serveWithoutWatch, .watchWithCheckOrPlan: true
+        case .missingFile, .serveWithoutWatch, .watchWithCheckOrPlan, .emptyOutput: true
         default: false
         }
     }
@@ -51,6 +53,8 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
             "--serve needs --watch: nb FILE --watch --serve"
         case .watchWithCheckOrPlan:
             "--watch runs the notebook; it does not go with --check or --plan"
+        case .emptyOutput:
+            "--output needs a folder name; for the current folder write --output ."
         case .unreadableNotebook(let error):
             error.description
         case .notebookHasErrors(let file, let count):

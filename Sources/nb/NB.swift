@@ -63,6 +63,7 @@ struct NB: ParsableCommand {
     /// The first usage error in the arguments, if any.
     var usageError: CommandError? {
         if file == nil, !listOps { return .missingFile }
+        if output.isEmpty { return .emptyOutput }
         if serve, !watch { return .serveWithoutWatch }
         if watch, check || plan { return .watchWithCheckOrPlan }
         return nil
@@ -104,7 +105,8 @@ struct NB: ParsableCommand {
             throw CommandError.unreadableNotebook(error)
         }
         let document = Document(source: source)
-        let (plan, diagnostics) = Checker(registry: registry).check(document, overrides: overrides)
+        let (plan, diagnostics) = Checker(registry: registry).check(
+            document, overrides: overrides, cacheDirectory: cachePath)
         let renderer = DiagnosticRenderer(source: source)
         if !diagnostics.isEmpty { printError(renderer.render(diagnostics), terminator: "") }
         guard let plan else {
@@ -126,14 +128,15 @@ struct NB: ParsableCommand {
 
     var outputDirectory: URL { URL(fileURLWithPath: output) }
     var cache: CacheStore { CacheStore(directory: outputDirectory.appendingPathComponent(".cache")) }
+    /// The cache's folder as the user would write it (`Output/.cache`), for messages.
+    var cachePath: String { (output as NSString).appendingPathComponent(".cache") }
     var digests: FileDigests {
         FileDigests(memo: outputDirectory.appendingPathComponent(".cache/digests.json"))
     }
 
-    /// `Output/<notebook>.json`.
+    /// `Output/<notebook>.json`, named as the report is (`ReportPage.name(ofNotebook:)`).
     private func recordURL(of plan: Plan) -> URL {
-        let name = URL(fileURLWithPath: plan.document.source.path).deletingPathExtension().lastPathComponent
-        return outputDirectory.appendingPathComponent("\(name).json")
+        outputDirectory.appendingPathComponent(ReportPage.name(ofNotebook: plan.document.source.path) + ".json")
     }
 
     /// The last run's record, to explain what changed; nil when there is none or it is unreadable.

@@ -82,6 +82,15 @@ struct Invocation: CustomTestStringConvertible, Sendable {
                   See 'nb --help' for more information.
 
                 """),
+        // It used to mean the current folder, where the outputs land beside the notebooks.
+        Invocation(
+            name: "an empty --output", arguments: ["notebook.md", "--output", ""], status: 2,
+            errors: """
+                Error: --output needs a folder name; for the current folder write --output .
+                ‹usage›
+                  See 'nb --help' for more information.
+
+                """),
     ]
 
     /// Checking: status 0 with a count when the notebook is sound, 1 with its diagnostics when not;
