@@ -22,6 +22,8 @@ public struct ReportPage: Sendable {
     public let context: ReportContext
     /// The live preview's additions, for the served page only; nil for the file.
     public var live: LivePage?
+    /// The figure files that could not be written, by file name: the page says so at each.
+    public var unwrittenFigures: [String: ReportError] = [:]
 
     /// A page for `record`, a run of `document`.
     public init(document: Document, record: RunRecord, context: ReportContext) {
@@ -52,7 +54,8 @@ public struct ReportPage: Sendable {
 
     /// The page.
     public func html() -> String {
-        let catalog = FigureCatalog(statements: displayedStatements)
+        var catalog = FigureCatalog(statements: displayedStatements)
+        catalog.unwritten = unwrittenFigures
         let renderer = MarkdownRenderer()
         var main = HTMLBuilder()
         var proseSeen = false

@@ -65,11 +65,24 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
             "nb: error: cannot create the output directory '\(path)': \(reason); choose another with --output"
         case .cannotWriteOutput(let path, let reason):
             "nb: error: cannot write '\(path)': \(reason); the previous run's record and report are left as they "
-                + "were: free some disk space or choose another --output"
+                + "were: " + Self.advice(for: SystemError.WriteFailure(reason: reason))
         case .cannotMakeOutputs(let reason):
             "nb: error: \(reason)"
         case .cannotServe(let error):
             "nb: error: \(error)"
+        }
+    }
+}
+
+extension CommandError {
+    /// What to do when the outputs could not be written, as the cause calls for.
+    fileprivate static func advice(for failure: SystemError.WriteFailure) -> String {
+        switch failure {
+        case .diskFull: "free some disk space or choose another --output"
+        case .readOnly: "the file system is read-only: choose another --output"
+        case .notPermitted: "make the folder writable for you or choose another --output"
+        case .nameTooLong: "the name is too long for the file system: rename the notebook or choose another --output"
+        case .other: "choose another --output"
         }
     }
 }
@@ -79,6 +92,8 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
 enum CommandWarning: Equatable, CustomStringConvertible {
     /// The prose has math, but KaTeX is not installed where the report looks for it.
     case mathWithoutKaTeX(path: String)
+    /// A figure's file could not be written; the report shows the figure without it.
+    case figureNotWritten(path: String, reason: String)
 
     /// The whole line.
     var description: String {
@@ -86,6 +101,8 @@ enum CommandWarning: Equatable, CustomStringConvertible {
         case .mathWithoutKaTeX(let path):
             "nb: warning: the prose has math but KaTeX is not at \(path); the report shows the formulas as TeX; "
                 + "install it with Scripts/setup (Debian's libjs-katex)"
+        case .figureNotWritten(let path, let reason):
+            "nb: warning: cannot write the figure '\(path)': \(reason); the report shows the figure without its file"
         }
     }
 }

@@ -191,15 +191,19 @@ struct NB: ParsableCommand {
             let diagnostic = Diagnostic(.error, statement.message ?? "failed", at: statement.range)
             printError(renderer.render(diagnostic), terminator: "")
         }
-        let page = ReportPage(document: plan.document, record: record, context: reportContext(for: plan.document))
+        var page = ReportPage(document: plan.document, record: record, context: reportContext(for: plan.document))
         if page.context.katex == nil, page.hasMath {
             printError(CommandWarning.mathWithoutKaTeX(path: ReportContext.katexPath).description)
         }
-        let notebookURL = recordURL.deletingPathExtension().appendingPathExtension("ipynb")
-        // Written together, all or none, so a full disk never leaves this run's record beside the
-        // last run's report.
+        let notebookURL = outputDirectory.appendingPathComponent(page.name + ".ipynb")
+        // The page and the record written together, all or none, so a full disk never leaves this
+        // run's record beside the last run's report; the figure files go first, each on its own.
         do {
             var files = try page.files(in: outputDirectory) + [(try record.jsonData(), recordURL)]
+            for (file, error) in page.unwrittenFigures.sorted(by: { $0.key < $1.key }) {
+                let path = (output as NSString).appendingPathComponent(page.name + "/" + file)
+                printError(CommandWarning.figureNotWritten(path: path, reason: error.reason).description)
+            }
             if ipynb { files.append((try NotebookExport(document: plan.document, record: record).json(), notebookURL)) }
             try AtomicFile.write(files)
         } catch AtomicFileError.writeFailed(let path, let reason) {

@@ -231,7 +231,7 @@ struct Invocation: CustomTestStringConvertible, Sendable {
                 y = percent(x)
                 ^~~~~~~~~~~~~~
                 nb: error: cannot write '‹dir›/out/notebook.html': Permission denied; the previous run's record and \
-                report are left as they were: free some disk space or choose another --output
+                report are left as they were: make the folder writable for you or choose another --output
 
                 """),
     ]
