@@ -17,6 +17,8 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
     case watchWithCheckOrPlan
     /// `--output ""`, which would have meant the current folder.
     case emptyOutput
+    /// `--cache-info` or `--prune` with a notebook: they are about the whole cache.
+    case cacheCommandWithFile
     /// The notebook could not be read, or is not UTF-8.
     case unreadableNotebook(SourceFileError)
     /// The check found `count` errors (already printed as diagnostics), so nothing ran.
@@ -35,7 +37,7 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
     /// Whether argument-parser shows it, with the usage line.
     var isUsageError: Bool {
         switch self {
-        case .missingFile, .serveWithoutWatch, .watchWithCheckOrPlan, .emptyOutput: true
+        case .missingFile, .serveWithoutWatch, .watchWithCheckOrPlan, .emptyOutput, .cacheCommandWithFile: true
         default: false
         }
     }
@@ -55,6 +57,8 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
             "--watch runs the notebook; it does not go with --check or --plan"
         case .emptyOutput:
             "--output needs a folder name; for the current folder write --output ."
+        case .cacheCommandWithFile:
+            "--cache-info and --prune are about the whole cache in --output; give them no notebook"
         case .unreadableNotebook(let error):
             error.description
         case .notebookHasErrors(let file, let count):
@@ -94,6 +98,8 @@ enum CommandWarning: Equatable, CustomStringConvertible {
     case mathWithoutKaTeX(path: String)
     /// A figure's file could not be written; the report shows the figure without it.
     case figureNotWritten(path: String, reason: String)
+    /// `--prune` could not remove an entry.
+    case cannotRemove(path: String, reason: String)
 
     /// The whole line.
     var description: String {
@@ -101,6 +107,8 @@ enum CommandWarning: Equatable, CustomStringConvertible {
         case .mathWithoutKaTeX(let path):
             "nb: warning: the prose has math but KaTeX is not at \(path); the report shows the formulas as TeX; "
                 + "install it with Scripts/setup (Debian's libjs-katex)"
+        case .cannotRemove(let path, let reason):
+            "nb: warning: cannot remove '\(path)': \(reason); it stays in the cache"
         case .figureNotWritten(let path, let reason):
             "nb: warning: cannot write the figure '\(path)': \(reason); the report shows the figure without its file"
         }

@@ -55,6 +55,12 @@ struct NB: ParsableCommand {
     @Flag(help: "List the operations cells can call, with their signatures.")
     var listOps = false
 
+    @Flag(help: "Show the cache's entries and size, by notebook (from the run records in --output).")
+    var cacheInfo = false
+
+    @Flag(help: "Remove the cache entries no notebook's last run used, and print what that freed.")
+    var prune = false
+
     func validate() throws {
         // A ValidationError, so argument-parser prints the usage line after the message.
         if let usageError { throw ValidationError(usageError.description) }
@@ -62,7 +68,8 @@ struct NB: ParsableCommand {
 
     /// The first usage error in the arguments, if any.
     var usageError: CommandError? {
-        if file == nil, !listOps { return .missingFile }
+        if file == nil, !listOps, !cacheInfo, !prune { return .missingFile }
+        if file != nil, cacheInfo || prune { return .cacheCommandWithFile }
         if output.isEmpty { return .emptyOutput }
         if serve, !watch { return .serveWithoutWatch }
         if watch, check || plan { return .watchWithCheckOrPlan }
@@ -93,6 +100,8 @@ struct NB: ParsableCommand {
             print(registry.listing(), terminator: "")
             return
         }
+        if prune { pruneCache() }
+        if cacheInfo { printCacheInfo() }
         guard let file else { return }
         if watch {
             try WatchLoop(command: self, registry: registry).run()

@@ -77,7 +77,7 @@ final class ExecutionRun {
                 key: keys.entryKeys[index].description, display: state.display, message: state.message,
                 warnings: log.warnings(for: index), reason: state.reason, resumedFrom: state.resumedFrom,
                 keyParts: keys.parts[index], inputs: keys.inputs[index].isEmpty ? nil : keys.inputs[index],
-                type: statement.type.description)
+                type: statement.type.description, lineage: keys.lineageKeys[index]?.description)
         }
     }
 
