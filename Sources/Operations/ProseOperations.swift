@@ -59,10 +59,9 @@ enum ProseOperations {
         return value
     }
 
-    /// `value` with `digits` decimals, `,` between thousands and `−` for minus, as the report's
-    /// tables write numbers.
+    /// `value` (finite: the helpers refuse the rest) with `digits` decimals, `,` between thousands
+    /// and `−` for minus, as the report's tables write numbers.
     static func fixed(_ value: Double, digits: Int) -> String {
-        guard value.isFinite else { return value.isNaN ? "NaN" : value < 0 ? "−∞" : "∞" }
         let text = String(format: "%.\(digits)f", abs(value))
         let whole = text.prefix { $0 != "." }
         var grouped = ""
@@ -88,7 +87,7 @@ enum ProseError: Error, Equatable, CustomStringConvertible {
             "\(operation)'s '\(parameter)' is \(value.isNaN ? "NaN (not a number)" : value < 0 ? "−∞" : "∞"), so the "
                 + "sentence would state something false; check the statement it comes from"
         case .divisionByZero(let value):
-            "ratio(\(ProseOperations.fixed(value, digits: value.rounded() == value ? 0 : 3)), to: 0) divides by "
+            "ratio(\(String(format: "%g", value)), to: 0) divides by "
                 + "zero, so there is no number for the sentence; check what 'to' is computed from"
         }
     }
