@@ -3,31 +3,38 @@ import Runner
 
 /// Words and numbers for sentences, so the prose's comparisons stay true under `--set`:
 /// `` `{nb} compare(test_loss(cnn_fit, on: test), test_loss(mlp_fit, on: test), less: "lower", greater: "higher")` ``.
+///
+/// A NaN or an infinity fails the statement instead of reaching a sentence: every comparison
+/// with NaN is false, so `compare` would print its "equal" word, and "NaN%" states nothing.
 enum ProseOperations {
     static let all = [ratio, percent, format, compare]
 
     static let ratio = OperationSpec(
         name: "ratio", doc: "The first number divided by the second.",
-        parameters: [.positional("value", .float), .labelled("to", .float)], result: .float, version: 1
+        parameters: [.positional("value", .float), .labelled("to", .float)], result: .float, version: 2
     ) { arguments, _ in
-        .float(try arguments.float("value") / arguments.float("to"))
+        let value = try finite(arguments, "value", of: "ratio")
+        let divisor = try finite(arguments, "to", of: "ratio")
+        guard divisor != 0 else { throw ProseError.divisionByZero(value: value) }
+        return .float(value / divisor)
     }
 
     static let percent = OperationSpec(
         name: "percent", doc: "A fraction as a percentage: percent(0.271) is \"27%\".",
         parameters: [.positional("fraction", .float), .labelled("digits", .int, default: .int(0), .between(0, 6))],
-        result: .string, version: 1
+        result: .string, version: 2
     ) { arguments, _ in
-        .string(fixed(try arguments.float("fraction") * 100, digits: try arguments.int("digits")) + "%")
+        .string(
+            fixed(try finite(arguments, "fraction", of: "percent") * 100, digits: try arguments.int("digits")) + "%")
     }
 
     static let format = OperationSpec(
         name: "format",
         doc: "A number with a fixed count of decimals and thousands separators: format(93.17, digits: 1) is \"93.2\".",
         parameters: [.positional("value", .float), .labelled("digits", .int, default: .int(0), .between(0, 12))],
-        result: .string, version: 1
+        result: .string, version: 2
     ) { arguments, _ in
-        .string(fixed(try arguments.float("value"), digits: try arguments.int("digits")))
+        .string(fixed(try finite(arguments, "value", of: "format"), digits: try arguments.int("digits")))
     }
 
     static let compare = OperationSpec(
@@ -37,18 +44,24 @@ enum ProseOperations {
             .positional("value", .float), .positional("other", .float), .labelled("less", .string),
             .labelled("greater", .string), .labelled("equal", .string, default: .string("the same")),
         ],
-        result: .string, version: 1
+        result: .string, version: 2
     ) { arguments, _ in
-        let value = try arguments.float("value")
-        let other = try arguments.float("other")
+        let value = try finite(arguments, "value", of: "compare")
+        let other = try finite(arguments, "other", of: "compare")
         let key = value < other ? "less" : value > other ? "greater" : "equal"
         return .string(try arguments.string(key))
     }
 
-    /// `value` with `digits` decimals, `,` between thousands and `−` for minus, as the report's
-    /// tables write numbers.
+    /// The float argument `name` of `operation`, which must be a number a sentence can state.
+    private static func finite(_ arguments: Arguments, _ name: String, of operation: String) throws -> Double {
+        let value = try arguments.float(name)
+        guard value.isFinite else { throw ProseError.notFinite(operation: operation, parameter: name, value: value) }
+        return value
+    }
+
+    /// `value` (finite: the helpers refuse the rest) with `digits` decimals, `,` between thousands
+    /// and `−` for minus, as the report's tables write numbers.
     static func fixed(_ value: Double, digits: Int) -> String {
-        guard value.isFinite else { return value.isNaN ? "NaN" : value < 0 ? "−∞" : "∞" }
         let text = String(format: "%.\(digits)f", abs(value))
         let whole = text.prefix { $0 != "." }
         var grouped = ""
@@ -58,5 +71,24 @@ enum ProseOperations {
         }
         let rounded = grouped + text.dropFirst(whole.count)
         return value < 0 && rounded.contains(where: { ("1"..."9").contains($0) }) ? "−" + rounded : rounded
+    }
+}
+
+/// A number no sentence can state truly.
+enum ProseError: Error, Equatable, CustomStringConvertible {
+    /// An argument of a prose helper is NaN or infinite.
+    case notFinite(operation: String, parameter: String, value: Double)
+    /// `ratio(value, to: 0)`.
+    case divisionByZero(value: Double)
+
+    var description: String {
+        switch self {
+        case .notFinite(let operation, let parameter, let value):
+            "\(operation)'s '\(parameter)' is \(value.isNaN ? "NaN (not a number)" : value < 0 ? "−∞" : "∞"), so the "
+                + "sentence would state something false; check the statement it comes from"
+        case .divisionByZero(let value):
+            "ratio(\(String(format: "%g", value)), to: 0) divides by "
+                + "zero, so there is no number for the sentence; check what 'to' is computed from"
+        }
     }
 }

@@ -118,7 +118,7 @@ enum TrainingOperations {
         name: "save",
         doc: "Writes a fit's weights as safetensors with PyTorch state_dict names (load_file + load_state_dict).",
         parameters: [.positional("fit", .fit), .labelled("path", .string, .nonEmpty)],
-        result: .string, version: 1, hasSideEffects: true
+        result: .string, version: 1, hasSideEffects: true, writesFile: "path"
     ) { arguments, _ in
         let fit = try arguments.domain("fit", as: FitValue.self)
         let path = try arguments.string("path")

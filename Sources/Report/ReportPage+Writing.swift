@@ -4,12 +4,12 @@ import Notebook
 import Runner
 
 extension ReportPage {
-    /// Writes the page as `<directory>/<name>.html` and each figure as `<directory>/<name>/<file>`,
-    /// all or none (`AtomicFile.write(_:)`), so a reader never sees half of one or a page beside
-    /// another run's figures. Returns the page's URL.
+    /// Writes each figure as `<directory>/<name>/<file>`, then the page as `<directory>/<name>.html`
+    /// (`files(in:)`). Returns the page's URL.
     @discardableResult
     public func write(to directory: URL) throws(ReportError) -> URL {
-        let files = try files(in: directory)
+        var page = self
+        let files = try page.files(in: directory)
         do {
             try AtomicFile.write(files)
         } catch {
@@ -18,26 +18,61 @@ extension ReportPage {
         return pageURL(in: directory)
     }
 
-    /// The page's files with their places in `directory`, figures first and the page last, after
-    /// creating the folders they go in; for writing them together with other files in one
-    /// `AtomicFile.write(_:)` (nb writes the run record with them).
-    public func files(in directory: URL) throws(ReportError) -> [(data: Data, url: URL)] {
+    /// Writes each figure's file, each on its own, and returns the page's file with its place in
+    /// `directory`, after creating the folders, for writing it together with other files in one
+    /// `AtomicFile.write(_:)` (nb writes the run record with it).
+    ///
+    /// The page holds every figure itself (inline), so a figure file that cannot be written
+    /// (a name the file system refuses, a folder it may not write) costs only that file: it is
+    /// noted in `unwrittenFigures`, which the page shows at the figure, and never costs the page
+    /// or the record.
+    public mutating func files(in directory: URL) throws(ReportError) -> [(data: Data, url: URL)] {
         let figureDirectory = directory.appendingPathComponent(name, isDirectory: true)
         let figures = figureFiles()
-        for path in [directory] + (figures.isEmpty ? [] : [figureDirectory]) {
+        try Self.createDirectory(directory)
+        var figuresFolderReason: String?
+        if !figures.isEmpty {
             do {
-                try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
+                try Self.createDirectory(figureDirectory)
             } catch {
-                throw .cannotCreateDirectory(path: path.path, reason: SystemError.reason(error))
+                figuresFolderReason = error.reason
             }
         }
-        return figures.map { ($0.data, figureDirectory.appendingPathComponent($0.name)) }
-            + [(Data(html().utf8), pageURL(in: directory))]
+        for figure in figures {
+            var reason = figuresFolderReason
+            if reason == nil {
+                do {
+                    try AtomicFile.write([(figure.data, figureDirectory.appendingPathComponent(figure.name))])
+                } catch {
+                    reason = error.reason
+                }
+            }
+            if let reason { unwrittenFigures[figure.name] = .figureNotWritten(file: figure.name, reason: reason) }
+        }
+        return [(Data(html().utf8), pageURL(in: directory))]
+    }
+
+    private static func createDirectory(_ url: URL) throws(ReportError) {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreateDirectory(path: url.path, reason: SystemError.reason(error))
+        }
     }
 
     /// Where the page goes in `directory`.
     public func pageURL(in directory: URL) -> URL {
         directory.appendingPathComponent(name + ".html")
+    }
+}
+
+extension ReportError {
+    /// The system's reason alone, for messages that say themselves what failed.
+    public var reason: String {
+        switch self {
+        case .cannotCreateDirectory(_, let reason), .cannotWrite(_, let reason), .figureNotWritten(_, let reason):
+            reason
+        }
     }
 }
 

@@ -22,6 +22,8 @@ public struct ReportPage: Sendable {
     public let context: ReportContext
     /// The live preview's additions, for the served page only; nil for the file.
     public var live: LivePage?
+    /// The figure files that could not be written, by file name: the page says so at each.
+    public var unwrittenFigures: [String: ReportError] = [:]
 
     /// A page for `record`, a run of `document`.
     public init(document: Document, record: RunRecord, context: ReportContext) {
@@ -32,7 +34,15 @@ public struct ReportPage: Sendable {
 
     /// The notebook's file name without `.md`: the page is `<name>.html`, its figures in `<name>/`.
     public var name: String {
-        let file = URL(fileURLWithPath: record.notebook).lastPathComponent
+        Self.name(ofNotebook: record.notebook)
+    }
+
+    /// The name every output of the notebook at `path` takes (`<name>.html`, `.json`, `.ipynb`):
+    /// its file name without `.md`, or `notebook` when nothing is left (a notebook named `.md`).
+    /// Only `.md` is dropped, so no output is ever named as the notebook itself (`q.json` gives
+    /// `q.json.json`).
+    public static func name(ofNotebook path: String) -> String {
+        let file = URL(fileURLWithPath: path).lastPathComponent
         let stem = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
         return stem.isEmpty ? "notebook" : stem
     }
@@ -44,7 +54,8 @@ public struct ReportPage: Sendable {
 
     /// The page.
     public func html() -> String {
-        let catalog = FigureCatalog(statements: displayedStatements)
+        var catalog = FigureCatalog(statements: displayedStatements)
+        catalog.unwritten = unwrittenFigures
         let renderer = MarkdownRenderer()
         var main = HTMLBuilder()
         var proseSeen = false

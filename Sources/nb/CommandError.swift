@@ -15,6 +15,10 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
     case serveWithoutWatch
     /// `--watch` with `--check` or `--plan`.
     case watchWithCheckOrPlan
+    /// `--output ""`, which would have meant the current folder.
+    case emptyOutput
+    /// `--cache-info` or `--prune` with a notebook: they are about the whole cache.
+    case cacheCommandWithFile
     /// The notebook could not be read, or is not UTF-8.
     case unreadableNotebook(SourceFileError)
     /// The check found `count` errors (already printed as diagnostics), so nothing ran.
@@ -33,7 +37,7 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
     /// Whether argument-parser shows it, with the usage line.
     var isUsageError: Bool {
         switch self {
-        case .missingFile, .serveWithoutWatch, .watchWithCheckOrPlan: true
+        case .missingFile, .serveWithoutWatch, .watchWithCheckOrPlan, .emptyOutput, .cacheCommandWithFile: true
         default: false
         }
     }
@@ -51,6 +55,10 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
             "--serve needs --watch: nb FILE --watch --serve"
         case .watchWithCheckOrPlan:
             "--watch runs the notebook; it does not go with --check or --plan"
+        case .emptyOutput:
+            "--output needs a folder name; for the current folder write --output ."
+        case .cacheCommandWithFile:
+            "--cache-info and --prune are about the whole cache in --output; give them no notebook"
         case .unreadableNotebook(let error):
             error.description
         case .notebookHasErrors(let file, let count):
@@ -61,11 +69,24 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
             "nb: error: cannot create the output directory '\(path)': \(reason); choose another with --output"
         case .cannotWriteOutput(let path, let reason):
             "nb: error: cannot write '\(path)': \(reason); the previous run's record and report are left as they "
-                + "were: free some disk space or choose another --output"
+                + "were: " + Self.advice(for: SystemError.WriteFailure(reason: reason))
         case .cannotMakeOutputs(let reason):
             "nb: error: \(reason)"
         case .cannotServe(let error):
             "nb: error: \(error)"
+        }
+    }
+}
+
+extension CommandError {
+    /// What to do when the outputs could not be written, as the cause calls for.
+    fileprivate static func advice(for failure: SystemError.WriteFailure) -> String {
+        switch failure {
+        case .diskFull: "free some disk space or choose another --output"
+        case .readOnly: "the file system is read-only: choose another --output"
+        case .notPermitted: "make the folder writable for you or choose another --output"
+        case .nameTooLong: "the name is too long for the file system: rename the notebook or choose another --output"
+        case .other: "choose another --output"
         }
     }
 }
@@ -75,6 +96,10 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
 enum CommandWarning: Equatable, CustomStringConvertible {
     /// The prose has math, but KaTeX is not installed where the report looks for it.
     case mathWithoutKaTeX(path: String)
+    /// A figure's file could not be written; the report shows the figure without it.
+    case figureNotWritten(path: String, reason: String)
+    /// `--prune` could not remove an entry.
+    case cannotRemove(path: String, reason: String)
 
     /// The whole line.
     var description: String {
@@ -82,6 +107,10 @@ enum CommandWarning: Equatable, CustomStringConvertible {
         case .mathWithoutKaTeX(let path):
             "nb: warning: the prose has math but KaTeX is not at \(path); the report shows the formulas as TeX; "
                 + "install it with Scripts/setup (Debian's libjs-katex)"
+        case .cannotRemove(let path, let reason):
+            "nb: warning: cannot remove '\(path)': \(reason); it stays in the cache"
+        case .figureNotWritten(let path, let reason):
+            "nb: warning: cannot write the figure '\(path)': \(reason); the report shows the figure without its file"
         }
     }
 }

@@ -54,6 +54,12 @@ struct NB: ParsableCommand {
     @Flag(help: "List the operations cells can call, with their signatures.")
     var listOps = false
 
+    @Flag(help: "Show the cache's entries and size, by notebook (from the run records in --output).")
+    var cacheInfo = false
+
+    @Flag(help: "Remove the cache entries no notebook's last run used, and print what that freed.")
+    var prune = false
+
     func validate() throws {
         // A ValidationError, so argument-parser prints the usage line after the message.
         if let usageError { throw ValidationError(usageError.description) }
@@ -61,7 +67,9 @@ struct NB: ParsableCommand {
 
     /// The first usage error in the arguments, if any.
     var usageError: CommandError? {
-        if file == nil, !listOps { return .missingFile }
+        if file == nil, !listOps, !cacheInfo, !prune { return .missingFile }
+        if file != nil, cacheInfo || prune { return .cacheCommandWithFile }
+        if output.isEmpty { return .emptyOutput }
         if serve, !watch { return .serveWithoutWatch }
         if watch, check || plan { return .watchWithCheckOrPlan }
         return nil
@@ -91,6 +99,8 @@ struct NB: ParsableCommand {
             print(registry.listing(), terminator: "")
             return
         }
+        if prune { pruneCache() }
+        if cacheInfo { printCacheInfo() }
         guard let file else { return }
         if watch {
             try WatchLoop(command: self, registry: registry).run()
@@ -103,7 +113,8 @@ struct NB: ParsableCommand {
             throw CommandError.unreadableNotebook(error)
         }
         let document = Document(source: source)
-        let (plan, diagnostics) = Checker(registry: registry).check(document, overrides: overrides)
+        let (plan, diagnostics) = Checker(registry: registry).check(
+            document, overrides: overrides, cacheDirectory: cachePath)
         let renderer = DiagnosticRenderer(source: source)
         if !diagnostics.isEmpty { printError(renderer.render(diagnostics), terminator: "") }
         guard let plan else {
@@ -125,14 +136,15 @@ struct NB: ParsableCommand {
 
     var outputDirectory: URL { URL(fileURLWithPath: output) }
     var cache: CacheStore { CacheStore(directory: outputDirectory.appendingPathComponent(".cache")) }
+    /// The cache's folder as the user would write it (`Output/.cache`), for messages.
+    var cachePath: String { (output as NSString).appendingPathComponent(".cache") }
     var digests: FileDigests {
         FileDigests(memo: outputDirectory.appendingPathComponent(".cache/digests.json"))
     }
 
-    /// `Output/<notebook>.json`.
+    /// `Output/<notebook>.json`, named as the report is (`ReportPage.name(ofNotebook:)`).
     private func recordURL(of plan: Plan) -> URL {
-        let name = URL(fileURLWithPath: plan.document.source.path).deletingPathExtension().lastPathComponent
-        return outputDirectory.appendingPathComponent("\(name).json")
+        outputDirectory.appendingPathComponent(ReportPage.name(ofNotebook: plan.document.source.path) + ".json")
     }
 
     /// The last run's record, to explain what changed; nil when there is none or it is unreadable.
@@ -187,15 +199,19 @@ struct NB: ParsableCommand {
             let diagnostic = Diagnostic(.error, statement.message ?? "failed", at: statement.range)
             printError(renderer.render(diagnostic), terminator: "")
         }
-        let page = ReportPage(document: plan.document, record: record, context: reportContext(for: plan.document))
+        var page = ReportPage(document: plan.document, record: record, context: reportContext(for: plan.document))
         if page.context.katex == nil, page.hasMath {
             printError(CommandWarning.mathWithoutKaTeX(path: ReportContext.katexPath).description)
         }
-        let notebookURL = recordURL.deletingPathExtension().appendingPathExtension("ipynb")
-        // Written together, all or none, so a full disk never leaves this run's record beside the
-        // last run's report.
+        let notebookURL = outputDirectory.appendingPathComponent(page.name + ".ipynb")
+        // The page and the record written together, all or none, so a full disk never leaves this
+        // run's record beside the last run's report; the figure files go first, each on its own.
         do {
             var files = try page.files(in: outputDirectory) + [(try record.jsonData(), recordURL)]
+            for (file, error) in page.unwrittenFigures.sorted(by: { $0.key < $1.key }) {
+                let path = (output as NSString).appendingPathComponent(page.name + "/" + file)
+                printError(CommandWarning.figureNotWritten(path: path, reason: error.reason).description)
+            }
             if ipynb { files.append((try NotebookExport(document: plan.document, record: record).json(), notebookURL)) }
             try AtomicFile.write(files)
         } catch AtomicFileError.writeFailed(let path, let reason) {

@@ -67,10 +67,11 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
         return "\(statements) in \(DurationText.of(record.seconds)); run record: \(recordPath)"
     }
 
-    /// `--plan`'s lines: what each statement would do and why, one line each.
+    /// `--plan`'s lines: what each statement would do and why, one line each, in columns as wide
+    /// as their widest entry (a line number of any width, a long "resumed from epoch …").
     static func plan(_ plan: Plan, schedule: Schedule) -> String {
         var counts: [String: Int] = [:]
-        var lines: [String] = []
+        var rows: [(line: String, action: String, rest: String)] = []
         for statement in plan.statements {
             let decision = schedule.decisions[statement.index]
             let action: String
@@ -82,11 +83,16 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
             }
             let kind = action.hasPrefix("resumed") ? "resumed" : action
             counts[kind, default: 0] += 1
-            let line = "line \(statement.statement.range.start.line)".padding(toLength: 9, withPad: " ", startingAt: 0)
             let source = shorten(statement.source).padding(toLength: 60, withPad: " ", startingAt: 0)
             let why = decision.reason.map { " · \($0)" } ?? ""
-            let padded = action.count < 10 ? action.padding(toLength: 10, withPad: " ", startingAt: 0) : action
-            lines.append("  \(line)\(padded) \(source)\(why)")
+            rows.append(("line \(statement.statement.range.start.line)", action, source + why))
+        }
+        // At least as wide as before ("line 9999", "cached"), so short notebooks line up as they did.
+        let lineWidth = max(8, rows.map(\.line.count).max() ?? 0) + 1
+        let actionWidth = max(10, rows.map(\.action.count).max() ?? 0) + 1
+        let lines = rows.map { row in
+            "  " + row.line.padding(toLength: lineWidth, withPad: " ", startingAt: 0)
+                + row.action.padding(toLength: actionWidth, withPad: " ", startingAt: 0) + row.rest
         }
         let total = ["cached", "resumed", "run"].compactMap { kind in
             counts[kind].map { "\($0) \(kind == "run" ? "to run" : kind)" }

@@ -79,7 +79,7 @@ struct WatchLoop {
             return .unreadable(CommandError.unreadableNotebook(error).description)
         }
         let (plan, diagnostics) = Checker(registry: registry).check(
-            Document(source: source), overrides: command.overrides)
+            Document(source: source), overrides: command.overrides, cacheDirectory: command.cachePath)
         let renderer = DiagnosticRenderer(source: source)
         guard let plan else { return .broken(renderer.render(diagnostics)) }
         if printsWarnings, !diagnostics.isEmpty { printError(renderer.render(diagnostics), terminator: "") }

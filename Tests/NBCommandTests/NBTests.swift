@@ -82,6 +82,15 @@ struct Invocation: CustomTestStringConvertible, Sendable {
                   See 'nb --help' for more information.
 
                 """),
+        // It used to mean the current folder, where the outputs land beside the notebooks.
+        Invocation(
+            name: "an empty --output", arguments: ["notebook.md", "--output", ""], status: 2,
+            errors: """
+                Error: --output needs a folder name; for the current folder write --output .
+                ‹usage›
+                  See 'nb --help' for more information.
+
+                """),
     ]
 
     /// Checking: status 0 with a count when the notebook is sound, 1 with its diagnostics when not;
@@ -143,11 +152,12 @@ struct Invocation: CustomTestStringConvertible, Sendable {
                 """,
             errors: """
                 notebook.md:4:1: error: MNIST test split not found: looked for t10k-images-idx3-ubyte.gz and \
-                t10k-labels-idx1-ubyte.gz in:␊  ‹dir›/nowhere (the directory given)␊MNIST ships with nb in \
-                Data/mnist: restore it with `git checkout -- Data/mnist` in the project, or set NB_DATA to a folder \
-                holding mnist/.
+                t10k-labels-idx1-ubyte.gz in:
                 d = mnist(split: "test", limit: 10, data: "nowhere")
                 ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+                    ‹dir›/nowhere (the directory given)
+                  MNIST ships with nb in Data/mnist: restore it with `git checkout -- Data/mnist` in the project, or \
+                set NB_DATA to a folder holding mnist/.
 
                 """, writesRecord: true),
     ]
@@ -221,7 +231,7 @@ struct Invocation: CustomTestStringConvertible, Sendable {
                 y = percent(x)
                 ^~~~~~~~~~~~~~
                 nb: error: cannot write '‹dir›/out/notebook.html': Permission denied; the previous run's record and \
-                report are left as they were: free some disk space or choose another --output
+                report are left as they were: make the folder writable for you or choose another --output
 
                 """),
     ]

@@ -17,6 +17,23 @@ import Testing
                 """)
     }
 
+    /// Each line of a message used to be joined to the next by a literal `␊`.
+    @Test func aMessageOfSeveralLinesPrintsItsFurtherLinesIndentedUnderTheCaret() {
+        let range = SourceRange(start: .init(line: 3, column: 9), end: .init(line: 3, column: 13))
+        let message = "MNIST train split not found: looked in:\n  /data/mnist (NB_DATA)\nset NB_DATA"
+        #expect(
+            DiagnosticRenderer(source: source).render(Diagnostic(.error, message, at: range)) == """
+                Notebooks/x.md:3:9: error: MNIST train split not found: looked in:
+                train = mnst(split: "train")
+                        ^~~~
+                    /data/mnist (NB_DATA)
+                  set NB_DATA
+
+                """)
+        #expect(
+            DiagnosticRenderer(source: source).render(Diagnostic(.error, "a\nb\u{1B}", at: nil)) == "error: a\n  b␛\n")
+    }
+
     @Test func tabsAreKeptSoTheCaretLinesUp() {
         let range = SourceRange(at: .init(line: 4, column: 2))
         let diagnostic = Diagnostic(.warning, "w", at: range)

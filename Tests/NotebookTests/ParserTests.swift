@@ -141,4 +141,15 @@ import Testing
         #expect(diagnostics.map(\.message) == ["unexpected character '$'", "unexpected character '$'"])
         #expect(diagnostics.map(\.range?.start) == [source["1️⃣"], source["2️⃣"]])
     }
+
+    @Test func aNameWithAZeroWidthJoinerIsOneErrorNotASecondBindingThatReadsTheSame() {
+        let (statements, diagnostics) = parse("x\u{200D} = 1\nx = 2")
+        #expect(
+            diagnostics.map(\.message) == [
+                "invisible character U+200D ZERO WIDTH JOINER: it shows nothing, so the code would not read as what "
+                    + "it is; delete it"
+            ])
+        #expect(diagnostics.first?.range?.start == SourceLocation(line: 1, column: 2))
+        #expect(statements.compactMap(\.binding?.name) == ["x"])
+    }
 }

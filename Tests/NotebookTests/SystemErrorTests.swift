@@ -28,4 +28,14 @@ import Testing
             SystemError.reason(SourceFileError.unreadable(path: "x", reason: "r"))
                 == "x: error: cannot read the notebook: r")
     }
+
+    /// nb used to advise freeing disk space for every failed write, a read-only disk and a name
+    /// too long included.
+    @Test(arguments: [
+        (ENOSPC, SystemError.WriteFailure.diskFull), (EDQUOT, .diskFull), (EROFS, .readOnly), (EACCES, .notPermitted),
+        (EPERM, .notPermitted), (ENAMETOOLONG, .nameTooLong), (EISDIR, .other),
+    ])
+    func aWriteFailureIsToldApartByItsReason(code: Int32, failure: SystemError.WriteFailure) {
+        #expect(SystemError.WriteFailure(reason: SystemError.reason(errno: code)) == failure)
+    }
 }

@@ -37,3 +37,22 @@ import Testing
 func slugsAreLowerCaseLettersAndDigitsJoinedByDashes(title: String, slug: String) {
     #expect(Slug.make(title, fallback: "figure") == slug)
 }
+
+/// A 300-character model name made a figure file name the file system refused (ENAMETOOLONG).
+@Test func figureFileNamesFromLongTitlesAreCutAndEndWithAHashOfTheWhole() {
+    let long = String(repeating: "a", count: 300)
+    let statements = ["\(long) 1", "\(long) 2", "\(long) 1", "Short"].enumerated().map { index, title in
+        StatementRecord(
+            index: index, cell: 0, range: SourceRangeFixture.line(1), source: "f()", binding: nil, status: .ran,
+            cacheHit: false, seconds: 0, seed: 0, key: "",
+            display: .figure(DisplayFigure(image: .svg("<svg/>"), caption: "", title: title)), message: nil)
+    }
+    let names = FigureCatalog(statements: statements).entries.map(\.fileName)
+    let head = String(repeating: "a", count: 55)
+    #expect(
+        names.map { $0.replacing(#/-[0-9a-f]{8}/#, with: "-‹hash›") } == [
+            "\(head)-‹hash›.svg", "\(head)-‹hash›.svg", "\(head)-‹hash›-2.svg", "short.svg",
+        ])
+    #expect(Set(names).count == 4)
+    #expect(names.allSatisfy { $0.utf8.count <= 80 })
+}

@@ -40,16 +40,19 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// One diagnostic: the `path:line:col: severity: message` line, then the quoted source line
-    /// and a caret line; every line ends with a newline.
+    /// and a caret line, then the message's further lines indented under them (a list of places
+    /// searched); every line ends with a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
-        let message = Self.printable(diagnostic.message)
-        guard let range = diagnostic.range else { return "\(diagnostic.severity.rawValue): \(message)\n" }
+        let lines = diagnostic.message.split(separator: "\n", omittingEmptySubsequences: false)
+        let message = Self.printable(String(lines[0]))
+        let more = lines.dropFirst().map { "  " + Self.printable(String($0)) + "\n" }.joined()
+        guard let range = diagnostic.range else { return "\(diagnostic.severity.rawValue): \(message)\n" + more }
         let place = "\(Self.printable(source.path)):\(range.start.line):\(range.start.column)"
         var text = "\(place): \(diagnostic.severity.rawValue): \(message)\n"
         if let line = source.line(range.start.line) {
             text += excerpt(of: line, range: range)
         }
-        return text
+        return text + more
     }
 
     /// The line (or a window of it around the range's start) and its caret line.

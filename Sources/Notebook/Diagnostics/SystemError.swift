@@ -28,6 +28,32 @@ public enum SystemError {
         String(cString: strerror(code))
     }
 
+    /// What a failed write calls for, by its reason (a text `reason(errno:)` gave): a full disk
+    /// wants space, a read-only one or a folder nb may not write another place, a name too long
+    /// a shorter one. Advice that says "free some disk space" for all of them sends the user the
+    /// wrong way.
+    public enum WriteFailure: Sendable, Equatable {
+        /// ENOSPC, EDQUOT.
+        case diskFull
+        /// EROFS.
+        case readOnly
+        /// EACCES, EPERM.
+        case notPermitted
+        /// ENAMETOOLONG.
+        case nameTooLong
+        /// Anything else.
+        case other
+
+        /// The kind of failure `reason` describes.
+        public init(reason: String) {
+            let kinds: [(Int32, WriteFailure)] = [
+                (ENOSPC, .diskFull), (EDQUOT, .diskFull), (EROFS, .readOnly), (EACCES, .notPermitted),
+                (EPERM, .notPermitted), (ENAMETOOLONG, .nameTooLong),
+            ]
+            self = kinds.first { SystemError.reason(errno: $0.0) == reason }?.1 ?? .other
+        }
+    }
+
     private static func code(of error: NSError) -> Int32? {
         if error.domain == NSPOSIXErrorDomain { return Int32(error.code) }
         if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, let code = code(of: underlying) {

@@ -45,7 +45,7 @@ public struct Lexer {
             advance()
             return Token(kind: kind, text: String(scalar), range: SourceRange(start: start, end: location))
         }
-        if Self.isIdentifierStart(scalar) { return identifier(from: start) }
+        if Self.isIdentifierStart(scalar) || Self.isInvisible(scalar) { return identifier(from: start) }
         if Self.isDigit(scalar) { return number(from: start) }
         if scalar == "\"" { return string(from: start) }
         advance()
@@ -91,13 +91,25 @@ public struct Lexer {
         }
     }
 
+    /// A name; an invisible character in it is reported where it is and makes the whole name
+    /// invalid, so `x\u{200D}` never becomes a second `x` that reads the same.
     private mutating func identifier(from start: SourceLocation) -> Token {
         var text = ""
-        while let scalar = peek(), Self.isIdentifierContinue(scalar) {
+        var hasInvisible = false
+        while let scalar = peek(), Self.isIdentifierContinue(scalar) || Self.isInvisible(scalar) {
+            if Self.isInvisible(scalar) {
+                hasInvisible = true
+                let at = location
+                advance()
+                let range = SourceRange(start: at, end: location)
+                diagnostics.append(Diagnostic(ScriptError.invisibleCharacter(scalar), at: range))
+            } else {
+                advance()
+            }
             text.unicodeScalars.append(scalar)
-            advance()
         }
-        return Token(kind: .identifier, text: text, range: SourceRange(start: start, end: location))
+        let range = SourceRange(start: start, end: location)
+        return Token(kind: hasInvisible ? .invalid : .identifier, text: text, range: range)
     }
 
     /// Digits, then an optional fraction and exponent; letters glued on make it malformed.
@@ -189,14 +201,22 @@ public struct Lexer {
     }
 
     /// Letters of any script start a name, as in Swift and Python (`λ`, `数据`): Unicode's
-    /// XID_Start, plus `_`.
+    /// XID_Start, plus `_`, without the default-ignorable ones (UAX #31's profile for names that
+    /// must read as what they are: `ㅤ`, U+3164 HANGUL FILLER, is a letter that shows nothing).
     private static func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "_" || scalar.properties.isXIDStart
+        scalar == "_" || (scalar.properties.isXIDStart && !isInvisible(scalar))
     }
 
-    /// XID_Continue: letters, digits, combining marks and `_`.
+    /// XID_Continue (letters, digits, combining marks and `_`), without the default-ignorable
+    /// ones (joiners, variation selectors, fillers).
     private static func isIdentifierContinue(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isXIDContinue
+        scalar.properties.isXIDContinue && !isInvisible(scalar)
+    }
+
+    /// Default-ignorable code points: a text shows nothing for them, so two names differing by
+    /// one would read the same.
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isDefaultIgnorableCodePoint
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {

@@ -2,6 +2,9 @@
 public enum ScriptError: Error, Hashable, DiagnosticMessage {
     /// A character that starts no token.
     case unexpectedCharacter(String)
+    /// A default-ignorable character (a zero-width joiner, a filler) outside a string: it shows
+    /// nothing, so the code would not read as what it is.
+    case invisibleCharacter(Unicode.Scalar)
     /// A string literal with no closing quote on its line.
     case unterminatedString
     /// A backslash escape other than `\"`, `\\`, `\n`, `\t`.
@@ -30,6 +33,9 @@ public enum ScriptError: Error, Hashable, DiagnosticMessage {
         switch self {
         case .unexpectedCharacter(let character):
             "unexpected character \(Self.quoted(character))"
+        case .invisibleCharacter(let scalar):
+            "invisible character \(Self.codePoint(scalar)) \(scalar.properties.name ?? "(unnamed)"): it shows "
+                + "nothing, so the code would not read as what it is; delete it"
         case .unterminatedString:
             "unterminated string; add a closing '\"' on the same line"
         case .invalidEscape(let escape):
@@ -68,10 +74,13 @@ public enum ScriptError: Error, Hashable, DiagnosticMessage {
             }
         }
         if visible { return "'\(character)'" }
-        return scalars.map { scalar in
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            return "U+" + String(repeating: "0", count: max(4 - hex.count, 0)) + hex
-        }.joined(separator: " ")
+        return scalars.map(codePoint).joined(separator: " ")
+    }
+
+    /// `U+200D`: at least four hex digits.
+    private static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(4 - hex.count, 0)) + hex
     }
 
     private static func closing(of bracket: String) -> String {

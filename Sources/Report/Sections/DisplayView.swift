@@ -19,7 +19,9 @@ struct DisplayView {
         case .figure(let figure):
             let fileName = catalog.fileName(statement: statement, ordinal: ordinal)
             ordinal += 1
-            FigureView(figure: figure, file: fileName.map { figureDirectory + $0 }).render(into: &html)
+            let failure = catalog.failure(statement: statement, ordinal: ordinal - 1)
+            FigureView(figure: figure, file: fileName.map { figureDirectory + $0 }, failure: failure)
+                .render(into: &html)
         case .list(let items):
             for item in items { render(item, ordinal: &ordinal, into: &html) }
         }

@@ -14,6 +14,8 @@ struct FigureView {
     var figure: DisplayFigure
     /// Its file, relative to the page, or nil if it is not written.
     var file: String?
+    /// Why its file could not be written, shown in place of the download link.
+    var failure: ReportError? = nil
 
     /// Writes `<figure>`.
     func render(into html: inout HTMLBuilder) {
@@ -28,7 +30,10 @@ struct FigureView {
         html.wrap("figcaption") { html in
             if !figure.title.isEmpty { html.element("strong", text: figure.title + ". ") }
             html.write(figure.caption)
-            if let file {
+            if let failure {
+                html.write(" ")
+                html.element("span", ["class": "figure-error"], text: failure.description)
+            } else if let file {
                 html.write(" ")
                 let kind = file.hasSuffix(".png") ? "PNG" : "SVG"
                 html.element("a", ["class": "download", "href": file, "download": ""], text: kind)

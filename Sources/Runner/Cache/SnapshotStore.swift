@@ -56,6 +56,11 @@ public struct SnapshotStore: Sendable {
         }
     }
 
+    /// The keys of step `step`'s result and state, whether stored or not.
+    public func keys(step: Int) -> [CacheKey] {
+        [key(.result, step: step), key(.state, step: step)]
+    }
+
     private enum Kind: String {
         case result, state
     }

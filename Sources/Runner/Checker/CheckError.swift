@@ -34,6 +34,9 @@ public enum CheckError: Error, Hashable, DiagnosticMessage {
     case untypedEmptyList
     /// List elements of different types.
     case mixedList(expected: ValueType, actual: ValueType)
+    /// A constant path a call would write, which is the notebook, a file the run reads, or in
+    /// the cache.
+    case replacesProtectedFile(path: String, protected: WriteGuard.Protected)
     /// A `--set` without `=`.
     case malformedOverride(String)
     /// A `--set` for a parameter the front matter does not declare.
@@ -83,6 +86,8 @@ public enum CheckError: Error, Hashable, DiagnosticMessage {
             "cannot tell the element type of an empty list here; write at least one element"
         case .mixedList(let expected, let actual):
             "list elements must all have one type: expected \(expected), got \(actual)"
+        case .replacesProtectedFile(let path, let protected):
+            "'\(path)' is \(protected), which nb never writes over; choose another path"
         case .malformedOverride(let text):
             "--set '\(text)' must be 'name=value', like --set epochs=2"
         case .unknownParameter(let name, let known):

@@ -16,6 +16,8 @@ extension CheckSession {
         // Parameters with an argument, even one with an error, so they are not also "missing".
         var given: Set<String> = []
         var complete = true
+        var constants: [String: Value] = [:]
+        var writtenRange: SourceRange?
         let positional = spec.parameters.filter(\.isPositional)
         var nextPositional = 0
 
@@ -57,6 +59,8 @@ extension CheckSession {
                 continue
             }
             checkConstraint(parameter, typed, at: argument.value)
+            if !parameter.isVariadic, let constant = typed.constant { constants[parameter.name] = constant }
+            if parameter.name == spec.writesFile { writtenRange = argument.value.range }
             if parameter.isVariadic {
                 variadic.append(typed.expression)
             } else if assigned[parameter.name] == nil {
@@ -71,7 +75,9 @@ extension CheckSession {
             } else if let value = assigned[parameter.name] {
                 resolved.append((parameter.name, value))
             } else if let defaultValue = parameter.defaultValue {
-                resolved.append((parameter.name, .constant(Self.coerce(defaultValue.value, to: parameter.type))))
+                let value = Self.coerce(defaultValue.value, to: parameter.type)
+                resolved.append((parameter.name, .constant(value)))
+                constants[parameter.name] = value
             } else if !parameter.isOptional, !given.contains(parameter.name) {
                 let missing = CheckError.missingArgument(
                     name: parameter.name, type: parameter.type, positional: parameter.isPositional,
@@ -80,7 +86,27 @@ extension CheckSession {
                 complete = false
             }
         }
+        if spec.inputFiles != nil { fileReaders.append((spec, constants)) }
+        if let name = spec.writesFile, case .string(let path)? = constants[name], let writtenRange {
+            writtenFiles.append((path, writtenRange))
+        }
         return Typed(expression: .call(spec, resolved), type: complete ? spec.result : nil)
+    }
+
+    /// Reports every constant path a call writes that is the notebook, a file a call reads, or in
+    /// `cacheDirectory`, at the path's argument.
+    mutating func checkWrites(cacheDirectory: String?) {
+        guard !writtenFiles.isEmpty else { return }
+        let inputs = fileReaders.flatMap { reader in
+            ((try? reader.spec.inputFiles?(reader.constants)) ?? []).map(\.path)
+        }
+        let guarding = WriteGuard(
+            notebook: document.source.path, inputs: inputs, cacheDirectory: cacheDirectory)
+        for (path, range) in writtenFiles {
+            if let protected = guarding.protected(path) {
+                report(.replacesProtectedFile(path: path, protected: protected), at: range)
+            }
+        }
     }
 
     /// Reports a constant argument outside the parameter's constraint, at the offending list

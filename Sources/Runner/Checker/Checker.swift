@@ -12,11 +12,15 @@ public struct Checker: Sendable {
     }
 
     /// Checks `document` with the `--set name=value` arguments in `overrides`. Returns a plan
-    /// when there is no error, and every diagnostic found (the document's own first).
-    public func check(_ document: Document, overrides: [String] = []) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+    /// when there is no error, and every diagnostic found (the document's own first). A constant
+    /// path a call would write over the notebook, a file it reads or `cacheDirectory` is an error.
+    public func check(
+        _ document: Document, overrides: [String] = [], cacheDirectory: String? = nil
+    ) -> (plan: Plan?, diagnostics: [Diagnostic]) {
         var session = CheckSession(registry: registry, document: document)
         session.readParameters(overrides: overrides)
         let statements = session.checkStatements()
+        session.checkWrites(cacheDirectory: cacheDirectory)
         let diagnostics = document.diagnostics + session.diagnostics
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
         let plan = Plan(
@@ -38,6 +42,11 @@ struct CheckSession {
     var bindingLines: [String: Int] = [:]
     /// The parameters the statement being checked uses, in order of first use.
     var usedParameters: [String] = []
+    /// The constant paths calls write, where each is written.
+    var writtenFiles: [(path: String, range: SourceRange)] = []
+    /// The calls that read files, with their constant arguments: asked for their files only
+    /// when something writes one, since finding them touches the disk.
+    var fileReaders: [(spec: OperationSpec, constants: [String: Value])] = []
 
     /// What a name refers to.
     enum Binding {

@@ -13,6 +13,8 @@ final class ExecutionRun {
     private var states: [StatementState]
     /// Where events go: the executor's observer, through a log that keeps warnings.
     private let log: WarningLog
+    /// What no call may write over: the notebook, the files the statements read, the cache.
+    private let writeGuard: WriteGuard
     private let clock = ContinuousClock()
 
     init(executor: Executor, seeds: [UInt64], keys: StatementKeys, schedule: Schedule) {
@@ -24,6 +26,9 @@ final class ExecutionRun {
         self.keys = keys
         self.schedule = schedule
         states = schedule.entries.map { StatementState(entry: $0) }
+        writeGuard = WriteGuard(
+            notebook: plan.document.source.path, inputs: keys.inputs.flatMap { $0.map(\.path) },
+            cacheDirectory: cache?.directory.path)
         for (index, reason) in schedule.unusable.sorted(by: { $0.key < $1.key }) {
             warn(plan.statements[index], RunError.unusableCacheEntry(line: line(of: index), reason: reason))
         }
@@ -72,7 +77,7 @@ final class ExecutionRun {
                 key: keys.entryKeys[index].description, display: state.display, message: state.message,
                 warnings: log.warnings(for: index), reason: state.reason, resumedFrom: state.resumedFrom,
                 keyParts: keys.parts[index], inputs: keys.inputs[index].isEmpty ? nil : keys.inputs[index],
-                type: statement.type.description)
+                type: statement.type.description, lineage: keys.lineageKeys[index]?.description)
         }
     }
 
@@ -147,6 +152,11 @@ final class ExecutionRun {
             let context = RunContext(
                 seed: explicitSeed ?? seed, statement: statement.info, observer: observer, stop: stop,
                 snapshots: isOutermost ? snapshots(for: statement.index) : nil)
+            if let name = spec.writesFile, case .string(let path)? = values[name],
+                let protected = writeGuard.protected(path)
+            {
+                throw RunError.refusedWrite(path: path, protected: protected)
+            }
             return try spec.run(Arguments(values, operation: spec.name), context)
         }
     }

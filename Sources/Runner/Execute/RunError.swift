@@ -13,6 +13,8 @@ public enum RunError: Error, Hashable, CustomStringConvertible {
     case unusableCacheEntry(line: Int, reason: String)
     /// A cache entry could not be written; the run goes on.
     case cacheWriteFailed(line: Int, reason: String)
+    /// A call would have written over the notebook, a file the run reads, or the cache.
+    case refusedWrite(path: String, protected: WriteGuard.Protected)
     /// A cached value's bytes did not decode as its type; part of an unusable-entry warning.
     case undecodable(type: String, reason: String)
 
@@ -32,6 +34,8 @@ public enum RunError: Error, Hashable, CustomStringConvertible {
             "internal error: the value of statement \(statement + 1) is missing; please report this"
         case .unusableCacheEntry(let line, let reason):
             "the cached result for line \(line) cannot be used: \(reason); recomputing it"
+        case .refusedWrite(let path, let protected):
+            "refused to write '\(path)': it is \(protected), which nb never writes over; choose another path"
         case .undecodable(let type, let reason):
             "its \(type) cannot be decoded (\(reason))"
         case .cacheWriteFailed(let line, let reason):

@@ -127,13 +127,16 @@ public struct StatementRecord: Hashable, Sendable, Codable {
     /// Its value's type as signatures write it (`Int`, `Float`, `Fit`), so the report can format
     /// a number quoted in the prose as a number; nil in records written before it was kept.
     public var type: String?
+    /// The key a resumable statement's snapshots are kept under (its lineage), hex, so that
+    /// `nb --prune` keeps them; nil for other statements and in records written before it was kept.
+    public var lineage: String?
 
     /// Creates a statement entry.
     public init(
         index: Int, cell: Int, range: SourceRange, source: String, binding: String?, status: StatementStatus,
         cacheHit: Bool, seconds: Double, seed: UInt64, key: String, display: DisplayValue?, message: String?,
         warnings: [String] = [], reason: RunReason? = nil, resumedFrom: Int? = nil, keyParts: KeyParts? = nil,
-        inputs: [InputFileRecord]? = nil, type: String? = nil
+        inputs: [InputFileRecord]? = nil, type: String? = nil, lineage: String? = nil
     ) {
         self.index = index
         self.cell = cell
@@ -153,5 +156,6 @@ public struct StatementRecord: Hashable, Sendable, Codable {
         self.keyParts = keyParts
         self.inputs = inputs
         self.type = type
+        self.lineage = lineage
     }
 }

@@ -32,6 +32,10 @@ public struct OperationSpec: Sendable {
     /// Whether it acts outside the notebook (writes a file): then statements calling it run on
     /// every run, never from the cache, so a deleted output is written again.
     public let hasSideEffects: Bool
+    /// The `String` parameter naming the file a call writes (`save`'s `path`), if it writes one:
+    /// the checker refuses a constant path over the notebook, its inputs or the cache, and the
+    /// runner any other before the call runs (`WriteGuard`).
+    public let writesFile: String?
     /// The parameter counting how far a result has got (a training's `epochs`), when the
     /// operation saves a snapshot after each step of it: a run with a larger count continues from
     /// the longest stored snapshot, and one killed midway from the last step it finished.
@@ -48,7 +52,7 @@ public struct OperationSpec: Sendable {
     public init(
         name: String, doc: String, parameters: [ParameterSpec], result: ValueType, version: Int,
         isRandom: Bool = false, persisting: (any PersistentValue.Type)? = nil, hasSideEffects: Bool = false,
-        displayVersion: Int = 1, resumableBy: String? = nil,
+        displayVersion: Int = 1, resumableBy: String? = nil, writesFile: String? = nil,
         inputFiles: (@Sendable ([String: Value]) throws -> [InputFile])? = nil,
         run: @escaping @Sendable (Arguments, RunContext) throws -> Value
     ) {
@@ -62,6 +66,7 @@ public struct OperationSpec: Sendable {
         self.persisting = persisting
         self.hasSideEffects = hasSideEffects
         self.resumableBy = resumableBy
+        self.writesFile = writesFile
         self.inputFiles = inputFiles
         self.run = run
     }
