@@ -128,7 +128,7 @@ struct NB: ParsableCommand {
             let executor = Executor(
                 plan: plan, cache: cache, fresh: fresh, observer: nil, previous: previousRecord(of: plan),
                 digests: digests)
-            print(TerminalObserver.plan(plan, schedule: executor.schedule().schedule), terminator: "")
+            print(TerminalObserver.plan(plan, schedule: executor.schedule()), terminator: "")
             return
         }
         try execute(plan, renderer: renderer)

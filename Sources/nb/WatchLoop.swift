@@ -100,10 +100,11 @@ struct WatchLoop {
         let executor = Executor(
             plan: plan, cache: command.cache, fresh: fresh, observer: Fanout(observers),
             previous: command.previousRecord(of: plan), stop: stop, digests: command.digests)
-        let keys = executor.schedule().keys.entryKeys
+        let schedule = executor.schedule()
+        let keys = schedule.keys.map(\.entryKey)
         server?.runStarted()
         let result = RunResult()
-        let thread = Thread { result.finish(executor.run()) }
+        let thread = Thread { result.finish(executor.run(schedule)) }
         thread.stackSize = 8 << 20
         thread.start()
         var changedDuringRun = false
@@ -132,8 +133,7 @@ struct WatchLoop {
         guard let file = command.file, case .checked(let plan, _) = check(file, printsWarnings: false) else {
             return false
         }
-        let executor = Executor(plan: plan, cache: nil, observer: nil, digests: command.digests)
-        return !executor.schedule().keys.entryKeys.contains(keys[index])
+        return !StatementKey.all(for: plan, digests: command.digests).contains { $0.entryKey == keys[index] }
     }
 
     /// Waits until a watched file changes and stays unchanged for a moment (an editor's burst of

@@ -77,7 +77,7 @@ private let reasonCases: [ReasonCase] = [
         let text = notebook(change.lines.joined(separator: "\n"))
         let planned = try harness.executor(
             text, overrides: change.overrides, fresh: change.fresh, trainVersion: change.trainVersion
-        ).schedule().schedule
+        ).schedule()
         #expect(planned.decisions.map(\.reason) == change.expected)
         let record = try harness.run(
             text, overrides: change.overrides, fresh: change.fresh, trainVersion: change.trainVersion
@@ -115,11 +115,11 @@ private let reasonCases: [ReasonCase] = [
         let harness = Harness()
         let text = notebook("data = mnist()\nmodel = mlp(hidden: [8])\nfit = train(model, on: data)\nexport(fit)")
         _ = try harness.run(text)
-        let planned = try harness.executor(text).schedule().schedule
+        let planned = try harness.executor(text).schedule()
         #expect(planned.decisions.map(\.action) == [.cached, .cached, .cached, .run])
         #expect(planned.decisions.map(\.reason) == [nil, nil, nil, .sideEffects])
         let edited = text.replacingOccurrences(of: "train(model, on: data)", with: "train(model, on: data, lr: 0.01)")
-        let reasons = try harness.executor(edited).schedule().schedule.decisions.map(\.reason)
+        let reasons = try harness.executor(edited).schedule().decisions.map(\.reason)
         #expect(
             reasons == [
                 .valueNeeded(by: "fit", line: 11), .valueNeeded(by: "fit", line: 11),

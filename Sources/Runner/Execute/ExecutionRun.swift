@@ -6,8 +6,7 @@ import Notebook
 final class ExecutionRun {
     private let plan: Plan
     private let cache: CacheStore?
-    private let seeds: [UInt64]
-    private let keys: StatementKeys
+    private let keys: [StatementKey]
     private let schedule: Schedule
     private let stop: StopRequest?
     private var states: [StatementState]
@@ -17,19 +16,19 @@ final class ExecutionRun {
     private let writeGuard: WriteGuard
     private let clock = ContinuousClock()
 
-    init(executor: Executor, seeds: [UInt64], keys: StatementKeys, schedule: Schedule) {
+    init(executor: Executor, schedule: Schedule) {
         plan = executor.plan
         cache = executor.cache
         stop = executor.stop
         log = WarningLog(forwardingTo: executor.observer)
-        self.seeds = seeds
-        self.keys = keys
+        keys = schedule.keys
         self.schedule = schedule
-        states = schedule.entries.map { StatementState(entry: $0) }
+        states = schedule.decisions.map { StatementState(entry: $0.entry) }
         writeGuard = WriteGuard(
-            notebook: plan.document.source.path, inputs: keys.inputs.flatMap { $0.map(\.path) },
+            notebook: plan.document.source.path, inputs: keys.flatMap { $0.inputs.map(\.path) },
             cacheDirectory: cache?.directory.path)
-        for (index, reason) in schedule.unusable.sorted(by: { $0.key < $1.key }) {
+        for (index, decision) in schedule.decisions.enumerated() {
+            guard let reason = decision.unusable else { continue }
             warn(plan.statements[index], RunError.unusableCacheEntry(line: line(of: index), reason: reason))
         }
     }
@@ -44,7 +43,7 @@ final class ExecutionRun {
                 compute(index)
             } else {
                 let start = clock.now
-                if schedule.needsValue[index], !load(index) {
+                if decision.needsValue, !load(index) {
                     states[index].reason = .entryDamaged(reason: "its stored value cannot be read")
                     compute(index)
                 } else {
@@ -73,11 +72,11 @@ final class ExecutionRun {
             return StatementRecord(
                 index: index, cell: statement.statement.cell, range: statement.statement.range,
                 source: statement.source, binding: statement.binding, status: state.status ?? .skipped,
-                cacheHit: state.cacheHit, seconds: state.seconds, seed: seeds[index],
-                key: keys.entryKeys[index].description, display: state.display, message: state.message,
+                cacheHit: state.cacheHit, seconds: state.seconds, seed: keys[index].seed,
+                key: keys[index].entryKey.description, display: state.display, message: state.message,
                 warnings: log.warnings(for: index), reason: state.reason, resumedFrom: state.resumedFrom,
-                keyParts: keys.parts[index], inputs: keys.inputs[index].isEmpty ? nil : keys.inputs[index],
-                type: statement.type.description, lineage: keys.lineageKeys[index]?.description)
+                keyParts: keys[index].parts, inputs: keys[index].inputs.isEmpty ? nil : keys[index].inputs,
+                type: statement.type.description, lineage: keys[index].lineageKey?.description)
         }
     }
 
@@ -140,7 +139,7 @@ final class ExecutionRun {
                 try elements.map { try evaluate($0, in: statement, callIndex: &callIndex, observer: observer) })
         case .call(let spec, let arguments):
             let isOutermost = callIndex == 0
-            let seed = Seeds.callSeed(seeds[statement.index], callIndex: callIndex)
+            let seed = Seeds.callSeed(keys[statement.index].seed, callIndex: callIndex)
             callIndex += 1
             var values: [String: Value] = [:]
             for argument in arguments {
@@ -163,7 +162,7 @@ final class ExecutionRun {
 
     /// The snapshots of a resumable statement, and where the schedule says it starts.
     private func snapshots(for index: Int) -> RunContext.Snapshots? {
-        guard let cache, let lineage = keys.lineageKeys[index] else { return nil }
+        guard let cache, let lineage = keys[index].lineageKey else { return nil }
         var start: ResumePoint?
         if case .resume(let point) = schedule.decisions[index].action { start = point }
         return RunContext.Snapshots(store: SnapshotStore(cache: cache, lineage: lineage), start: start)
@@ -186,7 +185,7 @@ final class ExecutionRun {
                 return false
             }
             do {
-                let bytes = try cache.readPayload(for: keys.entryKeys[index])
+                let bytes = try cache.readPayload(for: keys[index].entryKey)
                 do {
                     states[index].value = .domain(try type.decoded(from: bytes))
                     return true
@@ -218,7 +217,7 @@ final class ExecutionRun {
         }
         let entry = CacheEntry(display: summary, payload: payload)
         do {
-            try cache.store(entry, for: keys.entryKeys[statement.index])
+            try cache.store(entry, for: keys[statement.index].entryKey)
             states[statement.index].entry = entry
         } catch {
             warn(statement, RunError.cacheWriteFailed(line: line(of: statement.index), reason: "\(error)"))

@@ -38,21 +38,22 @@ public struct Executor: Sendable {
     }
 
     /// What a run would do with each statement, and why, without running anything (`--plan`).
-    public func schedule() -> (keys: StatementKeys, schedule: Schedule) {
-        let seeds = Seeds.statementSeeds(for: plan)
-        let keys = StatementKeys(plan: plan, seeds: seeds, digests: digests)
-        digests?.save()
-        return (keys, Schedule(plan: plan, keys: keys, cache: cache, fresh: fresh, previous: previous))
+    /// It writes nothing; `run(_:)` follows it.
+    public func schedule() -> Schedule {
+        Schedule(
+            plan: plan, keys: StatementKey.all(for: plan, digests: digests), cache: cache, fresh: fresh,
+            previous: previous)
     }
 
-    /// Runs the notebook and returns its record; failures are in the record, never thrown.
-    public func run() -> RunRecord {
+    /// Runs the notebook as `schedule` (by default, `schedule()`) decides, and returns its record;
+    /// failures are in the record, never thrown. Remembers the input files' digests for next time.
+    public func run(_ schedule: Schedule? = nil) -> RunRecord {
         let clock = ContinuousClock()
         let start = clock.now
         let startedAt = ISO8601DateFormatter().string(from: Date())
-        let (keys, schedule) = schedule()
-        let run = ExecutionRun(executor: self, seeds: Seeds.statementSeeds(for: plan), keys: keys, schedule: schedule)
+        let run = ExecutionRun(executor: self, schedule: schedule ?? self.schedule())
         run.execute()
+        digests?.save()
         return RunRecord(
             notebook: plan.document.source.path, title: plan.document.frontMatter?.title, seed: plan.seed,
             parameters: plan.recordParameters, statements: run.records(), startedAt: startedAt,

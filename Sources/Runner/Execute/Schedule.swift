@@ -11,83 +11,82 @@ public struct Schedule: Sendable {
         case run
     }
 
-    /// One statement's decision.
+    /// One statement's decision, and what the run needs to follow it.
     public struct Decision: Sendable {
         /// What happens to it.
-        public var action: Action
+        public var action: Action = .cached
         /// Why it does not come from the cache; nil when it does.
         public var reason: RunReason?
+        /// Its cache entry, found by a header-only lookup.
+        var entry: CacheEntry?
+        /// Why an entry that exists could not be used, for a warning.
+        var unusable: String?
+        /// Whether its value must be loaded or computed because a statement that runs reads it.
+        var needsValue = false
     }
 
+    /// Each statement's key, in document order.
+    public let keys: [StatementKey]
     /// Each statement's decision, in document order.
     public let decisions: [Decision]
-    /// Each statement's cache entry, found by a header-only lookup.
-    let entries: [CacheEntry?]
-    /// Why entries that exist could not be used, by statement, for warnings.
-    let unusable: [Int: String]
-    /// Whether a statement's value must be loaded or computed because a statement that runs reads it.
-    let needsValue: [Bool]
 
     /// Decides, for `plan` with `keys`, from the entries in `cache` (none when nil or `fresh`),
     /// explaining changes against the `previous` run's record.
-    init(plan: Plan, keys: StatementKeys, cache: CacheStore?, fresh: Bool, previous: RunRecord?) {
-        let count = plan.statements.count
-        var entries: [CacheEntry?] = Array(repeating: nil, count: count)
-        var unusable: [Int: String] = [:]
+    init(plan: Plan, keys: [StatementKey], cache: CacheStore?, fresh: Bool, previous: RunRecord?) {
+        var decisions = Array(repeating: Decision(), count: plan.statements.count)
         if let cache, !fresh {
             for statement in plan.statements where !statement.expression.hasSideEffects {
-                switch cache.load(keys.entryKeys[statement.index]) {
+                switch cache.load(keys[statement.index].entryKey) {
                 case .miss: break
-                case .hit(let entry): entries[statement.index] = entry
-                case .unusable(let reason): unusable[statement.index] = reason
+                case .hit(let entry): decisions[statement.index].entry = entry
+                case .unusable(let reason): decisions[statement.index].unusable = reason
                 }
             }
         }
         let finder = ReasonFinder(plan: plan, keys: keys, previous: previous)
         let previousRecords = finder.previousRecords()
-        var decisions = Array(repeating: Decision(action: .cached, reason: nil), count: count)
-        var needsValue = Array(repeating: false, count: count)
         // Backwards, since a statement only reads earlier ones; who needs each value, for the reason.
         var neededBy: [Int: Int] = [:]
         for statement in plan.statements.reversed() {
             let index = statement.index
-            if let entry = entries[index] {
-                guard needsValue[index], entry.payload == nil, let reader = neededBy[index] else { continue }
+            if let entry = decisions[index].entry {
+                // A cached statement needs none of its inputs, unless it must run for its value.
+                guard decisions[index].needsValue, entry.payload == nil, let reader = neededBy[index] else { continue }
                 let line = plan.statements[reader].statement.range.start.line
-                decisions[index] = Decision(
-                    action: .run,
-                    reason: .valueNeeded(
-                        by: plan.statements[reader].binding ?? plan.statements[reader].source, line: line))
+                decisions[index].action = .run
+                decisions[index].reason = .valueNeeded(
+                    by: plan.statements[reader].binding ?? plan.statements[reader].source, line: line)
             } else {
-                let reason: RunReason
-                if statement.expression.hasSideEffects {
-                    reason = .sideEffects
-                } else if fresh {
-                    reason = .fresh
-                } else if let changed = finder.reason(for: index, previous: previousRecords[index]) {
-                    reason = changed
-                } else {
-                    reason = unusable[index].map { .entryDamaged(reason: $0) } ?? .entryMissing
-                }
-                var action = Action.run
-                if !fresh, let cache, let lineage = keys.lineageKeys[index],
-                    let parameter = statement.expression.operation?.resumableBy,
-                    let target = keys.parts[index].argument(parameter).flatMap({ Int($0) }),
-                    let point = SnapshotStore(cache: cache, lineage: lineage).resumePoint(for: target)
-                {
-                    action = .resume(point)
-                }
-                decisions[index] = Decision(action: action, reason: reason)
+                decisions[index].reason = Self.reason(
+                    for: statement, fresh: fresh, unusable: decisions[index].unusable,
+                    changed: finder.reason(for: index, previous: previousRecords[index]))
+                decisions[index].action = Self.action(for: statement, key: keys[index], cache: fresh ? nil : cache)
             }
             // Backwards, so the reader named last is the first in the notebook.
             for input in statement.inputs {
-                needsValue[input] = true
+                decisions[input].needsValue = true
                 neededBy[input] = index
             }
         }
+        self.keys = keys
         self.decisions = decisions
-        self.entries = entries
-        self.unusable = unusable
-        self.needsValue = needsValue
+    }
+
+    /// Why a statement with no usable entry runs.
+    private static func reason(
+        for statement: PlannedStatement, fresh: Bool, unusable: String?, changed: RunReason?
+    ) -> RunReason {
+        if statement.expression.hasSideEffects { return .sideEffects }
+        if fresh { return .fresh }
+        return changed ?? unusable.map { .entryDamaged(reason: $0) } ?? .entryMissing
+    }
+
+    /// Runs, or resumes a resumable statement from the snapshot nearest the step its key asks for.
+    private static func action(for statement: PlannedStatement, key: StatementKey, cache: CacheStore?) -> Action {
+        guard let cache, let lineage = key.lineageKey, let parameter = statement.expression.operation?.resumableBy,
+            case .int(let target)? = key.parts.argument(parameter),
+            let point = SnapshotStore(cache: cache, lineage: lineage).resumePoint(for: target)
+        else { return .run }
+        return .resume(point)
     }
 }

@@ -2,7 +2,7 @@
 /// the parts the last run's record kept for the same statement.
 struct ReasonFinder {
     let plan: Plan
-    let keys: StatementKeys
+    let keys: [StatementKey]
     /// The last run's statements, by identity (see `identity(of:)`).
     private let previous: [String: StatementRecord]
     /// The last run's displayed expressions, by their cell and their order in it: an edited
@@ -11,7 +11,7 @@ struct ReasonFinder {
     /// The last run's parameters, by name.
     private let previousParameters: [String: RunRecord.Parameter]
 
-    init(plan: Plan, keys: StatementKeys, previous record: RunRecord?) {
+    init(plan: Plan, keys: [StatementKey], previous record: RunRecord?) {
         self.plan = plan
         self.keys = keys
         var previous: [String: StatementRecord] = [:]
@@ -62,45 +62,44 @@ struct ReasonFinder {
     /// Why statement `index`, whose last record is `record`, has another key than it had then;
     /// nil when its key is the same.
     func reason(for index: Int, previous record: StatementRecord?) -> RunReason? {
-        guard let record, let old = record.keyParts else { return record == nil ? .new : .keyChanged }
-        let current = keys.parts[index]
-        guard old != current else { return nil }
-        let oldParts = Dictionary(
-            old.parts.map { ($0.name + "\u{0}" + $0.kind.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
-        var fileNumber = 0
-        for part in current.parts {
-            if part.kind == .file { fileNumber += 1 }
-            let before = oldParts[part.name + "\u{0}" + part.kind.rawValue]
-            guard before?.value != part.value else { continue }
-            return explain(part, old: before, fileNumber: fileNumber, in: index)
+        guard let record, let old = record.keyParts, !old.parts.isEmpty else {
+            return record == nil ? .new : .keyChanged
         }
-        let currentNames = Set(current.parts.map(\.name))
-        if let removed = old.parts.first(where: { !currentNames.contains($0.name) }) {
-            return .argumentChanged(name: removed.name, old: removed.value, new: "default")
+        let current = keys[index].parts
+        guard old != current else { return nil }
+        let oldParts = Dictionary(old.parts.map { ($0.slot, $0) }, uniquingKeysWith: { first, _ in first })
+        for part in current.parts where oldParts[part.slot] != part {
+            return explain(part, old: oldParts[part.slot], in: index)
+        }
+        let currentSlots = Set(current.parts.map(\.slot))
+        if let removed = old.parts.first(where: { !currentSlots.contains($0.slot) }) {
+            return .argumentChanged(name: removed.slot.path, old: removed.valueText, new: "default")
         }
         return .keyChanged
     }
 
-    private func explain(_ part: KeyParts.Part, old: KeyParts.Part?, fileNumber: Int, in index: Int) -> RunReason {
-        switch part.kind {
-        case .operation:
-            let (newName, newVersion) = Self.splitOperation(part.value)
-            guard let old else { return .argumentChanged(name: part.name, old: "default", new: newName) }
-            let (oldName, oldVersion) = Self.splitOperation(old.value)
-            return oldName == newName
-                ? .operationVersionChanged(operation: newName, old: oldVersion, new: newVersion)
-                : .operationChanged(old: oldName, new: newName)
-        case .reference:
-            guard let input = keys.references[index][part.name] else { return .keyChanged }
+    private func explain(_ part: KeyParts.Part, old: KeyParts.Part?, in index: Int) -> RunReason {
+        switch part {
+        case .operation(let path, let name, let version):
+            guard case .operation(_, let oldName, let oldVersion)? = old else {
+                return .argumentChanged(name: path, old: "default", new: name)
+            }
+            return oldName == name
+                ? .operationVersionChanged(operation: name, old: "v\(oldVersion)", new: "v\(version)")
+                : .operationChanged(old: oldName, new: name)
+        case .reference(let path, _):
+            guard let input = keys[index].references[path] else { return .keyChanged }
             let statement = plan.statements[input]
             return .inputChanged(
                 name: statement.binding ?? statement.source, line: statement.statement.range.start.line)
-        case .file:
-            let inputs = keys.inputs[index]
-            return .fileChanged(path: fileNumber - 1 < inputs.count ? inputs[fileNumber - 1].path : part.name)
+        case .file(_, let position, _):
+            let inputs = keys[index].inputs
+            return .fileChanged(path: position - 1 < inputs.count ? inputs[position - 1].path : part.slot.path)
+        case .filesNotFound(let path):
+            return .fileChanged(path: path)
         case .seed:
             return .seedChanged
-        case .argument:
+        case .argument(let path, _), .list(let path, _):
             for name in plan.statements[index].parameters {
                 guard let parameter = plan.parameters.first(where: { $0.name == name }),
                     let before = previousParameters[name], before.value != parameter.value.literalText
@@ -110,13 +109,9 @@ struct ReasonFinder {
                     name: name, old: before.value, new: parameter.value.literalText,
                     bySet: parameter.overridden || before.overridden)
             }
-            return .argumentChanged(name: part.name, old: old?.value ?? "default", new: part.value)
+            return .argumentChanged(name: path, old: old?.valueText ?? "default", new: part.valueText)
+        case .lineage:
+            return .keyChanged
         }
-    }
-
-    /// `("train", "v2")` from `train v2`.
-    private static func splitOperation(_ text: String) -> (String, String) {
-        guard let space = text.lastIndex(of: " ") else { return (text, "") }
-        return (String(text[..<space]), String(text[text.index(after: space)...]))
     }
 }
