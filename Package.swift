@@ -44,16 +44,16 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
 
-        // Tier 1: files written whole or not at all, below every module that writes one.
+        // Tier 1: files written whole or not at all, and read only when regular, below every module that writes or reads one.
         .target(name: "Files"),
 
         // Tier 1.
-        .target(name: "Notebook"),
+        .target(name: "Notebook", dependencies: ["Files"]),
         .target(name: "Engine", dependencies: ["COpenBLAS", "Files"], swiftSettings: optimized),
         .target(name: "Figures", dependencies: ["CPNG", "Files"], swiftSettings: optimized),
 
         // Tier 2.
-        .target(name: "Datasets", dependencies: ["Engine", "CZlib"], swiftSettings: optimized),
+        .target(name: "Datasets", dependencies: ["Engine", "Files", "CZlib"], swiftSettings: optimized),
         .target(name: "Runner", dependencies: ["Notebook", "Files"], swiftSettings: optimized),
 
         // Tier 3.
@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "Engine"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport", "Engine"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Engine", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Engine", "TestSupport", "CZlib"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "CPNG"]),
         .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "TestSupport", "Engine"]),

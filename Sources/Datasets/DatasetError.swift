@@ -19,6 +19,15 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongMagic(path: String, expected: UInt32, actual: UInt32)
     /// The IDX header in `path` describes a different number of bytes than follow it.
     case payloadLengthMismatch(path: String, dimensions: [Int], expectedBytes: Int, actualBytes: Int)
+    /// The IDX header in `path` declares dimensions whose product does not fit in 64 bits.
+    case declaredSizeOverflows(path: String, dimensions: [Int])
+    /// The IDX header in the gzip file `path` declares more bytes than its compressed size can inflate to.
+    case declaredSizeImpossible(
+        path: String, dimensions: [Int], expectedBytes: Int, compressedBytes: Int, maximumBytes: Int)
+    /// The IDX header in `path` declares more bytes than nb holds in memory for one file.
+    case declaredSizeOverBudget(path: String, dimensions: [Int], expectedBytes: Int, budgetBytes: Int)
+    /// More data follows the bytes the IDX header in `path` declares; reading stopped there.
+    case payloadTooLong(path: String, dimensions: [Int], expectedBytes: Int)
     /// The images file and the labels file of one split hold different numbers of items.
     case itemCountMismatch(imagesPath: String, imageCount: Int, labelsPath: String, labelCount: Int)
     /// A label is not a class index of the data set.
@@ -56,12 +65,26 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "(0x00000803 for an images file, 0x00000801 for a labels file, both of unsigned bytes); "
                 + "check that this is the right file, or \(Self.recopyHint)"
         case .payloadLengthMismatch(let path, let dimensions, let expectedBytes, let actualBytes):
-            let shape = dimensions.map(String.init).joined(separator: " × ")
             let problem =
                 actualBytes < expectedBytes
                 ? "the file is truncated" : "\(actualBytes - expectedBytes) unexpected bytes follow"
-            return "\(path): the IDX header describes \(shape) = \(expectedBytes) bytes of data but \(actualBytes) "
+            return
+                "\(path): the IDX header describes \(Self.shape(dimensions)) = \(expectedBytes) bytes of data but \(actualBytes) "
                 + "follow, so \(problem); \(Self.recopyHint)"
+        case .declaredSizeOverflows(let path, let dimensions):
+            return "\(path): the IDX header describes \(Self.shape(dimensions)) bytes of data, a product over 2^63, "
+                + "so the header is corrupt; \(Self.recopyHint)"
+        case .declaredSizeImpossible(let path, let dimensions, let expectedBytes, let compressedBytes, let maximumBytes):
+            return "\(path): the IDX header describes \(Self.shape(dimensions)) = \(expectedBytes) bytes of data, "
+                + "but \(compressedBytes) bytes of gzip data inflate to at most \(maximumBytes), so the file is "
+                + "truncated or the header corrupt; \(Self.recopyHint)"
+        case .declaredSizeOverBudget(let path, let dimensions, let expectedBytes, let budgetBytes):
+            return "\(path): the IDX header describes \(Self.shape(dimensions)) = \(expectedBytes) bytes of data, "
+                + "more than the \(budgetBytes) bytes nb holds in memory for one file (half this machine's memory); "
+                + "check that this is the right file, or \(Self.recopyHint)"
+        case .payloadTooLong(let path, let dimensions, let expectedBytes):
+            return "\(path): the IDX header describes \(Self.shape(dimensions)) = \(expectedBytes) bytes of data "
+                + "but more follow (nb stopped reading there), so unexpected bytes follow; \(Self.recopyHint)"
         case .itemCountMismatch(let imagesPath, let imageCount, let labelsPath, let labelCount):
             return "\(imagesPath) holds \(imageCount) images but \(labelsPath) holds \(labelCount) labels; "
                 + "the two files must come from the same split: \(Self.recopyHint)"
@@ -88,6 +111,11 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     private static let recopyHint =
         "re-copy it from its source (MNIST ships with nb in Data/mnist; Fashion-MNIST comes from "
         + "`sudo apt-get install --reinstall dataset-fashion-mnist`)"
+
+    /// The dimensions as a product: `60000 × 28 × 28`.
+    private static func shape(_ dimensions: [Int]) -> String {
+        dimensions.map(String.init).joined(separator: " × ")
+    }
 
     /// `value` as eight hexadecimal digits: `0x00000803`.
     private static func hex(_ value: UInt32) -> String {
