@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+@testable import Runner
+
+@Suite("Saving snapshots")
+struct SnapshotStoreTests {
+    @Test("A snapshot write that fails names the part it was writing and that part's own file")
+    func namesThePartThatFailed() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "nb-snapshots-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let snapshots = SnapshotStore(cache: CacheStore(directory: directory), lineage: CacheKey(bytes: [1, 2, 3]))
+        // A folder where step 1's state belongs stops its rename; the result is written.
+        let state = snapshots.url(.state, step: 1)
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+
+        let error = SnapshotWriteError(
+            part: "state for continuing", reason: "could not write '\(state.path)': Is a directory")
+        #expect(throws: error) { try snapshots.save(result: Data([1]), state: Data([2]), step: 1) }
+        #expect(
+            error.description
+                == "its state for continuing was not written: could not write '\(state.path)': Is a directory")
+        #expect(FileManager.default.fileExists(atPath: snapshots.url(.result, step: 1).path))
+    }
+}
