@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything that can go wrong while finding, reading or batching a data set.
 ///
 /// Cases carry the paths and the numbers involved; `description` is the only place the messages
@@ -40,6 +42,9 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidLimit(Int)
     /// An environment variable names a data root that is not a folder.
     case dataRootNotFound(variable: String, path: String)
+    /// `data:` or `NB_DATA` (the place's origin) names a folder one level off: the split's files
+    /// are in `holding` instead.
+    case dataFolderLevel(dataset: DatasetName, split: Split, given: DataLocator.Place, holding: String)
     /// The files of a split are in none of the places searched.
     case dataNotFound(dataset: DatasetName, split: Split, files: [String], searched: [DataLocator.Place])
 
@@ -99,6 +104,14 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
         case .dataRootNotFound(let variable, let path):
             return "\(variable) is set to '\(path)', which is not a folder; "
                 + "point \(variable) at a folder holding mnist/ or fashion-mnist/, or unset it to use the project's Data/"
+        case .dataFolderLevel(let dataset, let split, let given, let holding) where given.origin == "NB_DATA":
+            return "NB_DATA is set to '\(given.path)', which holds \(split.imagesFile) itself rather than in "
+                + "\(dataset.folder)/; NB_DATA names the folder holding \(dataset.folder)/ (while data: names the "
+                + "folder of the files), so set NB_DATA to '\(Self.parent(of: holding))' or give data: \"\(holding)\""
+        case .dataFolderLevel(let dataset, _, let given, let holding):
+            return "data: \"\(given.path)\" is not the folder of the files but holds \(dataset.folder)/, which is; "
+                + "data: names the folder of the files themselves (while NB_DATA names the folder holding "
+                + "\(dataset.folder)/), so give data: \"\(holding)\""
         case .dataNotFound(let dataset, let split, let files, let searched):
             let places = searched.map { "  \($0.path) (\($0.origin))" }.joined(separator: "\n")
             let looked = searched.isEmpty ? "nowhere (no place to look)" : "in:\n\(places)"
@@ -111,6 +124,12 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     private static let recopyHint =
         "re-copy it from its source (MNIST ships with nb in Data/mnist; Fashion-MNIST comes from "
         + "`sudo apt-get install --reinstall dataset-fashion-mnist`)"
+
+    /// The folder holding `path`.
+    private static func parent(of path: String) -> String {
+        let parent = (path as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "/" : parent
+    }
 
     /// The dimensions as a product: `60000 × 28 × 28`.
     private static func shape(_ dimensions: [Int]) -> String {
