@@ -142,3 +142,19 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
         return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
     }
 }
+
+/// Something about a data set the user should know that does not stop the statement; the one
+/// place its text is written, for the run's warning and the data set's summary alike.
+public enum DatasetWarning: Equatable, Sendable, CustomStringConvertible {
+    /// `limit` asked for more images than the split `name` holds, so all `count` are used.
+    case limitAboveCount(name: String, limit: Int, count: Int)
+
+    /// The message.
+    public var description: String {
+        switch self {
+        case .limitAboveCount(let name, let limit, let count):
+            "limit: \(limit) asks for more images than \(name) holds, so it has all \(count.formatted()); "
+                + "lower the limit to \(count) or less to say what is used"
+        }
+    }
+}
