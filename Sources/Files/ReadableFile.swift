@@ -81,13 +81,24 @@ public final class ReadableFile {
         return bytes
     }
 
-    /// Everything from the current offset to the end of the file.
+    /// Everything from the current offset to the end of the file, read into one buffer sized
+    /// from `fstat` (and grown if the file grew, or reports no size as /proc's files do).
     public func readToEnd() throws(FileReadError) -> Data {
-        var data = Data()
+        var data = Data(count: max(size, 0))
+        var filled = 0
         while true {
-            let piece = try read(upToCount: max(size - data.count, 1 << 16))
-            if piece.isEmpty { return data }
-            data.append(contentsOf: piece)
+            if filled == data.count { data.count += max(data.count, 1 << 16) }
+            let start = filled
+            filled += try data.withUnsafeMutableBytes { buffer in
+                Result { () throws(FileReadError) in
+                    try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[start...]))
+                }
+            }.get()
+            // `read(into:)` stops short only at the end of the file.
+            if filled < data.count {
+                data.count = filled
+                return data
+            }
         }
     }
 

@@ -25,6 +25,12 @@ struct ReadableFileTests {
         #expect(try file.readToEnd() == Data(" world".utf8))
         try file.seek(to: 6)
         #expect(try file.read(upToCount: 100) == Array("world".utf8))
+        #if os(Linux)
+            // /proc's files report a size of 0 but have contents.
+            let status = try ReadableFile(path: "/proc/self/status")
+            #expect(status.size == 0)
+            #expect(String(decoding: try status.readToEnd(), as: UTF8.self).hasPrefix("Name:"))
+        #endif
     }
 
     /// Each used to block or never end: an open waiting for a FIFO's writer, reads of /dev/zero.
