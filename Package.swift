@@ -44,7 +44,8 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
 
-        // Tier 1: files written whole or not at all, and read only when regular, below every module that writes or reads one.
+        // Tier 1: files written whole or not at all, and opened to read only when regular (never a
+        // FIFO or a device); below every module that writes or reads one.
         .target(name: "Files"),
 
         // Tier 1.
