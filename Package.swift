@@ -46,24 +46,27 @@ let package = Package(
         // The tiers and allowed imports are written in docs/ARCHITECTURE.md, which
         // Scripts/check-layout reads; these declarations follow it.
 
-        // Tier 1.
+        // Tier 1: files written whole or not at all, and opened to read only when regular (never a
+        // FIFO or a device); below every module that writes or reads one.
         .target(name: "Files"),
-        .target(name: "Notebook"),
 
         // Tier 2.
+        .target(name: "Notebook", dependencies: ["Files"]),
         .target(name: "Engine", dependencies: ["COpenBLAS", "Files"], swiftSettings: optimized),
         .target(name: "Figures", dependencies: ["CPNG", "Files"], swiftSettings: optimized),
-        .target(name: "Runner", dependencies: ["Notebook", "Files"], swiftSettings: optimized),
 
         // Tier 3.
-        .target(name: "Datasets", dependencies: ["Engine", "CZlib"], swiftSettings: optimized),
-        .target(name: "Report", dependencies: ["Runner", "Notebook", "Figures", "Files", "CMark"]),
+        .target(name: "Runner", dependencies: ["Notebook", "Files"], swiftSettings: optimized),
+        .target(name: "Datasets", dependencies: ["Engine", "Files", "CZlib"], swiftSettings: optimized),
 
-        // Tier 4: Operations, and the live preview's server (imported by nb only).
+        // Tier 4.
+        .target(name: "Report", dependencies: ["Runner", "Notebook", "Figures", "Files", "CMark"]),
         .target(name: "Operations", dependencies: ["Runner", "Engine", "Datasets", "Figures"]),
+
+        // Tier 5: the live preview's server (imported by nb only).
         .target(name: "Preview", dependencies: ["Report", "Runner", "Notebook"]),
 
-        // Tier 5.
+        // Tier 6.
         .executableTarget(
             name: "nb",
             dependencies: [
@@ -85,7 +88,7 @@ let package = Package(
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "Engine"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport", "Engine"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Engine", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Engine", "TestSupport", "CZlib"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "CPNG"]),
         .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "TestSupport", "Engine"]),

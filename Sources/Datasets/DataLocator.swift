@@ -82,6 +82,7 @@ public struct DataLocator: Sendable {
         if directory == nil, let root = environment["NB_DATA"], !root.isEmpty, !Self.isDirectory(absolute(root)) {
             throw DatasetError.dataRootNotFound(variable: "NB_DATA", path: absolute(root))
         }
+        try checkFolderLevel(dataset, split: split)
         let searched = places(for: dataset)
         for place in searched {
             if let images = Self.file(split.imagesFile, in: place.path),
@@ -93,6 +94,31 @@ public struct DataLocator: Sendable {
         throw DatasetError.dataNotFound(
             dataset: dataset, split: split, files: [split.imagesFile + ".gz", split.labelsFile + ".gz"],
             searched: searched)
+    }
+
+    /// Throws when the split's files are one folder level off from where the user pointed: `data:`
+    /// names the folder holding the files itself, `NB_DATA` the folder holding `mnist/`, and each
+    /// is easily given the other's level.
+    private func checkFolderLevel(_ dataset: DatasetName, split: Split) throws {
+        if let directory {
+            let given = absolute(directory)
+            let inner = given + "/" + dataset.folder
+            if !Self.holds(split, in: given), Self.holds(split, in: inner) {
+                throw DatasetError.dataFolderLevel(
+                    dataset: dataset, split: split, given: Place(path: given, origin: "data:"), holding: inner)
+            }
+        } else if let root = environment["NB_DATA"], !root.isEmpty {
+            let given = absolute(root)
+            if !Self.holds(split, in: given + "/" + dataset.folder), Self.holds(split, in: given) {
+                throw DatasetError.dataFolderLevel(
+                    dataset: dataset, split: split, given: Place(path: given, origin: "NB_DATA"), holding: given)
+            }
+        }
+    }
+
+    /// Whether `folder` holds both files of `split`.
+    private static func holds(_ split: Split, in folder: String) -> Bool {
+        file(split.imagesFile, in: folder) != nil && file(split.labelsFile, in: folder) != nil
     }
 
     /// `name.gz` in `folder`, else `name`, if either is a file.

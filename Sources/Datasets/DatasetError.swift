@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything that can go wrong while finding, reading or batching a data set.
 ///
 /// Cases carry the paths and the numbers involved; `description` is the only place the messages
@@ -19,6 +21,15 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongMagic(path: String, expected: UInt32, actual: UInt32)
     /// The IDX header in `path` describes a different number of bytes than follow it.
     case payloadLengthMismatch(path: String, dimensions: [Int], expectedBytes: Int, actualBytes: Int)
+    /// The IDX header in `path` declares dimensions whose product does not fit in 64 bits.
+    case declaredSizeOverflows(path: String, dimensions: [Int])
+    /// The IDX header in the gzip file `path` declares more bytes than its compressed size can inflate to.
+    case declaredSizeImpossible(
+        path: String, dimensions: [Int], expectedBytes: Int, compressedBytes: Int, maximumBytes: Int)
+    /// The IDX header in `path` declares more bytes than nb holds in memory for one file.
+    case declaredSizeOverBudget(path: String, dimensions: [Int], expectedBytes: Int, budgetBytes: Int)
+    /// More data follows the bytes the IDX header in `path` declares; reading stopped there.
+    case payloadTooLong(path: String, dimensions: [Int], expectedBytes: Int)
     /// The images file and the labels file of one split hold different numbers of items.
     case itemCountMismatch(imagesPath: String, imageCount: Int, labelsPath: String, labelCount: Int)
     /// A label is not a class index of the data set.
@@ -31,6 +42,9 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidLimit(Int)
     /// An environment variable names a data root that is not a folder.
     case dataRootNotFound(variable: String, path: String)
+    /// `data:` or `NB_DATA` (the place's origin) names a folder one level off: the split's files
+    /// are in `holding` instead.
+    case dataFolderLevel(dataset: DatasetName, split: Split, given: DataLocator.Place, holding: String)
     /// The files of a split are in none of the places searched.
     case dataNotFound(dataset: DatasetName, split: Split, files: [String], searched: [DataLocator.Place])
 
@@ -56,12 +70,26 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "(0x00000803 for an images file, 0x00000801 for a labels file, both of unsigned bytes); "
                 + "check that this is the right file, or \(Self.recopyHint)"
         case .payloadLengthMismatch(let path, let dimensions, let expectedBytes, let actualBytes):
-            let shape = dimensions.map(String.init).joined(separator: " × ")
             let problem =
                 actualBytes < expectedBytes
                 ? "the file is truncated" : "\(actualBytes - expectedBytes) unexpected bytes follow"
-            return "\(path): the IDX header describes \(shape) = \(expectedBytes) bytes of data but \(actualBytes) "
+            return
+                "\(path): the IDX header describes \(Self.shape(dimensions)) = \(expectedBytes) bytes of data but \(actualBytes) "
                 + "follow, so \(problem); \(Self.recopyHint)"
+        case .declaredSizeOverflows(let path, let dimensions):
+            return "\(path): the IDX header describes \(Self.shape(dimensions)) bytes of data, a product over 2^63, "
+                + "so the header is corrupt; \(Self.recopyHint)"
+        case .declaredSizeImpossible(let path, let dimensions, let expectedBytes, let compressedBytes, let maximumBytes):
+            return "\(path): the IDX header describes \(Self.shape(dimensions)) = \(expectedBytes) bytes of data, "
+                + "but \(compressedBytes) bytes of gzip data inflate to at most \(maximumBytes), so the file is "
+                + "truncated or the header corrupt; \(Self.recopyHint)"
+        case .declaredSizeOverBudget(let path, let dimensions, let expectedBytes, let budgetBytes):
+            return "\(path): the IDX header describes \(Self.shape(dimensions)) = \(expectedBytes) bytes of data, "
+                + "more than the \(budgetBytes) bytes nb holds in memory for one file (half this machine's memory); "
+                + "check that this is the right file, or \(Self.recopyHint)"
+        case .payloadTooLong(let path, let dimensions, let expectedBytes):
+            return "\(path): the IDX header describes \(Self.shape(dimensions)) = \(expectedBytes) bytes of data "
+                + "but more follow (nb stopped reading there), so unexpected bytes follow; \(Self.recopyHint)"
         case .itemCountMismatch(let imagesPath, let imageCount, let labelsPath, let labelCount):
             return "\(imagesPath) holds \(imageCount) images but \(labelsPath) holds \(labelCount) labels; "
                 + "the two files must come from the same split: \(Self.recopyHint)"
@@ -76,6 +104,14 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
         case .dataRootNotFound(let variable, let path):
             return "\(variable) is set to '\(path)', which is not a folder; "
                 + "point \(variable) at a folder holding mnist/ or fashion-mnist/, or unset it to use the project's Data/"
+        case .dataFolderLevel(let dataset, let split, let given, let holding) where given.origin == "NB_DATA":
+            return "NB_DATA is set to '\(given.path)', which holds \(split.imagesFile) itself rather than in "
+                + "\(dataset.folder)/; NB_DATA names the folder holding \(dataset.folder)/ (while data: names the "
+                + "folder of the files), so set NB_DATA to '\(Self.parent(of: holding))' or give data: \"\(holding)\""
+        case .dataFolderLevel(let dataset, _, let given, let holding):
+            return "data: \"\(given.path)\" is not the folder of the files but holds \(dataset.folder)/, which is; "
+                + "data: names the folder of the files themselves (while NB_DATA names the folder holding "
+                + "\(dataset.folder)/), so give data: \"\(holding)\""
         case .dataNotFound(let dataset, let split, let files, let searched):
             let places = searched.map { "  \($0.path) (\($0.origin))" }.joined(separator: "\n")
             let looked = searched.isEmpty ? "nowhere (no place to look)" : "in:\n\(places)"
@@ -89,9 +125,36 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
         "re-copy it from its source (MNIST ships with nb in Data/mnist; Fashion-MNIST comes from "
         + "`sudo apt-get install --reinstall dataset-fashion-mnist`)"
 
+    /// The folder holding `path`.
+    private static func parent(of path: String) -> String {
+        let parent = (path as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "/" : parent
+    }
+
+    /// The dimensions as a product: `60000 × 28 × 28`.
+    private static func shape(_ dimensions: [Int]) -> String {
+        dimensions.map(String.init).joined(separator: " × ")
+    }
+
     /// `value` as eight hexadecimal digits: `0x00000803`.
     private static func hex(_ value: UInt32) -> String {
         let digits = String(value, radix: 16, uppercase: true)
         return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
+    }
+}
+
+/// Something about a data set the user should know that does not stop the statement; the one
+/// place its text is written, for the run's warning and the data set's summary alike.
+public enum DatasetWarning: Equatable, Sendable, CustomStringConvertible {
+    /// `limit` asked for more images than the split `name` holds, so all `count` are used.
+    case limitAboveCount(name: String, limit: Int, count: Int)
+
+    /// The message.
+    public var description: String {
+        switch self {
+        case .limitAboveCount(let name, let limit, let count):
+            "limit: \(limit) asks for more images than \(name) holds, so it has all \(count.formatted()); "
+                + "lower the limit to \(count) or less to say what is used"
+        }
     }
 }

@@ -1,50 +1,84 @@
 import CZlib
+import Files
 import Foundation
 
-/// Reads a whole file into memory, inflating it with zlib when it is gzip-compressed.
+/// Reads a data file piece by piece, inflating it with zlib when it is gzip-compressed.
 ///
 /// The data sets ship as `.gz`; uncompressed copies (as some mirrors unpack them) are read as
-/// they are. Inflating in memory, rather than through `gzread`, lets a stream that stops early
-/// be told apart from one that ends properly, so a cut-short download is an error, not a short read.
-public enum GzipFile {
+/// they are. The caller asks for the bytes it expects and no more, so a file far larger than its
+/// header says (a gzip bomb: megabytes that inflate to gigabytes) is never held in memory. zlib is
+/// driven directly, rather than through `gzread`, so that a stream that stops early is told apart
+/// from one that ends properly: a cut-short download is an error, not a short read.
+public final class GzipFile {
     /// The first two bytes of every gzip stream (RFC 1952).
     static let signature: [UInt8] = [0x1F, 0x8B]
+    /// How much of the stored file is read at a time.
+    static let chunkSize = 1 << 20
 
-    /// The contents of the file at `path`, inflated if it is gzip-compressed.
-    ///
-    /// Data starting with the gzip signature is inflated, anything else is returned as stored;
-    /// a name ending in `.gz` must hold gzip data.
-    public static func read(path: String) throws -> [UInt8] {
-        let contents = try readFile(path: path)
-        let isGzip = contents.starts(with: signature)
-        if path.hasSuffix(".gz") && !isGzip {
+    /// The path, for messages.
+    public let path: String
+    /// The file's size on disk.
+    public let storedBytes: Int
+    /// Whether the file holds gzip data, inflated as it is read.
+    public let isCompressed: Bool
+    /// The bytes handed out so far (after inflating), for checking how far a read went.
+    public private(set) var deliveredBytes = 0
+    private let file: ReadableFile
+    private let inflater: Inflater?
+    /// Stored bytes read ahead while looking for the signature, handed out first.
+    private var pending: [UInt8]
+
+    /// Opens the regular file at `path`; a name ending in `.gz` must hold gzip data.
+    public init(path: String) throws {
+        do {
+            file = try ReadableFile(path: path)
+        } catch .notFound {
+            throw DatasetError.fileNotFound(path: path)
+        } catch {
+            throw DatasetError.unreadableFile(path: path, reason: error.reason)
+        }
+        self.path = path
+        storedBytes = file.size
+        let first = try Self.read(file, upToCount: Self.chunkSize)
+        isCompressed = first.starts(with: Self.signature)
+        if path.hasSuffix(".gz") && !isCompressed {
             throw DatasetError.notGzip(path: path)
         }
-        return isGzip ? try inflate(contents, path: path) : contents
+        if isCompressed {
+            let file = file
+            inflater = try Inflater(path: path, first: first) { try Self.read(file, upToCount: Self.chunkSize) }
+            pending = []
+        } else {
+            inflater = nil
+            pending = first
+        }
     }
 
-    /// The raw bytes of the file at `path`.
-    static func readFile(path: String) throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DatasetError.fileNotFound(path: path)
+    /// Fills `buffer` with the next bytes (inflated); fewer than it holds only at the end.
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        var filled = 0
+        if let inflater {
+            filled = try inflater.inflate(into: buffer)
+        } else {
+            filled = min(pending.count, buffer.count)
+            if filled > 0 {
+                pending.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[0..<filled])) }
+                pending.removeFirst(filled)
+            }
+            do {
+                filled += try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+            } catch {
+                throw DatasetError.unreadableFile(path: path, reason: error.reason)
+            }
         }
-        guard !isDirectory.boolValue else {
-            throw DatasetError.unreadableFile(path: path, reason: "it is a directory")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DatasetError.unreadableFile(path: path, reason: "it cannot be opened")
-        }
-        defer { try? handle.close() }
-        do {
-            return [UInt8](try handle.readToEnd() ?? Data())
-        } catch {
-            // strerror's text, nb's one wording of OS errors (Notebook's SystemError, which this module cannot see).
-            let posix = error as NSError
-            let reason =
-                posix.domain == NSPOSIXErrorDomain
-                ? String(cString: strerror(Int32(posix.code))) : posix.localizedDescription
-            throw DatasetError.unreadableFile(path: path, reason: reason)
+        deliveredBytes += filled
+        return filled
+    }
+
+    /// Up to `count` next bytes; fewer only at the end.
+    public func read(upToCount count: Int) throws -> [UInt8] {
+        try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = try read(into: UnsafeMutableRawBufferPointer(buffer))
         }
     }
 
@@ -52,66 +86,110 @@ public enum GzipFile {
     ///
     /// Concatenated gzip members are inflated one after another, as `gunzip` does.
     public static func inflate(_ compressed: [UInt8], path: String) throws -> [UInt8] {
-        var stream = z_stream()
-        // 15 + 32: the largest window, and detect a gzip or zlib header automatically.
-        guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw DatasetError.corruptGzip(path: path, reason: "zlib could not start (out of memory?)")
-        }
-        defer { inflateEnd(&stream) }
-
-        var output = [UInt8](repeating: 0, count: initialCapacity(for: compressed))
-        var produced = 0
-        var consumed = 0
+        var input: [UInt8]? = compressed
+        let inflater = try Inflater(path: path, first: []) { input.take() ?? [] }
+        var output: [UInt8] = []
+        var piece = [UInt8](repeating: 0, count: max(4 * compressed.count, 1024))
         while true {
-            if produced == output.count {
-                output.append(contentsOf: repeatElement(0, count: output.count))
-            }
-            let inputChunk = min(compressed.count - consumed, Int(UInt32.max))
-            let outputChunk = min(output.count - produced, Int(UInt32.max))
-            let status = compressed.withUnsafeBufferPointer { input in
-                output.withUnsafeMutableBufferPointer { out in
-                    // zlib never writes through next_in; the mutable pointer is only its C signature.
-                    stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress.map { $0 + consumed })
-                    stream.avail_in = UInt32(inputChunk)
-                    stream.next_out = out.baseAddress.map { $0 + produced }
-                    stream.avail_out = UInt32(outputChunk)
-                    return CZlib.inflate(&stream, Z_NO_FLUSH)
-                }
-            }
-            consumed += inputChunk - Int(stream.avail_in)
-            produced += outputChunk - Int(stream.avail_out)
-
-            switch status {
-            case Z_STREAM_END where consumed == compressed.count:
-                output.removeLast(output.count - produced)
-                return output
-            case Z_STREAM_END:
-                // Another gzip member follows.
-                guard inflateReset(&stream) == Z_OK else {
-                    throw DatasetError.corruptGzip(path: path, reason: "cannot restart after a gzip member")
-                }
-            case Z_OK, Z_BUF_ERROR:
-                // Room left for output but no input left: the stream needs bytes the file does not have.
-                if stream.avail_out > 0 && consumed == compressed.count {
-                    throw DatasetError.truncatedGzip(path: path, compressedBytes: compressed.count)
-                }
-            default:
-                let reason = stream.msg.map { String(cString: $0) } ?? "error \(status)"
-                throw DatasetError.corruptGzip(path: path, reason: reason)
-            }
+            let count = try piece.withUnsafeMutableBytes { try inflater.inflate(into: $0) }
+            output.append(contentsOf: piece[0..<count])
+            if count < piece.count { return output }
         }
     }
 
-    /// A first guess at the inflated size: the gzip trailer's ISIZE (the length mod 2³²).
+    /// `count` bytes of `file` or fewer at its end, with the error in the data sets' terms.
+    private static func read(_ file: ReadableFile, upToCount count: Int) throws -> [UInt8] {
+        do {
+            return try file.read(upToCount: count)
+        } catch {
+            throw DatasetError.unreadableFile(path: file.path, reason: error.reason)
+        }
+    }
+}
+
+extension GzipFile {
+    /// A zlib inflate stream fed by a source of compressed pieces.
     ///
-    /// The guess is trusted only up to 16 times the compressed size (MNIST inflates about 5 times),
-    /// so the garbage trailer of a truncated file cannot ask for gigabytes; the buffer doubles
-    /// as needed beyond it.
-    private static func initialCapacity(for compressed: [UInt8]) -> Int {
-        let fallback = max(4 * compressed.count, 1024)
-        guard compressed.count >= 18 else { return fallback }
-        let trailer = compressed[(compressed.count - 4)...]
-        let size = trailer.reversed().reduce(0) { $0 << 8 | Int($1) }
-        return (1...(16 * compressed.count)).contains(size) ? size : fallback
+    /// The `z_stream` lives on the heap: zlib keeps a pointer back to it, so it must not move.
+    final class Inflater {
+        private let path: String
+        private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        private let nextPiece: () throws -> [UInt8]
+        private var input: [UInt8]
+        private var consumed = 0
+        private var compressedBytes: Int
+        private var inputEnded = false
+        private var memberEnded = false
+
+        /// Starts inflating `first`, then whatever `nextPiece` returns (empty at the end).
+        init(path: String, first: [UInt8], nextPiece: @escaping () throws -> [UInt8]) throws {
+            self.path = path
+            self.nextPiece = nextPiece
+            input = first
+            compressedBytes = first.count
+            stream.initialize(to: z_stream())
+            // 15 + 32: the largest window, and detect a gzip or zlib header automatically.
+            guard inflateInit2_(stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+                stream.deallocate()
+                throw DatasetError.corruptGzip(path: path, reason: "zlib could not start (out of memory?)")
+            }
+        }
+
+        deinit {
+            inflateEnd(stream)
+            stream.deallocate()
+        }
+
+        /// Fills `buffer` with inflated bytes; fewer than it holds only where the last member ends.
+        func inflate(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+            var produced = 0
+            while produced < buffer.count {
+                if consumed == input.count && !inputEnded {
+                    input = try nextPiece()
+                    consumed = 0
+                    compressedBytes += input.count
+                    inputEnded = input.isEmpty
+                }
+                if memberEnded {
+                    if inputEnded { break }
+                    // Another gzip member follows.
+                    guard inflateReset(stream) == Z_OK else {
+                        throw DatasetError.corruptGzip(path: path, reason: "cannot restart after a gzip member")
+                    }
+                    memberEnded = false
+                }
+                produced += try step(into: UnsafeMutableRawBufferPointer(rebasing: buffer[produced...]))
+            }
+            return produced
+        }
+
+        /// One call of zlib's `inflate` on the input left; the number of bytes it wrote.
+        private func step(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+            let inputChunk = min(input.count - consumed, Int(UInt32.max))
+            let outputChunk = min(buffer.count, Int(UInt32.max))
+            let status = input.withUnsafeBufferPointer { bytes in
+                // zlib never writes through next_in; the mutable pointer is only its C signature.
+                stream.pointee.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress.map { $0 + consumed })
+                stream.pointee.avail_in = UInt32(inputChunk)
+                stream.pointee.next_out = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
+                stream.pointee.avail_out = UInt32(outputChunk)
+                return CZlib.inflate(stream, Z_NO_FLUSH)
+            }
+            consumed += inputChunk - Int(stream.pointee.avail_in)
+            let produced = outputChunk - Int(stream.pointee.avail_out)
+            switch status {
+            case Z_STREAM_END:
+                memberEnded = true
+            case Z_OK, Z_BUF_ERROR:
+                // Room left for output but no input left: the stream needs bytes the file does not have.
+                if stream.pointee.avail_out > 0 && consumed == input.count && inputEnded {
+                    throw DatasetError.truncatedGzip(path: path, compressedBytes: compressedBytes)
+                }
+            default:
+                let reason = stream.pointee.msg.map { String(cString: $0) } ?? "error \(status)"
+                throw DatasetError.corruptGzip(path: path, reason: reason)
+            }
+            return produced
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An array read from an IDX file: its dimensions and its unsigned bytes.
 ///
 /// IDX (the MNIST format, http://yann.lecun.com/exdb/mnist/) is a 4-byte big-endian magic number
@@ -38,30 +40,45 @@ public enum IDXReader {
         public var rank: Int { Int(rawValue & 0xFF) }
     }
 
+    /// The most bytes nb holds for one file: half the machine's memory.
+    public static let defaultMemoryBudget = Int(clamping: ProcessInfo.processInfo.physicalMemory / 2)
+
     /// Reads the IDX file at `path` (gzip-compressed or not) and checks it holds `kind`.
-    public static func read(path: String, kind: Kind) throws -> IDXArray {
-        try parse(GzipFile.read(path: path), kind: kind, path: path)
+    ///
+    /// The header is read first; the body is read only once its declared size is known to fit the
+    /// file and `memoryBudget`, and never past that size.
+    public static func read(path: String, kind: Kind, memoryBudget: Int = defaultMemoryBudget) throws -> IDXArray {
+        try read(GzipFile(path: path), kind: kind, memoryBudget: memoryBudget)
+    }
+
+    /// Reads an IDX array of `kind` from `file`, as `read(path:kind:memoryBudget:)` does.
+    static func read(_ file: GzipFile, kind: Kind, memoryBudget: Int) throws -> IDXArray {
+        let path = file.path
+        let header = try file.read(upToCount: headerLength(kind))
+        let (dimensions, expectedBytes) = try parseHeader(header, kind: kind, path: path)
+        try checkDeclaredSize(expectedBytes, dimensions: dimensions, of: file, memoryBudget: memoryBudget)
+        let total = header.count + expectedBytes
+        let bytes = try [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+            _ = buffer.initialize(from: header)
+            let body = UnsafeMutableBufferPointer(rebasing: buffer[header.count...])
+            initialized = header.count + (try file.read(into: UnsafeMutableRawBufferPointer(body)))
+        }
+        guard bytes.count == total else {
+            throw DatasetError.payloadLengthMismatch(
+                path: path, dimensions: dimensions, expectedBytes: expectedBytes,
+                actualBytes: bytes.count - header.count)
+        }
+        // One byte more is enough to know the file is too long; a bomb is not inflated further.
+        guard try file.read(upToCount: 1).isEmpty else {
+            throw DatasetError.payloadTooLong(path: path, dimensions: dimensions, expectedBytes: expectedBytes)
+        }
+        return IDXArray(dimensions: dimensions, bytes: bytes, payloadOffset: header.count)
     }
 
     /// Parses the IDX bytes `bytes` read from `path` (named in errors), which must hold `kind`.
     public static func parse(_ bytes: [UInt8], kind: Kind, path: String) throws -> IDXArray {
-        guard bytes.count >= 4 else {
-            throw DatasetError.headerTooShort(path: path, expectedBytes: 4, actualBytes: bytes.count)
-        }
-        let magic = bigEndianWord(bytes, at: 0)
-        guard magic == kind.rawValue else {
-            throw DatasetError.wrongMagic(path: path, expected: kind.rawValue, actual: magic)
-        }
-        let headerBytes = 4 + 4 * kind.rank
-        guard bytes.count >= headerBytes else {
-            throw DatasetError.headerTooShort(path: path, expectedBytes: headerBytes, actualBytes: bytes.count)
-        }
-        let dimensions = (0..<kind.rank).map { Int(bigEndianWord(bytes, at: 4 + 4 * $0)) }
-        // A corrupt header can claim dimensions whose product overflows; that cannot match any file.
-        let expectedBytes = dimensions.reduce(1) { product, dimension in
-            let (result, overflow) = product.multipliedReportingOverflow(by: dimension)
-            return overflow ? Int.max : result
-        }
+        let headerBytes = headerLength(kind)
+        let (dimensions, expectedBytes) = try parseHeader(Array(bytes.prefix(headerBytes)), kind: kind, path: path)
         let actualBytes = bytes.count - headerBytes
         guard actualBytes == expectedBytes else {
             throw DatasetError.payloadLengthMismatch(
@@ -69,6 +86,62 @@ public enum IDXReader {
         }
         return IDXArray(dimensions: dimensions, bytes: bytes, payloadOffset: headerBytes)
     }
+
+    /// The length of a `kind` header: the magic number and one word per dimension.
+    private static func headerLength(_ kind: Kind) -> Int { 4 + 4 * kind.rank }
+
+    /// The dimensions and the payload size the header `header` declares; it must be whole.
+    private static func parseHeader(_ header: [UInt8], kind: Kind, path: String) throws -> ([Int], Int) {
+        guard header.count >= 4 else {
+            throw DatasetError.headerTooShort(path: path, expectedBytes: 4, actualBytes: header.count)
+        }
+        let magic = bigEndianWord(header, at: 0)
+        guard magic == kind.rawValue else {
+            throw DatasetError.wrongMagic(path: path, expected: kind.rawValue, actual: magic)
+        }
+        guard header.count >= headerLength(kind) else {
+            throw DatasetError.headerTooShort(
+                path: path, expectedBytes: headerLength(kind), actualBytes: header.count)
+        }
+        let dimensions = (0..<kind.rank).map { Int(bigEndianWord(header, at: 4 + 4 * $0)) }
+        // A corrupt header can claim dimensions whose product overflows; that cannot match any file.
+        var expectedBytes = 1
+        for dimension in dimensions {
+            let (product, overflow) = expectedBytes.multipliedReportingOverflow(by: dimension)
+            guard !overflow else { throw DatasetError.declaredSizeOverflows(path: path, dimensions: dimensions) }
+            expectedBytes = product
+        }
+        return (dimensions, expectedBytes)
+    }
+
+    /// Checks that `expectedBytes` of payload can be in `file` and fit `memoryBudget` before any is
+    /// allocated: a stored file must hold exactly that many after the header (`stat` tells), and a
+    /// gzip file cannot inflate past deflate's limit of 1032 bytes per stored byte.
+    private static func checkDeclaredSize(
+        _ expectedBytes: Int, dimensions: [Int], of file: GzipFile, memoryBudget: Int
+    ) throws {
+        let path = file.path
+        if file.isCompressed {
+            let (limit, overflow) = file.storedBytes.multipliedReportingOverflow(by: maximumDeflateRatio)
+            if !overflow, expectedBytes > limit {
+                throw DatasetError.declaredSizeImpossible(
+                    path: path, dimensions: dimensions, expectedBytes: expectedBytes,
+                    compressedBytes: file.storedBytes, maximumBytes: limit)
+            }
+        } else if file.storedBytes - file.deliveredBytes != expectedBytes {
+            throw DatasetError.payloadLengthMismatch(
+                path: path, dimensions: dimensions, expectedBytes: expectedBytes,
+                actualBytes: file.storedBytes - file.deliveredBytes)
+        }
+        guard expectedBytes <= memoryBudget else {
+            throw DatasetError.declaredSizeOverBudget(
+                path: path, dimensions: dimensions, expectedBytes: expectedBytes, budgetBytes: memoryBudget)
+        }
+    }
+
+    /// The most a deflate stream inflates per compressed byte (zlib's technical details, "Maximum
+    /// compression factor"); gzip members' headers only lower it.
+    static let maximumDeflateRatio = 1032
 
     /// The big-endian 32-bit word at `offset`.
     private static func bigEndianWord(_ bytes: [UInt8], at offset: Int) -> UInt32 {

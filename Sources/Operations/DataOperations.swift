@@ -21,18 +21,20 @@ enum DataOperations {
                 .labelled("limit", .int, .atLeast(1), optional: true),
                 .labelled("data", .string, .nonEmpty, optional: true),
             ],
-            result: .dataset, version: 2, displayVersion: 2,
+            result: .dataset, version: 2, displayVersion: 3,
             inputFiles: { constants in
                 let arguments = Arguments(constants, operation: name)
                 let split = Split(rawValue: try arguments.string("split")) ?? .train
                 let found = try locator(arguments).locateWithPlace(dataset, split: split)
                 return [found.images, found.labels].map { InputFile(path: $0, origin: found.place.origin) }
             }
-        ) { arguments, _ in
+        ) { arguments, context in
             let split = Split(rawValue: try arguments.string("split")) ?? .train
             let limit = arguments["limit"] == nil ? nil : try arguments.int("limit")
             let images = try LabeledImages.load(dataset, split: split, limit: limit, locator: try locator(arguments))
-            return .domain(DatasetValue(images: images, split: split))
+            let value = DatasetValue(images: images, split: split, limit: limit)
+            if let warning = value.limitWarning { context.warn(warning.description) }
+            return .domain(value)
         }
     }
 }

@@ -149,7 +149,7 @@ struct NB: ParsableCommand {
 
     /// The last run's record, to explain what changed; nil when there is none or it is unreadable.
     func previousRecord(of plan: Plan) -> RunRecord? {
-        guard let data = try? Data(contentsOf: recordURL(of: plan)) else { return nil }
+        guard let data = try? ReadableFile(path: recordURL(of: plan).path).readToEnd() else { return nil }
         return try? RunRecord.decode(data)
     }
 
@@ -232,7 +232,9 @@ private func reportContext(for document: Document) -> ReportContext {
     return ReportContext(
         version: NB.version, gitCommit: commit.flatMap { $0.isEmpty ? nil : $0 }, gitDirty: dirty,
         machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount, blas: Builtins.matrixLibrary),
-        katex: try? String(contentsOfFile: ReportContext.katexPath, encoding: .utf8))
+        katex: (try? ReadableFile(path: ReportContext.katexPath).readToEnd()).flatMap {
+            String(data: $0, encoding: .utf8)
+        })
 }
 
 /// The trimmed output of a git command run where the notebook is, or nil when git fails.

@@ -143,3 +143,40 @@ extension DatasetError {
         if case .dataNotFound(_, _, _, let searched) = self { searched } else { [] }
     }
 }
+
+@Suite("Data folders one level off")
+struct DataFolderLevelTests {
+    @Test("data: naming the parent of mnist/ says that data: wants the folder of the files")
+    func dataNamesTheParent() throws {
+        let places = try ThreePlaces()
+        defer { places.folder.remove() }
+        let locator = DataLocator(directory: "Data", environment: [:], currentDirectory: places.project)
+        let error = DatasetError.dataFolderLevel(
+            dataset: .mnist, split: .test, given: DataLocator.Place(path: places.project + "/Data", origin: "data:"),
+            holding: places.project + "/Data/mnist")
+        #expect(throws: error) { try locator.locate(.mnist, split: .test) }
+        #expect(
+            error.description
+                == "data: \"\(places.project)/Data\" is not the folder of the files but holds mnist/, which is; data: "
+                + "names the folder of the files themselves (while NB_DATA names the folder holding mnist/), so give "
+                + "data: \"\(places.project)/Data/mnist\"")
+    }
+
+    @Test("NB_DATA naming mnist/ itself says that NB_DATA wants its parent, and does not fall back to the project")
+    func nbDataNamesTheFolderItself() throws {
+        let places = try ThreePlaces()
+        defer { places.folder.remove() }
+        let locator = DataLocator(
+            environment: ["NB_DATA": places.dataRoot + "/mnist"], currentDirectory: places.project, executablePath: nil)
+        let root = places.dataRoot
+        let error = DatasetError.dataFolderLevel(
+            dataset: .mnist, split: .test, given: DataLocator.Place(path: root + "/mnist", origin: "NB_DATA"),
+            holding: root + "/mnist")
+        #expect(throws: error) { try locator.locate(.mnist, split: .test) }
+        #expect(
+            error.description
+                == "NB_DATA is set to '\(root)/mnist', which holds t10k-images-idx3-ubyte itself rather than in "
+                + "mnist/; NB_DATA names the folder holding mnist/ (while data: names the folder of the files), so set "
+                + "NB_DATA to '\(root)' or give data: \"\(root)/mnist\"")
+    }
+}

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import TestSupport
 import Testing
 
 /// The bytes of a safetensors file with the header `header` (padded here) and data `data`.
@@ -170,6 +171,17 @@ struct SafetensorsTests {
         #expect(throws: SafetensorsError.fileNotFound(path: "/nonexistent/model.safetensors")) {
             try Safetensors.read(from: "/nonexistent/model.safetensors")
         }
+    }
+
+    @Test("A checkpoint that links to /dev/zero is refused instead of read forever")
+    func refusesADevice() throws {
+        let link = FileManager.default.temporaryDirectory.appendingPathComponent("nb-\(UUID().uuidString).safetensors")
+        defer { try? FileManager.default.removeItem(at: link) }
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "/dev/zero")
+        let outcome = finishes(within: 10) { _ = try Safetensors.read(from: link.path) }
+        let error = SafetensorsError.unreadableFile(
+            path: link.path, reason: "it is a character device, not a regular file")
+        #expect(outcome?.failure(as: SafetensorsError.self) == error)
     }
 
     @Test("A file cut short in its data, its header or its length gives the exact error")

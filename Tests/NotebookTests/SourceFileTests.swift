@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import TestSupport
 import Testing
 
 @Suite struct SourceFileTests {
@@ -56,5 +57,14 @@ import Testing
         #expect(throws: SourceFileError.unreadable(path: folder, reason: "Is a directory")) {
             try SourceFile(contentsOf: folder)
         }
+    }
+
+    @Test func aNotebookThatIsAFIFOIsRefusedAtOnceInsteadOfWaitingForAWriter() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("nb-\(UUID().uuidString).md").path
+        defer { try? FileManager.default.removeItem(atPath: fifo) }
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let outcome = finishes(within: 10, unblocking: fifo) { _ = try SourceFile(contentsOf: fifo) }
+        let error = SourceFileError.unreadable(path: fifo, reason: "it is a named pipe (FIFO), not a regular file")
+        #expect(outcome?.failure(as: SourceFileError.self) == error)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Notebook
 import Runner
+import TestSupport
 import Testing
 
 @Suite struct CacheRecoveryTests {
@@ -38,6 +39,54 @@ import Testing
         #expect(record.statements.map(\.warnings.count) == [0, 0, 1, 0])
         #expect(ran == ["mnist": 1, "mlp": 1, "train": 1])
         #expect(try harness.run(training).ran == [:])
+    }
+
+    /// An entry's file replaced by something that is not a regular file.
+    enum NotAFile: String, CaseIterable {
+        case fifo, directory
+
+        func make(at url: URL) throws {
+            try FileManager.default.removeItem(at: url)
+            switch self {
+            case .fifo: #expect(mkfifo(url.path, 0o644) == 0)
+            case .directory: try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+            }
+        }
+
+        var reason: String {
+            switch self {
+            case .fifo: "it is a named pipe (FIFO), not a regular file"
+            case .directory: "Is a directory"
+            }
+        }
+    }
+
+    @Test(
+        "An entry that is a FIFO or a folder is damaged, recomputed with a plain reason, never waited on",
+        arguments: NotAFile.allCases)
+    func anEntryThatIsNotAFileIsRecomputed(_ kind: NotAFile) throws {
+        let harness = Harness()
+        let first = try harness.run(training).record
+        let url = entryURL(harness, first, statement: 2)
+        try kind.make(at: url)
+        // Used only on the thread below until it finishes or the test gives up on it.
+        nonisolated(unsafe) let rerun = harness
+        let outcome = finishes(within: 30, unblocking: kind == .fifo ? url.path : nil) {
+            let (record, _, observer) = try rerun.run(training)
+            // A folder also stops the new entry's rename; a FIFO is replaced.
+            let unwritable =
+                kind == .directory
+                ? [
+                    "could not cache the result of line 8: could not write '\(url.path)': Is a directory; "
+                        + "the next run will recompute it"
+                ] : []
+            #expect(
+                observer.warnings == [
+                    "the cached result for line 8 cannot be used: it cannot be read (\(kind.reason)); recomputing it"
+                ] + unwritable)
+            #expect(record.statements[2].status == .ran)
+        }
+        #expect(outcome != nil)
     }
 
     @Test func anEntryInAnOlderFileFormatIsRecomputed() throws {

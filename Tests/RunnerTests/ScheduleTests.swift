@@ -154,25 +154,6 @@ private let reasonCases: [ReasonCase] = [
         #expect(changed.record.statements[1].display == .text("6"))
     }
 
-    @Test func theMemoSkipsHashingAnUnchangedFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nb-digests-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let file = directory.appendingPathComponent("data.bin").path
-        let memo = directory.appendingPathComponent("digests.json")
-        try Data("abc".utf8).write(to: URL(fileURLWithPath: file))
-        let digests = FileDigests(memo: memo)
-        #expect(digests.digest(of: file) == sha256Hex("abc"))
-        digests.save()
-        // A memo that claims another digest for the same size, time and inode is believed, which
-        // shows the file was not read again.
-        var stored = try JSONSerialization.jsonObject(with: Data(contentsOf: memo)) as? [String: [String: Any]] ?? [:]
-        stored[file]?["sha256"] = "remembered"
-        try JSONSerialization.data(withJSONObject: stored).write(to: memo)
-        #expect(FileDigests(memo: memo).digest(of: file) == "remembered")
-        #expect(FileDigests(memo: nil).digest(of: directory.appendingPathComponent("none").path) == nil)
-    }
-
     @Test func reasonsReadAsThePlanPrintsThem() {
         #expect(
             RunReason.argumentChanged(name: "lr", old: "0.001", new: "0.002").description

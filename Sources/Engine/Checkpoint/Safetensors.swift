@@ -181,19 +181,13 @@ public struct Safetensors {
 
     /// Reads and checks the checkpoint at `path`.
     public static func read(from path: String) throws -> Safetensors {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw SafetensorsError.fileNotFound(path: path)
-        }
         let contents: Data
         do {
-            contents = try Data(contentsOf: URL(fileURLWithPath: path))
+            contents = try ReadableFile(path: path).readToEnd()
+        } catch .notFound {
+            throw SafetensorsError.fileNotFound(path: path)
         } catch {
-            // strerror's text, nb's one wording of OS errors (Notebook's SystemError, which Engine cannot see).
-            let posix = error as NSError
-            let reason =
-                posix.domain == NSPOSIXErrorDomain
-                ? String(cString: strerror(Int32(posix.code))) : posix.localizedDescription
-            throw SafetensorsError.unreadableFile(path: path, reason: reason)
+            throw SafetensorsError.unreadableFile(path: path, reason: error.reason)
         }
         return try decode([UInt8](contents), path: path)
     }

@@ -1,3 +1,4 @@
+import Files
 import Foundation
 
 /// The text of a notebook's Markdown file, split into lines so diagnostics can quote them.
@@ -38,18 +39,13 @@ public struct SourceFile: Sendable {
         self.lines = lines
     }
 
-    /// Reads the file at `path`, which must be UTF-8.
+    /// Reads the file at `path`, which must be UTF-8 and a regular file (a FIFO would block the run).
     public init(contentsOf path: String) throws(SourceFileError) {
-        // Foundation's error for a folder is a generic "could not be completed (error 256)".
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw .unreadable(path: path, reason: SystemError.reason(errno: EISDIR))
-        }
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try ReadableFile(path: path).readToEnd()
         } catch {
-            throw .unreadable(path: path, reason: SystemError.reason(error))
+            throw .unreadable(path: path, reason: error.reason)
         }
         try self.init(path: path, data: data)
     }

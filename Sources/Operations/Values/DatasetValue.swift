@@ -12,11 +12,20 @@ public final class DatasetValue: DomainValue {
     public let images: LabeledImages
     /// `train` or `test`.
     public let split: Split
+    /// The `limit:` the images were loaded with, if any.
+    public let limit: Int?
 
-    /// Wraps loaded images.
-    public init(images: LabeledImages, split: Split) {
+    /// Wraps images loaded with `limit`, if one was given.
+    public init(images: LabeledImages, split: Split, limit: Int? = nil) {
         self.images = images
         self.split = split
+        self.limit = limit
+    }
+
+    /// The warning when `limit` asked for more images than the split holds.
+    public var limitWarning: DatasetWarning? {
+        guard let limit, limit > images.count else { return nil }
+        return .limitAboveCount(name: title, limit: limit, count: images.count)
     }
 
     /// "MNIST train", as the loader names it.
@@ -35,6 +44,8 @@ public final class DatasetValue: DomainValue {
             .text("\(title): \(images.count.formatted()) images of \(images.height)×\(images.width) pixels"),
             .table(table),
         ]
+        // Said in the summary too: a cached run shows the summary, not the first run's warnings.
+        if let limitWarning { items.insert(.text(limitWarning.description), at: 1) }
         do {
             items.append(.figure(try examplesGrid(perClass: 4)))
         } catch {

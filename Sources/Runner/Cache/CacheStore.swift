@@ -46,7 +46,6 @@ public struct CacheStore: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else { return .miss }
         do {
             let file = try EntryFile(url: url)
-            defer { file.close() }
             let header = try file.header(key: key)
             var payload: CachePayload?
             if let scalar = header.scalar { payload = .scalar(scalar.value) }
@@ -59,9 +58,7 @@ public struct CacheStore: Sendable {
 
     /// Reads and checks the payload of `key`'s entry.
     public func readPayload(for key: CacheKey) throws -> Data {
-        let file = try EntryFile(url: url(for: key))
-        defer { file.close() }
-        return try file.payload()
+        try EntryFile(url: url(for: key)).payload()
     }
 
     /// Writes `entry` for `key` atomically, and durably (fsync) when it holds a domain payload.
@@ -89,8 +86,10 @@ public struct CacheStore: Sendable {
     }
 
     /// An open entry file whose prefix has been read and checked against its size.
+    ///
+    /// It is opened through `ReadableFile`: an entry that is a FIFO or a folder is unusable, not a hang.
     private struct EntryFile {
-        let handle: FileHandle
+        let file: ReadableFile
         let headerLength: UInt64
         let payloadLength: UInt64
         let headerChecksum: UInt64
@@ -98,13 +97,12 @@ public struct CacheStore: Sendable {
 
         init(url: URL) throws {
             do {
-                handle = try FileHandle(forReadingFrom: url)
+                file = try ReadableFile(path: url.path)
             } catch {
-                throw CacheEntryError.unreadable(reason: SystemError.reason(error))
+                throw CacheEntryError.unreadable(reason: error.reason)
             }
-            let size = try handle.seekToEnd()
-            try handle.seek(toOffset: 0)
-            let prefix = [UInt8](try handle.read(upToCount: CacheStore.prefixLength) ?? Data())
+            let size = UInt64(file.size)
+            let prefix = try Self.read(file, upToCount: CacheStore.prefixLength)
             guard prefix.count >= 8, Array(prefix[0..<7]) == CacheStore.magic else {
                 throw CacheEntryError.notAnEntry
             }
@@ -127,7 +125,7 @@ public struct CacheStore: Sendable {
 
         /// The header, checked against its checksum and the key it should belong to.
         func header(key: CacheKey) throws -> EntryHeader {
-            let data = try handle.read(upToCount: Int(headerLength)) ?? Data()
+            let data = Data(try Self.read(file, upToCount: Int(headerLength)))
             guard data.count == headerLength, Checksum.of(data) == headerChecksum else {
                 throw CacheEntryError.checksumMismatch(part: "header")
             }
@@ -143,16 +141,25 @@ public struct CacheStore: Sendable {
 
         /// The payload, checked against its checksum.
         func payload() throws -> Data {
-            try handle.seek(toOffset: UInt64(CacheStore.prefixLength) + headerLength)
-            let data = try handle.read(upToCount: Int(payloadLength)) ?? Data()
+            do {
+                try file.seek(to: UInt64(CacheStore.prefixLength) + headerLength)
+            } catch {
+                throw CacheEntryError.unreadable(reason: error.reason)
+            }
+            let data = Data(try Self.read(file, upToCount: Int(payloadLength)))
             guard data.count == payloadLength, Checksum.of(data) == payloadChecksum else {
                 throw CacheEntryError.checksumMismatch(part: "stored value")
             }
             return data
         }
 
-        func close() {
-            try? handle.close()
+        /// Up to `count` bytes, with a failure as the entry's error.
+        private static func read(_ file: ReadableFile, upToCount count: Int) throws -> [UInt8] {
+            do {
+                return try file.read(upToCount: count)
+            } catch {
+                throw CacheEntryError.unreadable(reason: error.reason)
+            }
         }
     }
 }

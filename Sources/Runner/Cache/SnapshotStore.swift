@@ -43,15 +43,21 @@ public struct SnapshotStore: Sendable {
         try cache.readPayload(for: key(.state, step: step))
     }
 
-    /// Saves step `step`'s result and state, then deletes the states of earlier steps.
-    public func save(result: Data, state: Data, step: Int) throws {
-        try cache.store(
-            CacheEntry(display: nil, payload: .domain(formatVersion: 1, bytes: result)), for: key(.result, step: step))
-        try cache.store(
-            CacheEntry(display: nil, payload: .domain(formatVersion: 1, bytes: state)), for: key(.state, step: step))
+    /// Saves step `step`'s result and state, then deletes the states of earlier steps; a failed
+    /// write says which of the two it was.
+    public func save(result: Data, state: Data, step: Int) throws(SnapshotWriteError) {
+        for (kind, bytes) in [(Kind.result, result), (Kind.state, state)] {
+            do {
+                try cache.store(
+                    CacheEntry(display: nil, payload: .domain(formatVersion: 1, bytes: bytes)),
+                    for: key(kind, step: step))
+            } catch {
+                throw SnapshotWriteError(part: kind.part, reason: "\(error)")
+            }
+        }
         var earlier = step - 1
         while earlier >= 1 {
-            try? FileManager.default.removeItem(at: cache.url(for: key(.state, step: earlier)))
+            try? FileManager.default.removeItem(at: url(.state, step: earlier))
             earlier -= 1
         }
     }
@@ -61,13 +67,22 @@ public struct SnapshotStore: Sendable {
         [key(.result, step: step), key(.state, step: step)]
     }
 
-    private enum Kind: String {
+    /// The two parts of a step's snapshot.
+    enum Kind: String {
         case result, state
+
+        /// The part's name in messages.
+        var part: String { self == .result ? "result" : "state for continuing" }
     }
 
     private func has(_ kind: Kind, step: Int) -> Bool {
         if case .hit = cache.load(key(kind, step: step)) { return true }
         return false
+    }
+
+    /// The entry file of `kind` for step `step`.
+    func url(_ kind: Kind, step: Int) -> URL {
+        cache.url(for: key(kind, step: step))
     }
 
     private func key(_ kind: Kind, step: Int) -> CacheKey {
@@ -76,6 +91,21 @@ public struct SnapshotStore: Sendable {
         builder.add("snapshot " + kind.rawValue)
         builder.add(UInt64(step))
         return builder.finalize()
+    }
+}
+
+/// A snapshot's result or state could not be written; `description` completes "could not save
+/// the snapshot of epoch 3 (…)", naming the part so that the file in the reason is known as that
+/// part's entry, not the statement's.
+public struct SnapshotWriteError: Error, Equatable, CustomStringConvertible {
+    /// `"result"` or `"state for continuing"`.
+    public let part: String
+    /// Why the cache could not store it, with the entry's file.
+    public let reason: String
+
+    /// The message.
+    public var description: String {
+        "its \(part) was not written: \(reason)"
     }
 }
 
