@@ -186,6 +186,13 @@ STATIC_CHECKS = r"""
       problems.push("a formula was not rendered as MathML: " + element.textContent.slice(0, 60));
     }
   }
+  // A computed value in a prose table once rendered as an empty cell (issue 25, item 2).
+  for (const cell of document.querySelectorAll(".prose td, .prose th")) {
+    if (!cell.textContent.trim()) problems.push("an empty table cell in the prose, in row: " + cell.parentElement.textContent.slice(0, 60));
+  }
+  for (const value of document.querySelectorAll(".inline-value")) {
+    if (!value.textContent.trim()) problems.push("an inline value shows nothing: " + value.title);
+  }
   return {problems, formulas, mathErrors, images: document.images.length - 1,
           charts: document.querySelectorAll("[data-chart]").length};
 })()

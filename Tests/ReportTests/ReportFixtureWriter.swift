@@ -14,7 +14,16 @@ import Testing
 @Test(.enabled(if: ProcessInfo.processInfo.environment["NB_WRITE_REPORT_FIXTURE"] == "1"))
 func theReportOfASmallRealRunIsWrittenForTheBrowserCheck() throws {
     let path = FixturePaths.projectRoot.appendingPathComponent("Notebooks/vae_compare.md").path
-    let text = try String(contentsOfFile: path, encoding: .utf8)
+    // A table of computed values, which once rendered as empty cells (issue 25, item 2).
+    let table = """
+
+        | model | parameters | test loss |
+        | --- | ---: | ---: |
+        | MLP | `{nb} parameters(mlp_fit)` | `{nb} test_loss(mlp_fit, on: test)` |
+        | CNN | `{nb} parameters(cnn_fit)` | `{nb} test_loss(cnn_fit, on: test)` |
+
+        """
+    let text = try String(contentsOfFile: path, encoding: .utf8) + table
     let document = Document(source: SourceFile(path: "Notebooks/vae_compare.md", text: text))
     let overrides = ["epochs=1", "train_images=512", "test_images=256"]
     let (plan, diagnostics) = Checker(registry: Builtins.registry).check(document, overrides: overrides)
