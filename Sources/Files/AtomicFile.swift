@@ -43,13 +43,13 @@ public enum AtomicFile {
             let failure = writeWhole(data, to: temporary.path, durable: durable)
             guard failure == 0 else {
                 unlink(temporary.path)
-                throw .writeFailed(path: url.path, reason: reason(errno: failure))
+                throw .writeFailed(path: url.path, code: failure)
             }
             temporaries.append(temporary)
         }
         for (index, (_, url)) in files.enumerated() {
             guard rename(temporaries[index].path, url.path) == 0 else {
-                throw .renameFailed(path: url.path, reason: reason(errno: errno))
+                throw .renameFailed(path: url.path, code: errno)
             }
         }
         temporaries = []
@@ -90,32 +90,29 @@ public enum AtomicFile {
         _ = fsync(descriptor)
         close(descriptor)
     }
-
-    /// strerror's text: nb's one wording of operating-system errors (as `SystemError` words them).
-    private static func reason(errno code: Int32) -> String {
-        String(cString: strerror(code))
-    }
 }
 
 /// Writing a file failed; that file was not replaced.
 public enum AtomicFileError: Error, CustomStringConvertible, Equatable {
-    /// The temporary file could not be written, with the system's reason.
-    case writeFailed(path: String, reason: String)
-    /// `rename` failed, with the system's reason.
-    case renameFailed(path: String, reason: String)
+    /// The temporary file could not be written, with the POSIX error code.
+    case writeFailed(path: String, code: Int32)
+    /// `rename` failed, with the POSIX error code.
+    case renameFailed(path: String, code: Int32)
 
-    /// The system's reason alone, for messages that name the file themselves.
-    public var reason: String {
+    /// The POSIX error code.
+    public var code: Int32 {
         switch self {
-        case .writeFailed(_, let reason), .renameFailed(_, let reason): reason
+        case .writeFailed(_, let code), .renameFailed(_, let code): code
         }
     }
+
+    /// The system's reason alone, for messages that name the file themselves.
+    public var reason: String { SystemError.reason(errno: code) }
 
     /// The message.
     public var description: String {
         switch self {
-        case .writeFailed(let path, let reason), .renameFailed(let path, let reason):
-            "could not write '\(path)': \(reason)"
+        case .writeFailed(let path, _), .renameFailed(let path, _): "could not write '\(path)': \(reason)"
         }
     }
 }

@@ -29,13 +29,14 @@ public final class ReadableFile {
     public init(path: String) throws(FileReadError) {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw errno == ENOENT ? .notFound(path: path) : .failed(path: path, reason: Self.reason(errno: errno))
+            throw errno == ENOENT
+                ? .notFound(path: path) : .failed(path: path, reason: SystemError.reason(errno: errno))
         }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
             let failure = errno
             close(descriptor)
-            throw .failed(path: path, reason: Self.reason(errno: failure))
+            throw .failed(path: path, reason: SystemError.reason(errno: failure))
         }
         guard let kind = FileKind(mode: status.st_mode) else {
             // Regular: reads may now block (on a slow disk) as they would without O_NONBLOCK.
@@ -64,7 +65,7 @@ public final class ReadableFile {
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .failed(path: path, reason: Self.reason(errno: errno))
+                throw .failed(path: path, reason: SystemError.reason(errno: errno))
             }
             filled += count
         }
@@ -105,13 +106,8 @@ public final class ReadableFile {
     /// Moves the read offset to `offset` bytes from the start.
     public func seek(to offset: UInt64) throws(FileReadError) {
         guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
-            throw .failed(path: path, reason: Self.reason(errno: errno))
+            throw .failed(path: path, reason: SystemError.reason(errno: errno))
         }
-    }
-
-    /// strerror's text: nb's one wording of operating-system errors (as `SystemError` words them).
-    static func reason(errno code: Int32) -> String {
-        String(cString: strerror(code))
     }
 }
 
@@ -161,8 +157,8 @@ public enum FileReadError: Error, Equatable, CustomStringConvertible {
     /// The reason alone, for messages that name the file themselves.
     public var reason: String {
         switch self {
-        case .notFound: ReadableFile.reason(errno: ENOENT)
-        case .notRegular(_, .directory): ReadableFile.reason(errno: EISDIR)
+        case .notFound: SystemError.reason(errno: ENOENT)
+        case .notRegular(_, .directory): SystemError.reason(errno: EISDIR)
         case .notRegular(_, let kind): "it is \(kind.rawValue), not a regular file"
         case .failed(_, let reason): reason
         }

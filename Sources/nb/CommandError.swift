@@ -1,3 +1,4 @@
+import Files
 import Notebook
 import Preview
 
@@ -28,7 +29,7 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
     /// The output directory or its cache could not be created.
     case cannotCreateOutput(path: String, reason: String)
     /// A file of the run's outputs could not be written; none of them was replaced.
-    case cannotWriteOutput(path: String, reason: String)
+    case cannotWriteOutput(path: String, code: Int32)
     /// The outputs could not be made (the report's files, the record's JSON).
     case cannotMakeOutputs(reason: String)
     /// `--serve` could not start the preview server.
@@ -67,9 +68,9 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
             "nb: error: cannot use '\(path)' as the output directory: \(reason); choose another with --output"
         case .cannotCreateOutput(let path, let reason):
             "nb: error: cannot create the output directory '\(path)': \(reason); choose another with --output"
-        case .cannotWriteOutput(let path, let reason):
-            "nb: error: cannot write '\(path)': \(reason); the previous run's record and report are left as they "
-                + "were: " + Self.advice(for: SystemError.WriteFailure(reason: reason))
+        case .cannotWriteOutput(let path, let code):
+            "nb: error: cannot write '\(path)': \(SystemError.reason(errno: code)); the previous run's record and "
+                + "report are left as they were: " + Self.advice(for: SystemError.WriteFailure(errno: code))
         case .cannotMakeOutputs(let reason):
             "nb: error: \(reason)"
         case .cannotServe(let error):

@@ -214,8 +214,8 @@ struct NB: ParsableCommand {
             }
             if ipynb { files.append((try NotebookExport(document: plan.document, record: record).json(), notebookURL)) }
             try AtomicFile.write(files)
-        } catch AtomicFileError.writeFailed(let path, let reason) {
-            throw CommandError.cannotWriteOutput(path: path, reason: reason)
+        } catch AtomicFileError.writeFailed(let path, let code) {
+            throw CommandError.cannotWriteOutput(path: path, code: code)
         } catch {
             throw CommandError.cannotMakeOutputs(reason: SystemError.reason(error))
         }

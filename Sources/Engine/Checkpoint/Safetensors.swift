@@ -151,7 +151,7 @@ public struct Safetensors {
             var info = stat()
             guard lstat(current, &info) == 0 else {
                 if errno == ENOENT { return current }
-                throw SafetensorsError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+                throw SafetensorsError.writeFailed(path: path, reason: SystemError.reason(errno: errno))
             }
             switch info.st_mode & 0o170000 {
             case 0o100000:
@@ -165,7 +165,7 @@ public struct Safetensors {
                 throw SafetensorsError.notARegularFile(path: path, kind: Self.fileKind(kind))
             }
         }
-        throw SafetensorsError.writeFailed(path: path, reason: String(cString: strerror(ELOOP)))
+        throw SafetensorsError.writeFailed(path: path, reason: SystemError.reason(errno: ELOOP))
     }
 
     /// What `st_mode`'s file-type bits name, as messages word it.

@@ -1,5 +1,5 @@
+import Files
 import Foundation
-import Notebook
 import Testing
 
 /// Before, a full disk read "Error Domain=NSCocoaErrorDomain Code=642 …" in one place, "the disk is
@@ -25,8 +25,8 @@ import Testing
 
     @Test func nbsOwnErrorsKeepTheirDescription() {
         #expect(
-            SystemError.reason(SourceFileError.unreadable(path: "x", reason: "r"))
-                == "x: error: cannot read the notebook: r")
+            SystemError.reason(AtomicFileError.writeFailed(path: "x", code: ENOSPC))
+                == "could not write 'x': No space left on device")
     }
 
     /// nb used to advise freeing disk space for every failed write, a read-only disk and a name
@@ -35,7 +35,7 @@ import Testing
         (ENOSPC, SystemError.WriteFailure.diskFull), (EDQUOT, .diskFull), (EROFS, .readOnly), (EACCES, .notPermitted),
         (EPERM, .notPermitted), (ENAMETOOLONG, .nameTooLong), (EISDIR, .other),
     ])
-    func aWriteFailureIsToldApartByItsReason(code: Int32, failure: SystemError.WriteFailure) {
-        #expect(SystemError.WriteFailure(reason: SystemError.reason(errno: code)) == failure)
+    func aWriteFailureIsToldApartByItsCode(code: Int32, failure: SystemError.WriteFailure) {
+        #expect(SystemError.WriteFailure(errno: code) == failure)
     }
 }

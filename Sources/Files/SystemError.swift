@@ -10,8 +10,9 @@ import Foundation
 /// for the error's `errno` (`No space left on device`, `Permission denied`), never Foundation's
 /// `Error Domain=NSCocoaErrorDomain Code=642 …`.
 ///
-/// Every module that reports a failed read or write goes through `reason(_:)` or, below
-/// Notebook (Engine), through `strerror` itself, so a full disk reads the same everywhere.
+/// Every module that reports a failed read or write goes through `reason(_:)` or
+/// `reason(errno:)`, so a full disk reads the same everywhere; `AtomicFile` and `ReadableFile`
+/// carry the code itself, so advice can follow the cause.
 public enum SystemError {
     /// The plain reason for `error`: its POSIX code's text, or Foundation's file-error code
     /// mapped to the POSIX code it stands for.
@@ -28,10 +29,9 @@ public enum SystemError {
         String(cString: strerror(code))
     }
 
-    /// What a failed write calls for, by its reason (a text `reason(errno:)` gave): a full disk
-    /// wants space, a read-only one or a folder nb may not write another place, a name too long
-    /// a shorter one. Advice that says "free some disk space" for all of them sends the user the
-    /// wrong way.
+    /// What a failed write calls for, by its cause: a full disk wants space, a read-only one or a
+    /// folder nb may not write another place, a name too long a shorter one. Advice that says
+    /// "free some disk space" for all of them sends the user the wrong way.
     public enum WriteFailure: Sendable, Equatable {
         /// ENOSPC, EDQUOT.
         case diskFull
@@ -44,13 +44,15 @@ public enum SystemError {
         /// Anything else.
         case other
 
-        /// The kind of failure `reason` describes.
-        public init(reason: String) {
-            let kinds: [(Int32, WriteFailure)] = [
-                (ENOSPC, .diskFull), (EDQUOT, .diskFull), (EROFS, .readOnly), (EACCES, .notPermitted),
-                (EPERM, .notPermitted), (ENAMETOOLONG, .nameTooLong),
-            ]
-            self = kinds.first { SystemError.reason(errno: $0.0) == reason }?.1 ?? .other
+        /// The kind of failure the POSIX error `code` is.
+        public init(errno code: Int32) {
+            switch code {
+            case ENOSPC, EDQUOT: self = .diskFull
+            case EROFS: self = .readOnly
+            case EACCES, EPERM: self = .notPermitted
+            case ENAMETOOLONG: self = .nameTooLong
+            default: self = .other
+            }
         }
     }
 
