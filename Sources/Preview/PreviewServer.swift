@@ -65,7 +65,7 @@ public final class PreviewServer: @unchecked Sendable {
     public var observer: any RunObserver { LiveEvents(hub: hub) }
 
     /// The number of pages listening.
-    public var listeners: Int { hub.count }
+    var listeners: Int { hub.count }
 
     /// A run begins: pages that connect from now on catch up from its start.
     public func runStarted() {

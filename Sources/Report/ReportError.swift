@@ -2,8 +2,6 @@
 public enum ReportError: Error, Hashable, CustomStringConvertible {
     /// A directory could not be created.
     case cannotCreateDirectory(path: String, reason: String)
-    /// A file could not be written or moved into place.
-    case cannotWrite(path: String, reason: String)
     /// A figure's file could not be written; the page shows the figure all the same.
     case figureNotWritten(file: String, reason: String)
 
@@ -12,8 +10,6 @@ public enum ReportError: Error, Hashable, CustomStringConvertible {
         switch self {
         case .cannotCreateDirectory(let path, let reason):
             "cannot create the report directory '\(path)': \(reason); check that the parent exists and is writable"
-        case .cannotWrite(let path, let reason):
-            "cannot write '\(path)': \(reason); check the disk space and the directory's permissions"
         case .figureNotWritten(let file, let reason):
             "(its file \(file) could not be written: \(reason); the figure is only on this page)"
         }

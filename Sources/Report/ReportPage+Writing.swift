@@ -4,20 +4,6 @@ import Notebook
 import Runner
 
 extension ReportPage {
-    /// Writes each figure as `<directory>/<name>/<file>`, then the page as `<directory>/<name>.html`
-    /// (`files(in:)`). Returns the page's URL.
-    @discardableResult
-    public func write(to directory: URL) throws(ReportError) -> URL {
-        var page = self
-        let files = try page.files(in: directory)
-        do {
-            try AtomicFile.write(files)
-        } catch {
-            throw .cannotWrite(path: error.path, reason: error.reason)
-        }
-        return pageURL(in: directory)
-    }
-
     /// Writes each figure's file, each on its own, and returns the page's file with its place in
     /// `directory`, after creating the folders, for writing it together with other files in one
     /// `AtomicFile.write(_:)` (nb writes the run record with it).
@@ -70,17 +56,8 @@ extension ReportError {
     /// The system's reason alone, for messages that say themselves what failed.
     public var reason: String {
         switch self {
-        case .cannotCreateDirectory(_, let reason), .cannotWrite(_, let reason), .figureNotWritten(_, let reason):
+        case .cannotCreateDirectory(_, let reason), .figureNotWritten(_, let reason):
             reason
-        }
-    }
-}
-
-extension AtomicFileError {
-    /// The file that could not be written.
-    var path: String {
-        switch self {
-        case .writeFailed(let path, _), .renameFailed(let path, _): path
         }
     }
 }

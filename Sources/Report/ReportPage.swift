@@ -10,8 +10,8 @@ import Runner
 /// Content-Security-Policy keeps it so and runs no script but its own (`ContentSecurityPolicy`).
 ///
 /// ```swift
-/// let page = ReportPage(document: document, record: record, context: context)
-/// let url = try page.write(to: URL(fileURLWithPath: "Output"))  // Output/vae_compare.html
+/// var page = ReportPage(document: document, record: record, context: context)
+/// try AtomicFile.write(try page.files(in: URL(fileURLWithPath: "Output")))  // Output/vae_compare.html
 /// ```
 public struct ReportPage: Sendable {
     /// The notebook as parsed.
