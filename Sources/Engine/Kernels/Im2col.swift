@@ -90,43 +90,30 @@ struct Im2col: RangeLoop {
                 bordered: bordered)
             return
         }
-        let gridSize = g.columnHeight * g.columnWidth
         let imageSize = g.height * g.width
         let stride = g.stride, width = g.width, columnWidth = g.columnWidth
-        for c in 0..<g.channels {
-            for kh in 0..<g.kernel {
-                let (firstRow, endRow) = g.validRows(kernelRow: kh)
-                for kw in 0..<g.kernel {
-                    let row = columns + ((c * g.kernel + kh) * g.kernel + kw) * rowStride
-                    let (first, end) = g.validColumns(kernelColumn: kw)
-                    // Offset of window (oh, ow)'s input from oh·stride·W + ow·stride.
-                    let offset = (kh - g.padding) * width + kw - g.padding
-                    for n in images {
-                        let plane = image + (n * g.channels + c) * imageSize
-                        let out = row + (n - firstImage) * gridSize
-                        out.update(repeating: 0, count: firstRow * columnWidth)
-                        (out + endRow * columnWidth).update(
-                            repeating: 0, count: (g.columnHeight - endRow) * columnWidth)
-                        if g.isShiftedPlane {
-                            // One copy of the valid rows, clipped to the plane, then the wrapped edges zeroed.
-                            let low = max(firstRow * width, -offset), high = min(endRow * width, imageSize - offset)
-                            if high > low { (out + low).update(from: plane + low + offset, count: high - low) }
-                            for oh in firstRow..<endRow {
-                                let outRow = out + oh * width
-                                for ow in 0..<first { outRow[ow] = 0 }
-                                for ow in end..<width { outRow[ow] = 0 }
-                            }
-                            continue
-                        }
-                        for oh in firstRow..<endRow {
-                            let outRow = out + oh * columnWidth
-                            let inRow = plane + oh * stride * width + offset
-                            for ow in 0..<first { outRow[ow] = 0 }
-                            for ow in first..<end { outRow[ow] = inRow[ow * stride] }
-                            for ow in end..<columnWidth { outRow[ow] = 0 }
-                        }
-                    }
+        g.forEachTap(images: images, firstImage: firstImage, rowStride: rowStride) { tap, planeStart, columnStart in
+            let (firstRow, endRow, first, end, offset) = (tap.firstRow, tap.endRow, tap.first, tap.end, tap.offset)
+            let plane = image + planeStart, out = columns + columnStart
+            out.update(repeating: 0, count: firstRow * columnWidth)
+            (out + endRow * columnWidth).update(repeating: 0, count: (g.columnHeight - endRow) * columnWidth)
+            if g.isShiftedPlane {
+                // One copy of the valid rows, clipped to the plane, then the wrapped edges zeroed.
+                let low = max(firstRow * width, -offset), high = min(endRow * width, imageSize - offset)
+                if high > low { (out + low).update(from: plane + low + offset, count: high - low) }
+                for oh in firstRow..<endRow {
+                    let outRow = out + oh * width
+                    for ow in 0..<first { outRow[ow] = 0 }
+                    for ow in end..<width { outRow[ow] = 0 }
                 }
+                return
+            }
+            for oh in firstRow..<endRow {
+                let outRow = out + oh * columnWidth
+                let inRow = plane + oh * stride * width + offset
+                for ow in 0..<first { outRow[ow] = 0 }
+                for ow in first..<end { outRow[ow] = inRow[ow * stride] }
+                for ow in end..<columnWidth { outRow[ow] = 0 }
             }
         }
     }
@@ -154,35 +141,63 @@ struct Col2im: RangeLoop {
                 bordered: bordered)
             return
         }
-        let gridSize = g.columnHeight * g.columnWidth
         let imageSize = g.height * g.width
         let stride = g.stride, width = g.width, columnWidth = g.columnWidth
-        for c in 0..<g.channels {
-            for kh in 0..<g.kernel {
-                let (firstRow, endRow) = g.validRows(kernelRow: kh)
-                for kw in 0..<g.kernel {
-                    let row = columns + ((c * g.kernel + kh) * g.kernel + kw) * rowStride
-                    let (first, end) = g.validColumns(kernelColumn: kw)
-                    let offset = (kh - g.padding) * width + kw - g.padding
+        g.forEachTap(images: images, firstImage: firstImage, rowStride: rowStride) { tap, planeStart, columnStart in
+            let plane = image + planeStart, source = columns + columnStart
+            if g.isShiftedPlane {
+                // Zero the wrapped edges, so that one contiguous sum adds nothing there.
+                for oh in tap.firstRow..<tap.endRow {
+                    let sourceRow = source + oh * width
+                    for ow in 0..<tap.first { sourceRow[ow] = 0 }
+                    for ow in tap.end..<width { sourceRow[ow] = 0 }
+                }
+                let low = max(tap.firstRow * width, -tap.offset), high = min(tap.endRow * width, imageSize - tap.offset)
+                if high > low { addVector(source + low, into: plane + low + tap.offset, count: high - low) }
+                return
+            }
+            for oh in tap.firstRow..<tap.endRow {
+                let inRow = plane + oh * stride * width + tap.offset
+                let sourceRow = source + oh * columnWidth
+                for ow in tap.first..<tap.end { inRow[ow * stride] += sourceRow[ow] }
+            }
+        }
+    }
+}
+
+/// One row of a column matrix: channel `channel`'s kernel tap (kh, kw), with the output rows
+/// and columns whose window at that tap falls inside the image.
+struct KernelTap {
+    /// The channel.
+    let channel: Int
+    /// The row of the column matrix, (channel·K + kh)·K + kw.
+    let row: Int
+    /// Output rows firstRow..<endRow and columns first..<end read the image; the rest, padding.
+    let firstRow: Int, endRow: Int, first: Int, end: Int
+    /// Offset of window (oh, ow)'s input from oh·stride·W + ow·stride.
+    let offset: Int
+}
+
+extension WindowGeometry {
+    /// Calls `body` for each row of the column matrix and each image in `images`, with where
+    /// that image's channel plane starts and where its block of the row starts (row r's first
+    /// window belongs to image `firstImage`): the loop im2col and its adjoint col2im share, called
+    /// once per plane and tap (C·K·K·images calls, never per element).
+    @inline(__always)
+    func forEachTap(
+        images: Range<Int>, firstImage: Int, rowStride: Int, _ body: (KernelTap, _ plane: Int, _ column: Int) -> Void
+    ) {
+        let gridSize = columnHeight * columnWidth, imageSize = height * width
+        for c in 0..<channels {
+            for kh in 0..<kernel {
+                let (firstRow, endRow) = validRows(kernelRow: kh)
+                for kw in 0..<kernel {
+                    let (first, end) = validColumns(kernelColumn: kw)
+                    let tap = KernelTap(
+                        channel: c, row: (c * kernel + kh) * kernel + kw, firstRow: firstRow, endRow: endRow,
+                        first: first, end: end, offset: (kh - padding) * width + kw - padding)
                     for n in images {
-                        let plane = image + (n * g.channels + c) * imageSize
-                        let source = row + (n - firstImage) * gridSize
-                        if g.isShiftedPlane {
-                            // Zero the wrapped edges, so that one contiguous sum adds nothing there.
-                            for oh in firstRow..<endRow {
-                                let sourceRow = source + oh * width
-                                for ow in 0..<first { sourceRow[ow] = 0 }
-                                for ow in end..<width { sourceRow[ow] = 0 }
-                            }
-                            let low = max(firstRow * width, -offset), high = min(endRow * width, imageSize - offset)
-                            if high > low { addVector(source + low, into: plane + low + offset, count: high - low) }
-                            continue
-                        }
-                        for oh in firstRow..<endRow {
-                            let inRow = plane + oh * stride * width + offset
-                            let sourceRow = source + oh * columnWidth
-                            for ow in first..<end { inRow[ow * stride] += sourceRow[ow] }
-                        }
+                        body(tap, (n * channels + c) * imageSize, tap.row * rowStride + (n - firstImage) * gridSize)
                     }
                 }
             }
