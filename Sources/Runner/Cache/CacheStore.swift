@@ -173,6 +173,10 @@ enum CacheEntryError: Error, CustomStringConvertible {
     case checksumMismatch(part: String)
     case unreadableHeader(reason: String)
     case otherKey
+    /// Its value is of `type` in another format than this nb reads.
+    case otherValueFormat(type: String, format: Int, current: Int)
+    /// Its header is fine but its value cannot be read back.
+    case valueUnreadable
 
     var description: String {
         switch self {
@@ -184,6 +188,9 @@ enum CacheEntryError: Error, CustomStringConvertible {
         case .checksumMismatch(let part): "its \(part) does not match its checksum (the file is corrupted)"
         case .unreadableHeader(let reason): "its header cannot be read (\(reason))"
         case .otherKey: "it belongs to another key"
+        case .otherValueFormat(let type, let format, let current):
+            "it holds \(type) in format \(format); this nb reads format \(current)"
+        case .valueUnreadable: "its stored value cannot be read"
         }
     }
 }

@@ -45,7 +45,7 @@ final class ExecutionRun {
             } else {
                 let start = clock.now
                 if decision.needsValue, !load(index) {
-                    states[index].reason = .entryDamaged(reason: "its stored value cannot be read")
+                    states[index].reason = .entryDamaged(reason: CacheEntryError.valueUnreadable.description)
                     compute(index)
                 } else {
                     finish(index, .cached, display: states[index].entry?.display, seconds: (clock.now - start).seconds)
@@ -181,8 +181,9 @@ final class ExecutionRun {
         case .domain(let format, _)?, .domainOnDisk(let format)?:
             guard let type = statement.expression.operation?.persisting, let cache else { return false }
             guard format == type.formatVersion else {
-                let reason = "it holds \(type) in format \(format); this nb reads format \(type.formatVersion)"
-                warn(statement, RunError.unusableCacheEntry(line: line(of: index), reason: reason))
+                let reason = CacheEntryError.otherValueFormat(
+                    type: "\(type)", format: format, current: type.formatVersion)
+                warn(statement, RunError.unusableCacheEntry(line: line(of: index), reason: reason.description))
                 return false
             }
             do {
