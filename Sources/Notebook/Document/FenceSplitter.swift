@@ -36,17 +36,7 @@ public enum FenceSplitter {
                 prose.append(line)
                 continue
             }
-            var body: [String] = []
-            var closingLine: String?
-            while index < lines.count {
-                let inner = lines[index]
-                index += 1
-                if fence.isClosed(by: inner) {
-                    closingLine = inner
-                    break
-                }
-                body.append(inner)
-            }
+            let (body, closingLine) = fence.body(of: lines, from: &index)
             if closingLine == nil {
                 let range = SourceRange(
                     start: SourceLocation(line: openLine, column: fence.indent + 1),
@@ -111,5 +101,18 @@ private struct Fence {
         let run = rest.prefix { $0 == character }.count
         guard run >= length else { return false }
         return rest.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    /// The lines of `lines` from `index` up to the line that closes this fence, and that line
+    /// (nil when the file ends first); `index` moves past them.
+    func body(of lines: [String], from index: inout Int) -> (body: [String], closingLine: String?) {
+        var body: [String] = []
+        while index < lines.count {
+            let inner = lines[index]
+            index += 1
+            if isClosed(by: inner) { return (body, inner) }
+            body.append(inner)
+        }
+        return (body, nil)
     }
 }
