@@ -1,5 +1,3 @@
-import Foundation
-
 /// Writing a file failed; that file was not replaced.
 public enum AtomicFileError: Error, CustomStringConvertible, Equatable {
     /// The temporary file could not be written, with the POSIX error code.

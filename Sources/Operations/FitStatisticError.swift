@@ -1,6 +1,3 @@
-import Engine
-import Runner
-
 /// A statistic a fit cannot give.
 enum FitStatisticError: Error, CustomStringConvertible {
     case noValidation(String)

@@ -1,6 +1,3 @@
-import Engine
-import Runner
-
 /// A model that cannot be built as asked.
 enum ModelError: Error, CustomStringConvertible {
     case tooFewChannels(Int)

@@ -1,8 +1,3 @@
-import Engine
-import Figures
-import Foundation
-import Runner
-
 /// A figure that cannot be drawn as asked.
 enum PlotError: Error, CustomStringConvertible {
     case imageOutOfRange(index: Int, count: Int, dataset: String)

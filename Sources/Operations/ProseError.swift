@@ -1,5 +1,4 @@
 import Foundation
-import Runner
 
 /// A number no sentence can state truly.
 enum ProseError: Error, Equatable, CustomStringConvertible {

@@ -1,7 +1,3 @@
-import Foundation
-import Report
-import Runner
-
 /// Why the preview cannot serve.
 public enum PreviewError: Error, Equatable, CustomStringConvertible {
     /// Every port tried is taken.

@@ -1,7 +1,3 @@
-import Engine
-import Foundation
-import Runner
-
 /// A cache entry that is not a fit written by this version of nb.
 enum FitDecodingError: Error, CustomStringConvertible {
     case missingRecord

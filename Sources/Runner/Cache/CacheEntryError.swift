@@ -1,7 +1,3 @@
-import Files
-import Foundation
-import Notebook
-
 /// Why a cache entry cannot be used; `description` completes "it …" style reasons.
 enum CacheEntryError: Error, CustomStringConvertible {
     case unreadable(reason: String)

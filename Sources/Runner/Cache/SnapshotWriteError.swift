@@ -1,5 +1,3 @@
-import Foundation
-
 /// A snapshot's result or state could not be written; `description` completes "could not save
 /// the snapshot of epoch 3 (…)", naming the part so that the file in the reason is known as that
 /// part's entry, not the statement's.
