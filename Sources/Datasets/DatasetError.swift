@@ -179,13 +179,3 @@ extension DatasetError {
     /// The `corruptGzip` reason when zlib cannot go on to a file's next gzip member.
     static let cannotRestartMember = "cannot restart after a gzip member"
 }
-
-extension DataLocator {
-    /// How messages name where each searched place comes from.
-    enum Origin {
-        static let directoryGiven = "the directory given"
-        static let projectData = "the project's data"
-        static let executableProjectData = "the executable's project data"
-        static let systemDataSet = "the system data set"
-    }
-}
