@@ -48,20 +48,20 @@ public struct DataLocator: Sendable {
     /// The folders searched for `dataset`, in order, without duplicates.
     public func places(for dataset: DatasetName) -> [Place] {
         if let directory {
-            return [Place(path: absolute(directory), origin: "the directory given")]
+            return [Place(path: absolute(directory), origin: Origin.directoryGiven)]
         }
         var places: [Place] = []
         if let root = environment["NB_DATA"], !root.isEmpty {
             places.append(Place(path: absolute(root) + "/" + dataset.folder, origin: "NB_DATA"))
         }
         if let project = Self.projectRoot(above: absolute(currentDirectory)) {
-            places.append(Place(path: project + "/Data/" + dataset.folder, origin: "the project's data"))
+            places.append(Place(path: project + "/Data/" + dataset.folder, origin: Origin.projectData))
         }
         if let executablePath, let project = Self.projectRoot(above: Self.parent(of: absolute(executablePath))) {
-            places.append(Place(path: project + "/Data/" + dataset.folder, origin: "the executable's project data"))
+            places.append(Place(path: project + "/Data/" + dataset.folder, origin: Origin.executableProjectData))
         }
         for folder in dataset.systemDirectories {
-            places.append(Place(path: folder, origin: "the system data set"))
+            places.append(Place(path: folder, origin: Origin.systemDataSet))
         }
         var seen: Set<String> = []
         return places.filter { seen.insert($0.path).inserted }

@@ -158,3 +158,24 @@ public enum DatasetWarning: Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension DatasetName {
+    /// How to get the files when they are missing.
+    var installHint: String {
+        switch self {
+        case .mnist:
+            "MNIST ships with nb in Data/mnist: restore it with `git checkout -- Data/mnist` in the project, "
+                + "or set NB_DATA to a folder holding mnist/."
+        case .fashionMNIST:
+            "Install Fashion-MNIST with `sudo apt-get install dataset-fashion-mnist` (or run Scripts/setup), "
+                + "or set NB_DATA to a folder holding fashion-mnist/."
+        }
+    }
+}
+
+extension DatasetError {
+    /// The `corruptGzip` reason when zlib cannot allocate its stream.
+    static let zlibCouldNotStart = "zlib could not start (out of memory?)"
+    /// The `corruptGzip` reason when zlib cannot go on to a file's next gzip member.
+    static let cannotRestartMember = "cannot restart after a gzip member"
+}

@@ -131,7 +131,7 @@ extension GzipFile {
             // 15 + 32: the largest window, and detect a gzip or zlib header automatically.
             guard inflateInit2_(stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
                 stream.deallocate()
-                throw DatasetError.corruptGzip(path: path, reason: "zlib could not start (out of memory?)")
+                throw DatasetError.corruptGzip(path: path, reason: DatasetError.zlibCouldNotStart)
             }
         }
 
@@ -154,7 +154,7 @@ extension GzipFile {
                     if inputEnded { break }
                     // Another gzip member follows.
                     guard inflateReset(stream) == Z_OK else {
-                        throw DatasetError.corruptGzip(path: path, reason: "cannot restart after a gzip member")
+                        throw DatasetError.corruptGzip(path: path, reason: DatasetError.cannotRestartMember)
                     }
                     memberEnded = false
                 }

@@ -36,18 +36,6 @@ public enum DatasetName: String, CaseIterable, Sendable {
             ]
         }
     }
-
-    /// How to get the files when they are missing.
-    var installHint: String {
-        switch self {
-        case .mnist:
-            "MNIST ships with nb in Data/mnist: restore it with `git checkout -- Data/mnist` in the project, "
-                + "or set NB_DATA to a folder holding mnist/."
-        case .fashionMNIST:
-            "Install Fashion-MNIST with `sudo apt-get install dataset-fashion-mnist` (or run Scripts/setup), "
-                + "or set NB_DATA to a folder holding fashion-mnist/."
-        }
-    }
 }
 
 /// Which part of a data set: the images to train on, or the held-out ones to test on.

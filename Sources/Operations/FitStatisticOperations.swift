@@ -14,44 +14,47 @@ enum FitStatisticOperations {
         testLoss, testBCE, testKL, testMSE,
     ]
 
-    static let parameters = statistic("parameters", "The number of trained weights and biases.", .int) { fit in
+    static let parameters = statistic("parameters", doc: "The number of trained weights and biases.", .int) { fit in
         .int(fit.model.parameterCount)
     }
-    static let trainLoss = statistic("train_loss", "The last epoch's mean training loss per image, in nats.") {
+    static let trainLoss = statistic("train_loss", doc: "The last epoch's mean training loss per image, in nats.") {
         fit in .float(fit.history.last?.trainLoss ?? .nan)
     }
     static let validationLoss = statistic(
-        "validation_loss", "The last epoch's loss per image on the validation images, in nats."
+        "validation_loss", doc: "The last epoch's loss per image on the validation images, in nats."
     ) { fit in
         guard let loss = fit.history.last?.validationLoss else { throw FitStatisticError.noValidation(fit.name) }
         return .float(loss)
     }
-    static let epochsTrained = statistic("epochs_trained", "How many epochs the fit trained for.", .int) { fit in
+    static let epochsTrained = statistic("epochs_trained", doc: "How many epochs the fit trained for.", .int) { fit in
         .int(fit.history.count)
     }
-    static let trainingSeconds = statistic("training_seconds", "Seconds spent in training steps.") { fit in
+    static let trainingSeconds = statistic("training_seconds", doc: "Seconds spent in training steps.") { fit in
         .float(fit.trainingSeconds)
     }
-    static let imagesPerSecond = statistic("images_per_second", "Training images per second over the run.") { fit in
+    static let imagesPerSecond = statistic("images_per_second", doc: "Training images per second over the run.") {
+        fit in
         .float(fit.imagesPerSecond)
     }
 
-    static let testLoss = evaluation("test_loss", "The loss per image on a data set (BCE + β·KL), in nats.") {
+    static let testLoss = evaluation("test_loss", doc: "The loss per image on a data set (BCE + β·KL), in nats.") {
         evaluation, fit in evaluation.lossPerImage(beta: Double(fit.record.configuration.beta))
     }
-    static let testBCE = evaluation("test_bce", "The reconstruction cross-entropy per image on a data set, in nats.") {
+    static let testBCE = evaluation(
+        "test_bce", doc: "The reconstruction cross-entropy per image on a data set, in nats."
+    ) {
         evaluation, _ in evaluation.loss.reconstruction / Double(max(evaluation.loss.images, 1))
     }
-    static let testKL = evaluation("test_kl", "The KL divergence per image on a data set, in nats.") {
+    static let testKL = evaluation("test_kl", doc: "The KL divergence per image on a data set, in nats.") {
         evaluation, _ in evaluation.loss.divergence / Double(max(evaluation.loss.images, 1))
     }
-    static let testMSE = evaluation("test_mse", "The mean squared error per pixel on a data set.") {
+    static let testMSE = evaluation("test_mse", doc: "The mean squared error per pixel on a data set.") {
         evaluation, _ in evaluation.meanSquaredError
     }
 
     /// `name(_ fit: Fit) -> result`.
     private static func statistic(
-        _ name: String, _ doc: String, _ result: ValueType = .float,
+        _ name: String, doc: String, _ result: ValueType = .float,
         _ compute: @escaping @Sendable (FitValue) throws -> Value
     ) -> OperationSpec {
         OperationSpec(name: name, doc: doc, parameters: [.positional("fit", .fit)], result: result, version: 1) {
@@ -61,7 +64,7 @@ enum FitStatisticOperations {
 
     /// `name(_ fit: Fit, on: Dataset) -> Float`, from the fit's model evaluated on the data set.
     private static func evaluation(
-        _ name: String, _ doc: String, _ compute: @escaping @Sendable (VAEEvaluation, FitValue) -> Double
+        _ name: String, doc: String, _ compute: @escaping @Sendable (VAEEvaluation, FitValue) -> Double
     ) -> OperationSpec {
         OperationSpec(
             name: name, doc: doc, parameters: [.positional("fit", .fit), .labelled("on", .dataset)], result: .float,
@@ -70,19 +73,6 @@ enum FitStatisticOperations {
             let fit = try arguments.domain("fit", as: FitValue.self)
             let data = try arguments.domain("on", as: DatasetValue.self)
             return .float(compute(fit.model.evaluate(images: data.tensor()), fit))
-        }
-    }
-}
-
-/// A statistic a fit cannot give.
-enum FitStatisticError: Error, CustomStringConvertible {
-    case noValidation(String)
-
-    var description: String {
-        switch self {
-        case .noValidation(let name):
-            "\(name) was trained without validation images, so it has no validation loss; "
-                + "pass validate: to train, or quote test_loss(fit, on: …)"
         }
     }
 }

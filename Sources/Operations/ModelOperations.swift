@@ -32,9 +32,7 @@ enum ModelOperations {
         // Its weights, gradients and Adam's moments alone: refused before anything is allocated.
         let bytes = 16 * Double(model.estimatedParameters)
         guard bytes <= ModelSpec.memoryBudget else {
-            throw ModelSizeError.tooLarge(
-                model: model.name, what: "the model", bytes: bytes, budget: ModelSpec.memoryBudget,
-                advice: "use fewer or narrower layers")
+            throw ModelSizeError.modelTooLarge(model: model.name, bytes: bytes, budget: ModelSpec.memoryBudget)
         }
         return model
     }
@@ -78,18 +76,5 @@ enum ModelOperations {
                 }
         }
         return .domain(TableValue(DisplayTable(columns: columns, rows: rows)))
-    }
-}
-
-/// A model that cannot be built as asked.
-enum ModelError: Error, CustomStringConvertible {
-    case tooFewChannels(Int)
-
-    var description: String {
-        switch self {
-        case .tooFewChannels(let count):
-            return "cnn_vae needs at least two channel counts (the two stride-2 convolutions), got \(count); "
-                + "write for example channels: [32, 64]"
-        }
     }
 }

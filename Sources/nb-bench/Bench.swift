@@ -45,13 +45,13 @@ struct Bench: ParsableCommand {
                 ? VariationalAutoencoder.mlp(hidden: [400, 400], latent: 20, generator: &generator)
                 : VariationalAutoencoder.cnn(channels: [32, 64, 64], latent: 20, generator: &generator)
             var result = try measure(name: name, model: model, data: data)
-            print(result.line)
+            print(BenchMessages.modelLine(result))
             if layers {
                 let rows = profile(name: name, model: model, data: data)
                 result.layers = rows
-                print(profileTable(rows, stepMilliseconds: result.medianMillisecondsPerStep))
+                print(BenchMessages.profileTable(rows, stepMilliseconds: result.medianMillisecondsPerStep))
                 result.inStep = inStepRows(model: model, data: data, batch: batch, steps: steps, alone: rows)
-                print(inStepTable(result.inStep ?? []))
+                print(BenchMessages.inStepTable(result.inStep ?? []))
             }
             results.append(result)
         }
@@ -60,7 +60,7 @@ struct Bench: ParsableCommand {
             coretype: ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "(unset)",
             openblasCore: String(cString: openblas_get_corename()), batch: batch,
             peakMemoryMB: peakMemoryMegabytes(), models: results)
-        print("peak memory \(report.peakMemoryMB) MB · OpenBLAS \(report.openblasCore), \(report.threads) threads")
+        print(BenchMessages.memoryLine(report))
         if let json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -162,17 +162,6 @@ struct ModelResult: Codable {
     var layers: [ProfileRow]?
     /// Each encoder and decoder layer timed inside training steps, with `--layers`.
     var inStep: [InStepRow]?
-
-    var line: String {
-        let best = max(sgemmGflops, engineSgemmGflops)
-        return String(
-            format: "%@: %.2f ms/step (median %.2f), %.0f images/s at the median step, %.1f s/epoch, "
-                + "%.2f MFLOP/image, %.1f GFLOP/s (sgemm alone on the same shapes: %.1f GFLOP/s with OpenBLAS's threads, %.1f cut by the engine; "
-                + "%.0f%% of the better)",
-            model, millisecondsPerStep, medianMillisecondsPerStep, imagesPerSecond, secondsPerEpoch, megaflopsPerImage,
-            achievedGflops,
-            sgemmGflops, engineSgemmGflops, 100 * achievedGflops / best)
-    }
 }
 
 /// The whole run, as JSON.

@@ -72,25 +72,8 @@ func inStepRows(
         .reduce(0) { $0 + $1.milliseconds }
     result.append(
         InStepRow(
-            part: "rest of the step: heads, reparameterisation, loss, Adam, batch gather",
+            part: BenchMessages.restOfStep,
             forward: wholeStep - layersTime, backward: 0, forwardAlone: restAlone, backwardAlone: 0, isRestOfStep: true)
     )
     return result
-}
-
-/// The rows as a Markdown table, with the mean whole step under them.
-func inStepTable(_ rows: [InStepRow]) -> String {
-    var lines = [
-        "| layer, in the training step | forward, alone | forward, in step | backward, alone | backward, in step |",
-        "| --- | ---: | ---: | ---: | ---: |",
-    ]
-    let format = { (value: Double) in String(format: "%.3f", value) }
-    for row in rows {
-        let backward = row.isRestOfStep ? "| | |" : "| \(format(row.backwardAlone)) | \(format(row.backward)) |"
-        lines.append("| \(row.part) | \(format(row.forwardAlone)) | \(format(row.forward)) \(backward)")
-    }
-    let total = rows.reduce(0) { $0 + $1.forward + $1.backward }
-    let totalAlone = rows.reduce(0) { $0 + $1.forwardAlone + $1.backwardAlone }
-    lines.append("| **all, forward and backward** | \(format(totalAlone)) | \(format(total)) | | |")
-    return lines.joined(separator: "\n")
 }

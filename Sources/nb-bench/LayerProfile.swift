@@ -50,8 +50,8 @@ struct LayerProfile {
         for stage in stages { rows += layerRows(stage.part, stage.layer, stage.input, &generator) }
 
         let bce = BinaryCrossEntropyWithLogits()
-        rows.append(timed("loss: BCE with logits", "forward") { _ = bce.forward(logits: logits, target: images) })
-        rows.append(timed("loss: BCE with logits", "backward") { _ = bce.backward(scale: 0.01) })
+        rows.append(timed(BenchMessages.bceLoss, "forward") { _ = bce.forward(logits: logits, target: images) })
+        rows.append(timed(BenchMessages.bceLoss, "backward") { _ = bce.backward(scale: 0.01) })
         let kl = KLDivergence()
         rows.append(timed("loss: KL", "forward") { _ = kl.forward(mean: mean, logVariance: logVariance) })
         rows.append(timed("loss: KL", "backward") { _ = kl.backward(scale: 0.01) })
@@ -64,7 +64,7 @@ struct LayerProfile {
         let gradZ = random(mean.shape, &generator)
         rows.append(timed("reparameterisation", "backward") { _ = reparameterization.backward(gradZ: gradZ) })
         // As in training: the update also clears the gradients, so no zeroing pass of its own.
-        rows.append(timed("Adam step", "update and clear") { step.optimizer.step(clearingGradients: true) })
+        rows.append(timed("Adam step", BenchMessages.updateAndClear) { step.optimizer.step(clearingGradients: true) })
         return rows
     }
 
@@ -132,24 +132,4 @@ struct LayerProfile {
         for i in 0..<tensor.count { tensor[i] = generator.nextUniform(from: -0.1, to: 0.1) }
         return tensor
     }
-}
-
-/// The rows as a Markdown table, with each row's share of the rows' total and the whole step beside it.
-func profileTable(_ rows: [ProfileRow], stepMilliseconds: Double) -> String {
-    let total = rows.reduce(0) { $0 + $1.milliseconds }
-    var lines = [
-        "| layer or pass | pass | ms | share | GFLOP/s |",
-        "| --- | --- | ---: | ---: | ---: |",
-    ]
-    for row in rows {
-        let rate = row.flops == 0 ? "" : String(format: "%.1f", row.gflops)
-        lines.append(
-            "| \(row.part) | \(row.pass) | \(String(format: "%.3f", row.milliseconds)) | "
-                + "\(String(format: "%.1f%%", 100 * row.milliseconds / total)) | \(rate) |")
-    }
-    lines.append(
-        "| **sum of the rows** | | \(String(format: "%.2f", total)) | | "
-            + String(format: "%.1f", Double(rows.reduce(0) { $0 + $1.flops }) / total / 1e6) + " |")
-    lines.append("| **whole step (median)** | | \(String(format: "%.2f", stepMilliseconds)) | | |")
-    return lines.joined(separator: "\n")
 }

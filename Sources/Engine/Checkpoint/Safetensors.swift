@@ -162,21 +162,10 @@ public struct Safetensors {
                 let folder = (current as NSString).deletingLastPathComponent
                 current = destination.hasPrefix("/") || folder.isEmpty ? destination : folder + "/" + destination
             case let kind:
-                throw SafetensorsError.notARegularFile(path: path, kind: Self.fileKind(kind))
+                throw SafetensorsError.notARegularFile(path: path, kind: SafetensorsError.fileKind(kind))
             }
         }
         throw SafetensorsError.writeFailed(path: path, reason: SystemError.reason(errno: ELOOP))
-    }
-
-    /// What `st_mode`'s file-type bits name, as messages word it.
-    private static func fileKind(_ bits: UInt32) -> String {
-        switch bits {
-        case 0o040000: "a folder"
-        case 0o020000, 0o060000: "a device"
-        case 0o010000: "a named pipe"
-        case 0o140000: "a socket"
-        default: "not a regular file"
-        }
     }
 
     /// Reads and checks the checkpoint at `path`.

@@ -104,3 +104,19 @@ public enum SafetensorsError: Error, Equatable, Sendable, CustomStringConvertibl
         }
     }
 }
+
+extension SafetensorsError {
+    /// The `invalidHeader` reason for a header that is JSON but not an object.
+    static let topLevelNotObject = "the top level is not an object"
+
+    /// What `st_mode`'s file-type bits name, as messages word it.
+    static func fileKind(_ bits: UInt32) -> String {
+        switch bits {
+        case 0o040000: "a folder"
+        case 0o020000, 0o060000: "a device"
+        case 0o010000: "a named pipe"
+        case 0o140000: "a socket"
+        default: "not a regular file"
+        }
+    }
+}

@@ -77,7 +77,7 @@ extension SafetensorsHeader {
     /// the tensors tiling the data exactly, in any order, as the Rust reader requires.
     init(parsing root: JSONValue, dataBytes: Int, path: String) throws {
         guard case .object(let members) = root else {
-            throw SafetensorsError.invalidHeader(path: path, reason: "the top level is not an object")
+            throw SafetensorsError.invalidHeader(path: path, reason: SafetensorsError.topLevelNotObject)
         }
         var metadata: [String: String] = [:]
         var entries: [Entry] = []

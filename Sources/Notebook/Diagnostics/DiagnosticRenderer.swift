@@ -34,7 +34,7 @@ public struct DiagnosticRenderer: Sendable {
         var text = sorted.prefix(limit).map { render($0.element) }.joined()
         if sorted.count > limit {
             let omitted = sorted.count - limit
-            text += "note: \(omitted) more problem\(omitted == 1 ? "" : "s") not shown; fix these first\n"
+            text += Self.omittedNote(omitted)
         }
         return text
     }

@@ -28,11 +28,6 @@ public enum DidYouMean {
     /// The longest name a suggestion is looked for (or offered).
     public static let maximumLength = 64
 
-    /// `"; did you mean 'x'?"` when there is a suggestion, else the empty string.
-    public static func suffix(for name: String, among candidates: [String]) -> String {
-        suggestion(for: name, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
-    }
-
     /// Levenshtein distance with adjacent transpositions counted as one edit.
     public static func editDistance(_ left: String, _ right: String) -> Int {
         let a = Array(left)

@@ -48,13 +48,4 @@ public struct Token: Hashable, Sendable {
         self.range = range
     }
 
-    /// How messages quote the token: `'x'`, `end of line`, `end of cell`.
-    public var quoted: String {
-        switch kind {
-        case .newline: "end of line"
-        case .end: "end of cell"
-        case .string: "string \"\(text)\""
-        default: "'\(text)'"
-        }
-    }
 }

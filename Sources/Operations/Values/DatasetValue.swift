@@ -41,7 +41,9 @@ public final class DatasetValue: DomainValue {
             columns: ["label"] + images.classNames,
             rows: [[.text("images")] + counts.map { .number(Double($0)) }])
         var items: [DisplayValue] = [
-            .text("\(title): \(images.count.formatted()) images of \(images.height)×\(images.width) pixels"),
+            .text(
+                SummaryMessage.dataset(title: title, count: images.count, height: images.height, width: images.width)
+                    .description),
             .table(table),
         ]
         // Said in the summary too: a cached run shows the summary, not the first run's warnings.
@@ -50,7 +52,7 @@ public final class DatasetValue: DomainValue {
             items.append(.figure(try examplesGrid(perClass: 4)))
         } catch {
             // The summary cannot fail, so the reason takes the grid's place rather than vanishing.
-            items.append(.text("The examples could not be drawn: \(error)"))
+            items.append(.text(SummaryMessage.examplesNotDrawn(error).description))
         }
         return .list(items)
     }

@@ -87,25 +87,12 @@ public final class FitValue: PersistentValue, @unchecked Sendable {
                 .number(entry.seconds),
             ]
         }
-        let speed = Int(imagesPerSecond.rounded()).formatted()
+        let line = SummaryMessage.fit(
+            name: name, dataset: record.dataset, epochs: history.count, seconds: trainingSeconds,
+            imagesPerSecond: imagesPerSecond)
         return .list([
-            .text(
-                "\(name) trained on \(record.dataset) for \(history.count) epoch\(history.count == 1 ? "" : "s") in "
-                    + "\(String(format: "%.1f", trainingSeconds)) s (\(speed) images/s)"),
+            .text(line.description),
             .table(DisplayTable(columns: columns, rows: rows)),
         ])
-    }
-}
-
-/// A cache entry that is not a fit written by this version of nb.
-enum FitDecodingError: Error, CustomStringConvertible {
-    case missingRecord
-    case unbuildableModel
-
-    var description: String {
-        switch self {
-        case .missingRecord: "the entry has no fit record; it was not written by nb's train"
-        case .unbuildableModel: "the entry's model is not one mlp_vae or cnn_vae builds; it was not written by this nb"
-        }
     }
 }

@@ -46,22 +46,3 @@ extension ModelSpec {
     /// The memory nb lets one model use: half the machine's, so the rest of the system keeps working.
     static var memoryBudget: Double { Double(ProcessInfo.processInfo.physicalMemory) / 2 }
 }
-
-/// A model, or training it, that needs more memory than the machine has.
-enum ModelSizeError: Error, Equatable, CustomStringConvertible {
-    /// `bytes` needed against `budget` available; `what` says for what.
-    case tooLarge(model: String, what: String, bytes: Double, budget: Double, advice: String)
-
-    var description: String {
-        switch self {
-        case .tooLarge(let model, let what, let bytes, let budget, let advice):
-            "\(what) '\(model)' needs about \(Self.gigabytes(bytes)) of memory, more than the "
-                + "\(Self.gigabytes(budget)) nb allows (half of this machine's); \(advice)"
-        }
-    }
-
-    /// `12.3 GB`.
-    private static func gigabytes(_ bytes: Double) -> String {
-        String(format: "%.1f GB", bytes / 1e9)
-    }
-}

@@ -103,7 +103,7 @@ extension KeyParts.Part {
         switch self {
         case .operation(let path, let name, let version): fields = ("operation", path, "\(name) v\(version)")
         case .argument(let path, let value): fields = ("argument", path, value.keyText)
-        case .list(let path, let count): fields = ("argument", path, "list of \(count)")
+        case .list(let path, _): fields = ("argument", path, valueText)
         case .reference(let path, let key): fields = ("reference", path, key ?? "?")
         case .file(let path, let position, let sha256):
             fields = ("file", (path.isEmpty ? "" : path + ".") + "file \(position)", sha256 ?? "unreadable")
@@ -114,20 +114,6 @@ extension KeyParts.Part {
         builder.add(fields.kind)
         builder.add(fields.name)
         builder.add(fields.value)
-    }
-
-    /// The part's value as `--plan` and the record write it: `0.001`, `"train"`, `list of 3`.
-    public var valueText: String {
-        switch self {
-        case .operation(_, let name, _): name
-        case .argument(_, let value): value.keyText
-        case .list(_, let count): "list of \(count)"
-        case .reference(_, let key): key ?? "?"
-        case .file(_, _, let sha256): sha256 ?? "unreadable"
-        case .filesNotFound: "not found"
-        case .seed(_, let seed): String(seed)
-        case .lineage(let name): name
-        }
     }
 }
 

@@ -70,9 +70,6 @@ public struct SnapshotStore: Sendable {
     /// The two parts of a step's snapshot.
     enum Kind: String {
         case result, state
-
-        /// The part's name in messages.
-        var part: String { self == .result ? "result" : "state for continuing" }
     }
 
     private func has(_ kind: Kind, step: Int) -> Bool {
@@ -91,21 +88,6 @@ public struct SnapshotStore: Sendable {
         builder.add("snapshot " + kind.rawValue)
         builder.add(UInt64(step))
         return builder.finalize()
-    }
-}
-
-/// A snapshot's result or state could not be written; `description` completes "could not save
-/// the snapshot of epoch 3 (…)", naming the part so that the file in the reason is known as that
-/// part's entry, not the statement's.
-public struct SnapshotWriteError: Error, Equatable, CustomStringConvertible {
-    /// `"result"` or `"state for continuing"`.
-    public let part: String
-    /// Why the cache could not store it, with the entry's file.
-    public let reason: String
-
-    /// The message.
-    public var description: String {
-        "its \(part) was not written: \(reason)"
     }
 }
 

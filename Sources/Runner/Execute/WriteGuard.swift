@@ -15,22 +15,13 @@ import Foundation
 /// files exist, so a second hard link to the notebook is the notebook too.
 public struct WriteGuard: Sendable {
     /// What a write would have replaced.
-    public enum Protected: Hashable, Sendable, CustomStringConvertible {
+    public enum Protected: Hashable, Sendable {
         /// The notebook being run, at the path it was given as.
         case notebook(String)
         /// A file the run reads, at its path.
         case input(String)
         /// nb's cache directory, at its path.
         case cache(String)
-
-        /// Names it for a message: "the notebook being run ('t.md')", "a file in nb's cache ('Output/.cache')".
-        public var description: String {
-            switch self {
-            case .notebook(let path): "the notebook being run ('\(path)')"
-            case .input(let path): "a file this run reads ('\(path)')"
-            case .cache(let path): "a file in nb's cache ('\(path)')"
-            }
-        }
     }
 
     private let notebook: ResolvedPath

@@ -29,7 +29,7 @@ public enum DisplayValue: Hashable, Sendable, Codable {
         case "list": self = .list(try container.decode([DisplayValue].self, forKey: .items))
         case let other:
             throw DecodingError.dataCorruptedError(
-                forKey: .kind, in: container, debugDescription: "unknown display kind '\(other)'")
+                forKey: .kind, in: container, debugDescription: Self.unknownKind(other))
         }
     }
 

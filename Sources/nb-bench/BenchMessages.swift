@@ -1,0 +1,67 @@
+import Foundation
+
+/// What nb-bench prints: its result lines, its Markdown tables and the names of the step's
+/// passes that are not layers, worded in one place.
+enum BenchMessages {
+    /// The loss's row in the per-pass table.
+    static let bceLoss = "loss: BCE with logits"
+    /// Adam's one pass, which also clears the gradients.
+    static let updateAndClear = "update and clear"
+    /// The in-step table's last row: what the step spends outside the encoder and decoder layers.
+    static let restOfStep = "rest of the step: heads, reparameterisation, loss, Adam, batch gather"
+
+    /// The machine's line under the models' results.
+    static func memoryLine(_ report: BenchReport) -> String {
+        "peak memory \(report.peakMemoryMB) MB · OpenBLAS \(report.openblasCore), \(report.threads) threads"
+    }
+
+    /// One model's timing and FLOP rates, on one line.
+    static func modelLine(_ result: ModelResult) -> String {
+        let best = max(result.sgemmGflops, result.engineSgemmGflops)
+        return String(
+            format: "%@: %.2f ms/step (median %.2f), %.0f images/s at the median step, %.1f s/epoch, "
+                + "%.2f MFLOP/image, %.1f GFLOP/s (sgemm alone on the same shapes: %.1f GFLOP/s with OpenBLAS's threads, %.1f cut by the engine; "
+                + "%.0f%% of the better)",
+            result.model, result.millisecondsPerStep, result.medianMillisecondsPerStep, result.imagesPerSecond,
+            result.secondsPerEpoch, result.megaflopsPerImage,
+            result.achievedGflops,
+            result.sgemmGflops, result.engineSgemmGflops, 100 * result.achievedGflops / best)
+    }
+
+    /// The rows as a Markdown table, with each row's share of the rows' total and the whole step beside it.
+    static func profileTable(_ rows: [ProfileRow], stepMilliseconds: Double) -> String {
+        let total = rows.reduce(0) { $0 + $1.milliseconds }
+        var lines = [
+            "| layer or pass | pass | ms | share | GFLOP/s |",
+            "| --- | --- | ---: | ---: | ---: |",
+        ]
+        for row in rows {
+            let rate = row.flops == 0 ? "" : String(format: "%.1f", row.gflops)
+            lines.append(
+                "| \(row.part) | \(row.pass) | \(String(format: "%.3f", row.milliseconds)) | "
+                    + "\(String(format: "%.1f%%", 100 * row.milliseconds / total)) | \(rate) |")
+        }
+        lines.append(
+            "| **sum of the rows** | | \(String(format: "%.2f", total)) | | "
+                + String(format: "%.1f", Double(rows.reduce(0) { $0 + $1.flops }) / total / 1e6) + " |")
+        lines.append("| **whole step (median)** | | \(String(format: "%.2f", stepMilliseconds)) | | |")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The rows as a Markdown table, with the mean whole step under them.
+    static func inStepTable(_ rows: [InStepRow]) -> String {
+        var lines = [
+            "| layer, in the training step | forward, alone | forward, in step | backward, alone | backward, in step |",
+            "| --- | ---: | ---: | ---: | ---: |",
+        ]
+        let format = { (value: Double) in String(format: "%.3f", value) }
+        for row in rows {
+            let backward = row.isRestOfStep ? "| | |" : "| \(format(row.backwardAlone)) | \(format(row.backward)) |"
+            lines.append("| \(row.part) | \(format(row.forwardAlone)) | \(format(row.forward)) \(backward)")
+        }
+        let total = rows.reduce(0) { $0 + $1.forward + $1.backward }
+        let totalAlone = rows.reduce(0) { $0 + $1.forwardAlone + $1.backwardAlone }
+        lines.append("| **all, forward and backward** | \(format(totalAlone)) | \(format(total)) | | |")
+        return lines.joined(separator: "\n")
+    }
+}
