@@ -96,14 +96,20 @@ func averagePoolingMatchesItsDefinition(_ c: PoolingCase) {
 }
 
 /// A window whose maximum occurs twice sends the whole gradient to the first in row-major order,
-/// as PyTorch does; a NaN in a window is its maximum, as in PyTorch.
-@Test func maxPoolingGivesTiesToTheFirstMaximumAndNaNWins() {
-    let layer = MaxPool2d(kernelSize: 2)
-    let x = Tensor(shape: [1, 1, 2, 4], values: [1, 3, .nan, 0, 3, 2, 5, 5])
+/// as PyTorch does; a NaN in a window is its maximum, as in PyTorch. Both the 2×2, stride-2 loop
+/// and the general one (stride 3 here, leaving column 2 out) are checked.
+@Test(arguments: [(2, [Float(1), 3, .nan, 0, 3, 2, 5, 5]), (3, [1, 3, 7, .nan, 0, 3, 2, 7, 5, 5])])
+func maxPoolingGivesTiesToTheFirstMaximumAndNaNWins(stride: Int, values: [Float]) {
+    let layer = MaxPool2d(kernelSize: 2, stride: stride)
+    let width = values.count / 2
+    let x = Tensor(shape: [1, 1, 2, width], values: values)
     let y = layer.forward(x).values
-    #expect(y[0] == 3 && y[1].isNaN)
+    #expect(y.count == 2 && y[0] == 3 && y[1].isNaN)
     let dx = layer.backward(gradOutput: Tensor(shape: [1, 1, 1, 2], values: [10, 20])).values
-    #expect(dx == [0, 10, 20, 0, 0, 0, 0, 0])
+    var expected = [Float](repeating: 0, count: values.count)
+    expected[1] = 10
+    expected[stride] = 20
+    #expect(dx == expected)
 }
 
 @Test func poolingLayersPrintAsPyTorch() {

@@ -59,37 +59,89 @@ public final class MaxPool2d: StatelessLayer {
 }
 
 /// The windows' maxima and their positions over a range of planes.
+///
+/// Each pixel replaces the running maximum by a select, not a branch: on real activations
+/// whether a pixel beats the maximum is a coin toss, and the mispredicted branches made this
+/// pass three times slower than the convolution before it. 2×2 windows at stride 2 without
+/// padding (every classifier's pooling) take a loop with the four pixels unrolled.
 private struct MaxPoolForward: RangeLoop {
     let g: PoolWindows
     let x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, argmax: UnsafeMutablePointer<Int32>
 
     func run(_ planes: Range<Int>) {
         let outPlane = g.outHeight * g.outWidth
+        let isPairs = g.kernel == 2 && g.stride == 2 && g.padding == 0
         for plane in planes {
             let x = self.x + plane * g.height * g.width
-            var o = plane * outPlane
-            for oh in 0..<g.outHeight {
-                let rows = g.span(oh, size: g.height)
-                for ow in 0..<g.outWidth {
-                    let columns = g.span(ow, size: g.width)
-                    var best = rows.lowerBound * g.width + columns.lowerBound
-                    var maximum = -Float.infinity
-                    for h in rows {
-                        for w in columns {
-                            let value = x[h * g.width + w]
-                            if value > maximum || value.isNaN {
-                                maximum = value
-                                best = h * g.width + w
-                            }
-                        }
-                    }
-                    y[o] = maximum
-                    argmax[o] = Int32(truncatingIfNeeded: best)
-                    o += 1
-                }
+            let o = plane * outPlane
+            if isPairs {
+                pairs(x, y + o, argmax + o)
+            } else {
+                windows(x, y + o, argmax + o)
             }
         }
     }
+
+    /// Any windows over one plane: the running maximum of each, in row-major order.
+    private func windows(
+        _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ argmax: UnsafeMutablePointer<Int32>
+    ) {
+        var o = 0
+        for oh in 0..<g.outHeight {
+            let rows = g.span(oh, size: g.height)
+            for ow in 0..<g.outWidth {
+                let columns = g.span(ow, size: g.width)
+                var best = rows.lowerBound * g.width + columns.lowerBound
+                var maximum = -Float.infinity
+                for h in rows {
+                    for w in columns {
+                        let index = h * g.width + w
+                        let value = x[index]
+                        let better = value > maximum || value != value  // NaN ≠ NaN; see `keepLarger`
+                        maximum = better ? value : maximum
+                        best = better ? index : best
+                    }
+                }
+                y[o] = maximum
+                argmax[o] = Int32(truncatingIfNeeded: best)
+                o += 1
+            }
+        }
+    }
+
+    /// 2×2 windows at stride 2 without padding over one plane: a, b above c, d. Written as plain
+    /// scalar selects, which LLVM vectorises itself; eight-lane loads split into even and odd
+    /// halves by hand measured twice as slow (2.6 against 1.4 ms on 128×32×26×26, one core).
+    private func pairs(
+        _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ argmax: UnsafeMutablePointer<Int32>
+    ) {
+        let width = g.width, outWidth = g.outWidth
+        for oh in 0..<g.outHeight {
+            let rowStart = 2 &* oh &* width
+            let top = x + rowStart, bottom = top + width
+            let yRow = y + oh &* outWidth, argmaxRow = argmax + oh &* outWidth
+            for ow in 0..<outWidth {
+                let left = 2 &* ow
+                // The first pixel always becomes the maximum (−∞ only stays −∞), then each later
+                // one replaces it when larger or NaN, as in `windows`.
+                var maximum = top[left], best = rowStart &+ left
+                keepLarger(top[left &+ 1], rowStart &+ left &+ 1, &maximum, &best)
+                keepLarger(bottom[left], rowStart &+ width &+ left, &maximum, &best)
+                keepLarger(bottom[left &+ 1], rowStart &+ width &+ left &+ 1, &maximum, &best)
+                yRow[ow] = maximum
+                argmaxRow[ow] = Int32(truncatingIfNeeded: best)
+            }
+        }
+    }
+}
+
+/// maximum, best = value, index where value > maximum or value is NaN: PyTorch's rule, as selects.
+/// NaN is tested as `value != value`, one compare: `isNaN` takes the bits apart with a branch.
+@inline(__always)
+private func keepLarger(_ value: Float, _ index: Int, _ maximum: inout Float, _ best: inout Int) {
+    let take = value > maximum || value != value
+    maximum = take ? value : maximum
+    best = take ? index : best
 }
 
 /// dx[argmax] += dy over a range of planes, each plane zeroed first.
