@@ -12,12 +12,9 @@ Dropout's mask comes from PyTorch's generator, which nb does not share, so its c
 what any correct dropout gives: the identity in evaluation, and in training the values an
 element can take and the fraction kept. EngineTests/PyTorchLayerAgreementTests.swift compares.
 """
-import json
-import os
-
 import torch
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from make_fixtures import write_fixture
 
 POOLING = [
     dict(name="max k2 s2 p0 odd", kind="max", kernel=2, stride=2, padding=0, input_shape=[2, 3, 5, 5]),
@@ -101,11 +98,7 @@ def main():
     fixture = dict(pooling=[pooling_case(c) for c in POOLING], linear=[linear_case(c) for c in LINEAR],
                    cross_entropy=[cross_entropy_case(c) for c in CROSS_ENTROPY],
                    dropout=[dropout_case(c) for c in DROPOUT], torch_version=torch.__version__)
-    path = os.path.join(ROOT, "Tests", "Fixtures", "pytorch_layers.json")
-    with open(path, "w") as file:
-        json.dump(fixture, file, indent=1)
-        file.write("\n")
-    print(f"wrote {path}")
+    write_fixture("pytorch_layers.json", fixture)
 
 
 if __name__ == "__main__":
