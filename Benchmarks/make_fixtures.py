@@ -58,13 +58,17 @@ def make(case, batch=3, seed=0):
                 gradients=gradients, after_step=after, learning_rate=1e-2)
 
 
-def main():
-    fixture = {"torch": torch.__version__, "cases": [make(case) for case in CASES]}
-    path = os.path.join(ROOT, "Tests", "Fixtures", "pytorch_vae_steps.json")
+def write_fixture(name, fixture):
+    """Writes `fixture` as Tests/Fixtures/<name>, indented JSON ending in a newline."""
+    path = os.path.join(ROOT, "Tests", "Fixtures", name)
     with open(path, "w") as f:
         json.dump(fixture, f, indent=1)
         f.write("\n")
     print(f"wrote {path} ({os.path.getsize(path)} bytes)")
+
+
+def main():
+    write_fixture("pytorch_vae_steps.json", {"torch": torch.__version__, "cases": [make(case) for case in CASES]})
 
 
 if __name__ == "__main__":

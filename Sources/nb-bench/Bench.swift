@@ -29,6 +29,10 @@ struct Bench: ParsableCommand {
         help: "Also time every pass alone, then each layer inside training steps (Markdown tables).")
     var layers = false
 
+    @Flag(
+        help: "Also time the classifier convnet's new passes alone: pooling, dropout, cross-entropy (Markdown table).")
+    var classifierPasses = false
+
     @Option(help: "Repeats per pass for --layers (the median is reported).")
     var repeats = 15
 
@@ -55,6 +59,7 @@ struct Bench: ParsableCommand {
             }
             results.append(result)
         }
+        if classifierPasses { print(classifierPassTable(classifierPassRows(batch: batch, repeats: repeats))) }
         let report = BenchReport(
             date: ISO8601DateFormatter().string(from: Date()), cpu: cpuName(), threads: Parallelism.cores,
             coretype: ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "(unset)",

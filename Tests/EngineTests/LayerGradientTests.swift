@@ -22,6 +22,32 @@ private let layerCases: [LayerCase] = [
     LayerCase(name: "Linear 1→7", inputShape: [1, 1], make: seeded { Linear(1, 7, generator: &$0) }),
     LayerCase(name: "Linear 12→2 on images", inputShape: [2, 3, 2, 2], make: seeded { Linear(12, 2, generator: &$0) }),
     LayerCase(
+        name: "Linear 5→3 without bias", inputShape: [4, 5], make: seeded { Linear(5, 3, bias: false, generator: &$0) }),
+    LayerCase(
+        name: "Linear 12→1 without bias on images", inputShape: [3, 3, 2, 2],
+        make: seeded { Linear(12, 1, bias: false, generator: &$0) }),
+    LayerCase(
+        name: "Linear 1→7 without bias", inputShape: [1, 1], make: seeded { Linear(1, 7, bias: false, generator: &$0) }),
+    // Max-pooling is differentiable where a window's maximum is unique: the inputs are random
+    // floats, far enough apart that the ±1e-3 steps never change a window's argmax.
+    LayerCase(name: "MaxPool2d k2 s2 p0 odd", inputShape: [2, 3, 5, 5], make: { MaxPool2d(kernelSize: 2) }),
+    LayerCase(
+        name: "MaxPool2d k3 s2 p1 overlapping", inputShape: [2, 2, 7, 6],
+        make: { MaxPool2d(kernelSize: 3, stride: 2, padding: 1) }),
+    LayerCase(
+        name: "MaxPool2d k3 s1 p0 overlapping", inputShape: [1, 2, 5, 4], make: { MaxPool2d(kernelSize: 3, stride: 1) }),
+    LayerCase(
+        name: "MaxPool2d k2 s3 p1 gaps", inputShape: [2, 1, 7, 8],
+        make: { MaxPool2d(kernelSize: 2, stride: 3, padding: 1) }),
+    LayerCase(name: "AvgPool2d k2 s2 p0 odd", inputShape: [2, 3, 5, 5], make: { AvgPool2d(kernelSize: 2) }),
+    LayerCase(
+        name: "AvgPool2d k3 s2 p1 overlapping", inputShape: [2, 2, 7, 6],
+        make: { AvgPool2d(kernelSize: 3, stride: 2, padding: 1) }),
+    LayerCase(
+        name: "AvgPool2d k3 s1 p1", inputShape: [1, 2, 4, 5], make: { AvgPool2d(kernelSize: 3, stride: 1, padding: 1) }),
+    LayerCase(
+        name: "AvgPool2d k2 s3 p0 gaps", inputShape: [1, 1, 7, 7], make: { AvgPool2d(kernelSize: 2, stride: 3) }),
+    LayerCase(
         name: "Conv2d k3 s1 p0", inputShape: [2, 2, 5, 5],
         make: seeded { Conv2d(2, 3, kernelSize: 3, generator: &$0) }),
     LayerCase(
@@ -82,6 +108,17 @@ private let layerCases: [LayerCase] = [
                 Activation(ELU()),
                 Reshape.flatten(features: 18),
                 Linear(18, 3, generator: &generator),
+            ])
+        }),
+    LayerCase(
+        name: "Sequential conv → ELU → MaxPool2d → flatten → linear without bias", inputShape: [2, 1, 6, 6],
+        make: seeded { generator in
+            Sequential([
+                Conv2d(1, 2, kernelSize: 3, padding: 1, generator: &generator),
+                Activation(ELU()),
+                MaxPool2d(kernelSize: 2),
+                Reshape.flatten(features: 18),
+                Linear(18, 3, bias: false, generator: &generator),
             ])
         }),
 ]

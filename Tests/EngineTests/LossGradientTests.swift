@@ -104,3 +104,22 @@ func vaeGradientMatchesFiniteDifferences(kind: String) {
         })
     #expect(result.passed, "\(result)")
 }
+
+/// Softmax cross-entropy's gradient, on batches of one and several rows, two and many classes,
+/// and logits spread wide enough that the softmax is nearly one-hot.
+@Test(arguments: [(1, 2, Float(1)), (4, 5, 1), (3, 10, 4), (7, 3, 0.1)])
+func softmaxCrossEntropyGradientMatchesFiniteDifferences(rows: Int, classes: Int, spread: Float) {
+    var generator = SeededGenerator(seed: 26)
+    let logits = randomTensor([rows, classes], generator: &generator)
+    for i in 0..<logits.count { logits[i] *= spread }
+    let labels = (0..<rows).map { _ in UInt8(generator.nextInt(below: classes)) }
+    let loss = SoftmaxCrossEntropy()
+    let result = checkGradients(
+        variables: [("logits", logits)],
+        loss: { 0.5 * loss.forward(logits: logits, labels: labels) },
+        gradients: {
+            _ = loss.forward(logits: logits, labels: labels)
+            return [loss.backward(scale: 0.5)]
+        })
+    #expect(result.passed, "\(result)")
+}

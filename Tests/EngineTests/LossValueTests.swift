@@ -76,3 +76,30 @@ import Testing
         #expect(abs(p - expected) <= max(3 * expected.ulp, 1e-37), "σ(\(logits[index])) = \(p), expected \(expected)")
     }
 }
+
+/// Logits far beyond e^x's range give the exact loss (the margin to the label's logit) and a
+/// finite gradient; equal logits give log K.
+@Test func softmaxCrossEntropyIsStableForHugeLogits() {
+    let logits = Tensor(shape: [3, 3], values: [1e4, -1e4, 0, 1000, 1000, 1000, -500, 200, -500])
+    let loss = SoftmaxCrossEntropy()
+    // Row 0 predicts class 0 with certainty but the label is 1: 2e4. Row 1: log 3. Row 2: 0.
+    let value = loss.forward(logits: logits, labels: [1, 2, 1])
+    #expect(abs(value - (2e4 + log(3.0)) / 3) < 1e-3)
+    let gradient = loss.backward().values
+    #expect(gradient.allSatisfy { $0.isFinite })
+    #expect(gradient[0] == Float(1) / 3 && gradient[1] == -Float(1) / 3)
+}
+
+/// Correct predictions count the rows whose first largest logit is the label, as
+/// `(logits.argmax(1) == labels).sum()` does in PyTorch.
+@Test func softmaxCrossEntropyCountsArgmaxHits() {
+    let logits = Tensor(shape: [4, 3], values: [0.1, 0.7, 0.2, 2, 2, 1, -1, -3, -2, 0, 0, 5])
+    let loss = SoftmaxCrossEntropy()
+    _ = loss.forward(logits: logits, labels: [1, 1, 0, 2])
+    // Row 1 ties classes 0 and 1: argmax says 0, so the label 1 is a miss.
+    #expect(loss.correctPredictions == 3)
+    let probabilities = loss.probabilities?.values ?? []
+    for row in 0..<4 {
+        #expect(abs(probabilities[(row * 3)..<(row * 3 + 3)].reduce(0, +) - 1) < 1e-6)
+    }
+}

@@ -26,7 +26,7 @@ private final class SabotagedLinear: Layer {
         case .scaledInputGradient:
             for i in 0..<gradInput.count { gradInput[i] *= 1.05 }
         case .missingBiasGradient:
-            inner.bias.zeroGrad()
+            inner.bias?.zeroGrad()
         case .transposedWeightGradient:
             let grad = inner.weight.grad
             for row in 0..<4 {

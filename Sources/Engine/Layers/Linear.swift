@@ -1,14 +1,15 @@
-/// A fully connected layer: y = x Wᵀ + b.
+/// A fully connected layer: y = x Wᵀ + b, or y = x Wᵀ without a bias (`bias: false`).
 ///
-/// - Parameters: `weight` (out, in), `bias` (out), both U(−1/√in, 1/√in) as in PyTorch.
+/// - Parameters: `weight` (out, in), `bias` (out) unless `bias: false`, both U(−1/√in, 1/√in) as
+///   in PyTorch; without a bias nothing is drawn for it, and the state_dict has no `bias`.
 /// - Shapes: input (N, in) → output (N, out).
 public final class Linear: Layer {
     /// Input and output features.
     public let inputFeatures: Int, outputFeatures: Int
     /// (out, in)
     public let weight: Parameter
-    /// (out)
-    public let bias: Parameter
+    /// (out), or nil for `Linear(…, bias=False)`.
+    public let bias: Parameter?
     /// Evaluation and training behave the same.
     public var isTraining = true
 
@@ -16,39 +17,48 @@ public final class Linear: Layer {
     private var output: Tensor?
     private var gradInput: Tensor?
 
-    /// Creates the layer with PyTorch's default initialisation drawn from `generator`.
-    public init(_ inputFeatures: Int, _ outputFeatures: Int, generator: inout SeededGenerator) {
+    /// Creates the layer with PyTorch's default initialisation drawn from `generator`: the weight,
+    /// then the bias if there is one.
+    public init(_ inputFeatures: Int, _ outputFeatures: Int, bias: Bool = true, generator: inout SeededGenerator) {
         self.inputFeatures = inputFeatures
         self.outputFeatures = outputFeatures
         weight = Parameter(name: "weight", value: Tensor(zeros: [outputFeatures, inputFeatures]))
-        bias = Parameter(name: "bias", value: Tensor(zeros: [outputFeatures]))
+        self.bias = bias ? Parameter(name: "bias", value: Tensor(zeros: [outputFeatures])) : nil
         Initializers.pytorchDefault(weight.value, fanIn: inputFeatures, generator: &generator)
-        Initializers.pytorchDefault(bias.value, fanIn: inputFeatures, generator: &generator)
+        if let bias = self.bias {
+            Initializers.pytorchDefault(bias.value, fanIn: inputFeatures, generator: &generator)
+        }
     }
 
-    /// `weight` then `bias`.
-    public var parameters: [Parameter] { [weight, bias] }
+    /// `weight` then `bias`, or only `weight`.
+    public var parameters: [Parameter] {
+        guard let bias else { return [weight] }
+        return [weight, bias]
+    }
     /// `Linear(in_features=784, out_features=400, bias=True)`.
     public var description: String {
-        "Linear(in_features=\(inputFeatures), out_features=\(outputFeatures), bias=True)"
+        "Linear(in_features=\(inputFeatures), out_features=\(outputFeatures), bias=\(bias == nil ? "False" : "True"))"
     }
 
     /// (N, in) → (N, out).
     public func outputShape(for input: Shape) -> Shape { Shape(input[0], outputFeatures) }
 
-    /// y (N, out) = x (N, in) · Wᵀ (in, out) + b.
+    /// y (N, out) = x (N, in) · Wᵀ (in, out) + b: b is copied into every row and the product
+    /// accumulated onto it; without a bias the product overwrites y (beta 0).
     public func forward(_ input: Tensor) -> Tensor {
         precondition(input.shape.itemCount == inputFeatures, "Linear(\(inputFeatures)) got \(input.shape)")
         let n = input.shape[0]
         let output = Tensor.reusing(self.output, shape: Shape(n, outputFeatures))
         let y = output.data
-        let b = bias.value.data
-        for row in 0..<n {
-            (y + row * outputFeatures).update(from: b, count: outputFeatures)
+        if let bias {
+            let b = bias.value.data
+            for row in 0..<n {
+                (y + row * outputFeatures).update(from: b, count: outputFeatures)
+            }
         }
         gemm(
             transposeA: false, transposeB: true, m: n, n: outputFeatures, k: inputFeatures,
-            input.data, weight.value.data, beta: 1, y)
+            input.data, weight.value.data, beta: bias == nil ? 0 : 1, y)
         self.input = input
         self.output = output
         return output
@@ -66,7 +76,7 @@ public final class Linear: Layer {
         return gradInput
     }
 
-    /// dW (out, in) += dyᵀ · x; db (out) += Σₙ dy: a third less work than `backward`.
+    /// dW (out, in) += dyᵀ · x; db (out) += Σₙ dy if there is a bias: a third less work than `backward`.
     public func backwardToParameters(gradOutput: Tensor) {
         guard let input else { preconditionFailure("Linear.backward before forward") }
         let n = input.shape[0]
@@ -74,6 +84,7 @@ public final class Linear: Layer {
         gemm(
             transposeA: true, transposeB: false, m: outputFeatures, n: inputFeatures, k: n,
             dy, input.data, beta: 1, weight.grad.data)
+        guard let bias else { return }
         let db = bias.grad.data
         for row in 0..<n {
             let dyRow = dy + row * outputFeatures
