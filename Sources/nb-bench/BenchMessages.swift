@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// What nb-bench prints: its result lines, its Markdown tables and the names of the step's
@@ -11,6 +12,9 @@ enum BenchMessages {
     static let restOfStep = "rest of the step: heads, reparameterisation, loss, Adam, batch gather"
 
     /// The machine's line under the models' results.
+    /// The name of the loss's row in the classifier's table: `softmax cross-entropy on (128, 10)`.
+    static func lossPass(_ shape: Shape) -> String { "softmax cross-entropy on \(shape)" }
+
     static func memoryLine(_ report: BenchReport) -> String {
         "peak memory \(report.peakMemoryMB) MB · OpenBLAS \(report.openblasCore), \(report.threads) threads"
     }

@@ -38,9 +38,9 @@ func classifierPassRows(batch: Int, repeats: Int) -> [ProfileRow] {
     let logits = uniform(Shape(batch, 10), &generator)
     let labels = (0..<batch).map { _ in UInt8(generator.nextInt(below: 10)) }
     let loss = SoftmaxCrossEntropy()
-    rows.append(
-        row("softmax cross-entropy on \(logits.shape)", "forward") { _ = loss.forward(logits: logits, labels: labels) })
-    rows.append(row("softmax cross-entropy on \(logits.shape)", "backward") { _ = loss.backward() })
+    let pass = BenchMessages.lossPass(logits.shape)
+    rows.append(row(pass, "forward") { _ = loss.forward(logits: logits, labels: labels) })
+    rows.append(row(pass, "backward") { _ = loss.backward() })
     return rows
 }
 

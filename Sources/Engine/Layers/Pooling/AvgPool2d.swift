@@ -9,7 +9,6 @@
 /// - Shapes: input (N, C, H, W) → output (N, C, Hout, Wout), Hout = (H + 2·padding − kernel) / stride + 1.
 public final class AvgPool2d: StatelessLayer {
     /// Window side, step and padding.
-    public let kernelSize: Int, stride: Int, padding: Int
     private let windows: PoolWindows
     private var geometry: PoolWindows?
     private var inputShape: Shape?
@@ -18,10 +17,7 @@ public final class AvgPool2d: StatelessLayer {
 
     /// Creates the layer; `stride` defaults to the kernel size, as in PyTorch.
     public init(kernelSize: Int, stride: Int? = nil, padding: Int = 0) {
-        self.kernelSize = kernelSize
-        self.stride = stride ?? kernelSize
-        self.padding = padding
-        windows = PoolWindows(kernel: kernelSize, stride: self.stride, padding: padding)
+        windows = PoolWindows(kernel: kernelSize, stride: stride ?? kernelSize, padding: padding)
     }
 
     /// `AvgPool2d(kernel_size=2, stride=2, padding=0)`.
