@@ -8,7 +8,7 @@ import Testing
 
 private func spec(_ family: ModelSpec.Family, _ widths: [Int]) -> ModelSpec {
     ModelSpec(
-        family: family, widths: widths, latent: 20, activation: "relu", batchNorm: false,
+        family: family, widths: widths, latent: 20, activation: .relu, batchNorm: false,
         imageShape: ModelSpec.supportedImageShape, seed: 0, name: "m")
 }
 

@@ -61,10 +61,11 @@ extension CheckSession {
             checkConstraint(parameter, typed, at: argument.value)
             if !parameter.isVariadic, let constant = typed.constant { constants[parameter.name] = constant }
             if parameter.name == spec.writesFile { writtenRange = argument.value.range }
+            guard let expression = typed.expression else { continue }
             if parameter.isVariadic {
-                variadic.append(typed.expression)
+                variadic.append(expression)
             } else if assigned[parameter.name] == nil {
-                assigned[parameter.name] = typed.expression
+                assigned[parameter.name] = expression
             }
         }
 

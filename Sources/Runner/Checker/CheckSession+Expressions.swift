@@ -61,7 +61,7 @@ extension CheckSession {
                 known = false
                 continue
             }
-            resolved.append(typed.expression)
+            if let expression = typed.expression { resolved.append(expression) }
             if let constant = typed.constant { constants?.append(constant) } else { constants = nil }
             guard !fixed else { continue }
             if let current = elementType {
@@ -97,7 +97,7 @@ extension CheckSession {
                 origin: origin)
         case .statement(let index, let type, let line, let constant)?:
             let origin = constant.map { _ in "bound at line \(line)" }
-            return Typed(expression: .reference(index), type: type, constant: constant, origin: origin)
+            return Typed(expression: index.map { .reference($0) }, type: type, constant: constant, origin: origin)
         case nil:
             if let line = bindingLines[name] {
                 report(.usedBeforeBinding(name, boundAt: line), at: range)

@@ -51,7 +51,9 @@ struct CheckSession {
     /// What a name refers to.
     enum Binding {
         case parameter(PlanParameter, line: Int)
-        case statement(index: Int, type: ValueType?, line: Int, constant: Value?)
+        /// `index` is nil for a name that stands for no statement: one whose statement or `--set`
+        /// did not parse, kept in scope so its uses are checked without a false "undefined name".
+        case statement(index: Int?, type: ValueType?, line: Int, constant: Value?)
     }
 
     /// The types an inline `{nb}` expression may have: what reads as a word in a sentence.
@@ -100,7 +102,7 @@ struct CheckSession {
                     report(.overrideType(name: name.name, type: type, text: override.text), at: nil)
                     // In scope with its declared type but no value, so its uses are checked
                     // without a false "undefined name" each.
-                    scope[name.name] = .statement(index: -1, type: type, line: name.range.start.line, constant: nil)
+                    scope[name.name] = .statement(index: nil, type: type, line: name.range.start.line, constant: nil)
                     continue
                 }
                 value = overridden
@@ -124,7 +126,7 @@ struct CheckSession {
         // A name whose statement did not parse is in scope with an unknown type, so its uses
         // are not reported again as undefined.
         for name in document.brokenBindings where scope[name.name] == nil {
-            scope[name.name] = .statement(index: -1, type: nil, line: name.range.start.line, constant: nil)
+            scope[name.name] = .statement(index: nil, type: nil, line: name.range.start.line, constant: nil)
         }
         var planned: [PlannedStatement] = []
         for (index, statement) in document.statements.enumerated() {
@@ -136,10 +138,11 @@ struct CheckSession {
                 report(.inlineValueType(type), at: statement.value.range)
                 continue
             }
+            guard let expression = typed.expression else { continue }
             let source = document.source.text(in: statement.range)
             planned.append(
                 PlannedStatement(
-                    index: index, statement: statement, expression: typed.expression, type: type, source: source,
+                    index: index, statement: statement, expression: expression, type: type, source: source,
                     parameters: usedParameters))
         }
         return planned
@@ -161,7 +164,9 @@ struct CheckSession {
 /// A checked expression: resolved, with its type (nil after a reported error, so it causes no
 /// further errors) and its value when known before running.
 struct Typed {
-    var expression: ResolvedExpr
+    /// Nil for a name that stands for no statement (see `Binding`); an error was reported, so
+    /// no plan is made.
+    var expression: ResolvedExpr?
     var type: ValueType?
     /// The value, when it is a literal or comes from a parameter or literal binding.
     var constant: Value?
