@@ -21,7 +21,8 @@ enum TrainingOperations {
             .labelled("beta", .float, default: .float(1), .between(0, 1000)),
             .seed,
         ],
-        result: .fit, version: 2, isRandom: true, persisting: FitValue.self, resumableBy: "epochs"
+        result: .fit, version: 2, isRandom: true, persisting: FitValue.self, resumableBy: "epochs",
+        resumableStep: "epoch"
     ) { arguments, context in
         let request = try TrainingRequest(arguments, seed: context.seed)
         try request.checkMemory()

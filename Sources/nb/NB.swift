@@ -155,7 +155,7 @@ struct NB: ParsableCommand {
 
     private func execute(_ plan: Plan, renderer: DiagnosticRenderer) throws {
         try createOutputDirectory()
-        let observer = TerminalObserver(renderer: renderer, isTerminal: isatty(STDOUT_FILENO) == 1)
+        let observer = TerminalObserver(renderer: renderer, isTerminal: isatty(STDOUT_FILENO) == 1, plan: plan)
         Interruption.install()
         let record = Executor(
             plan: plan, cache: cache, fresh: fresh, observer: observer, previous: previousRecord(of: plan),

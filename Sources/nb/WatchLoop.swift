@@ -95,7 +95,7 @@ struct WatchLoop {
         let stop = StopRequest()
         let tracker = RunningStatement()
         let terminal = TerminalObserver(
-            renderer: renderer, isTerminal: isatty(STDOUT_FILENO) == 1, showsCached: isFirst)
+            renderer: renderer, isTerminal: isatty(STDOUT_FILENO) == 1, plan: plan, showsCached: isFirst)
         let observers: [any RunObserver] = [terminal, tracker] + (server.map { [$0.observer] } ?? [])
         let executor = Executor(
             plan: plan, cache: command.cache, fresh: fresh, observer: Fanout(observers),
