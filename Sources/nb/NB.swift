@@ -113,7 +113,7 @@ struct NB: ParsableCommand {
             throw CommandError.unreadableNotebook(error)
         }
         let document = Document(source: source)
-        let (plan, diagnostics) = Checker(registry: registry).check(
+        let (plan, diagnostics) = Checker(registry: registry, hints: .nb).check(
             document, overrides: overrides, cacheDirectory: cachePath)
         let renderer = DiagnosticRenderer(source: source)
         if !diagnostics.isEmpty { printError(renderer.render(diagnostics), terminator: "") }

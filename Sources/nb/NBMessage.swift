@@ -1,3 +1,5 @@
+import Runner
+
 /// What nb tells the user besides its errors (`CommandError`) and the notebook's diagnostics:
 /// the lines of a check, a run and a watch loop. `description` is the one place their text is
 /// written.
@@ -40,4 +42,10 @@ enum NBMessage: CustomStringConvertible {
         case .watchRunFinished(let summary, let report): summary + "; report: \(report)"
         }
     }
+}
+
+extension CheckHints {
+    /// Where nb's checker messages point: its listing flag, its override flag, and a call of
+    /// the built-in operations that quotes a number.
+    static let nb = CheckHints(listOperations: "nb --list-ops", setFlag: "--set", quoteExample: "parameters(fit)")
 }

@@ -78,7 +78,7 @@ struct WatchLoop {
         } catch {
             return .unreadable(CommandError.unreadableNotebook(error).description)
         }
-        let (plan, diagnostics) = Checker(registry: registry).check(
+        let (plan, diagnostics) = Checker(registry: registry, hints: .nb).check(
             Document(source: source), overrides: command.overrides, cacheDirectory: command.cachePath)
         let renderer = DiagnosticRenderer(source: source)
         guard let plan else { return .broken(renderer.render(diagnostics)) }

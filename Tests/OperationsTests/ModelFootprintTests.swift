@@ -25,7 +25,7 @@ func theParameterEstimateIsWithinFivePercentOfTheBuiltModel(family: ModelSpec.Fa
     let hidden = Array(repeating: "8192", count: 40).joined(separator: ", ")
     let document = Document(
         source: SourceFile(path: "x.md", text: "```nb\nm = mlp_vae(hidden: [\(hidden)])\nsummary(m)\n```\n"))
-    let (plan, diagnostics) = Checker(registry: Builtins.registry).check(document)
+    let (plan, diagnostics) = Checker(registry: Builtins.registry, hints: .nb).check(document)
     #expect(diagnostics.isEmpty)
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("nb-size-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: output) }

@@ -8,7 +8,7 @@ extension CheckSession {
         guard let spec = registry.operation(named: callee.name) else {
             let suggestion = DidYouMean.suggestion(for: callee.name, among: registry.names)
             report(.unknownOperation(callee.name, suggestion: suggestion), at: callee.range)
-            for argument in arguments { _ = resolve(argument.value, expected: nil, what: "argument") }
+            for argument in arguments { _ = resolve(argument.value, expected: nil, what: .argument) }
             return nil
         }
         var assigned: [String: ResolvedExpr] = [:]
@@ -49,11 +49,11 @@ extension CheckSession {
                 complete = false
             }
             guard let parameter else {
-                _ = resolve(argument.value, expected: nil, what: "argument")
+                _ = resolve(argument.value, expected: nil, what: .argument)
                 continue
             }
             given.insert(parameter.name)
-            let what = "argument '\(parameter.name)' of '\(spec.name)'"
+            let what = CheckedItem.parameterArgument(name: parameter.name, operation: spec.name)
             guard let typed = resolve(argument.value, expected: parameter.type, what: what), typed.type != nil else {
                 complete = false
                 continue
@@ -123,7 +123,7 @@ extension CheckSession {
             offending = (elements[index], written[index].range)
         }
         let error = CheckError.outOfRange(
-            name: parameter.name, requirement: constraint.requirement, value: offending.value.literalText,
+            name: parameter.name, constraint: constraint, value: offending.value.literalText,
             origin: typed.origin)
         report(error, at: offending.range)
     }
