@@ -36,17 +36,7 @@ public enum FenceSplitter {
                 prose.append(line)
                 continue
             }
-            var body: [String] = []
-            var closingLine: String?
-            while index < lines.count {
-                let inner = lines[index]
-                index += 1
-                if fence.isClosed(by: inner) {
-                    closingLine = inner
-                    break
-                }
-                body.append(inner)
-            }
+            let (body, closingLine) = fenced(by: fence, in: lines, from: &index)
             if closingLine == nil {
                 let range = SourceRange(
                     start: SourceLocation(line: openLine, column: fence.indent + 1),
@@ -72,6 +62,21 @@ public enum FenceSplitter {
         }
         flushProse()
         return (blocks, diagnostics)
+    }
+
+    /// The lines inside `fence` from `index` on, and its closing line (nil when the file ends
+    /// first); `index` moves past the closing line.
+    private static func fenced(
+        by fence: Fence, in lines: [String], from index: inout Int
+    ) -> (body: [String], closing: String?) {
+        var body: [String] = []
+        while index < lines.count {
+            let inner = lines[index]
+            index += 1
+            if fence.isClosed(by: inner) { return (body, inner) }
+            body.append(inner)
+        }
+        return (body, nil)
     }
 }
 
