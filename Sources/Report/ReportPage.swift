@@ -54,29 +54,8 @@ public struct ReportPage: Sendable {
 
     /// The page.
     public func html() -> String {
-        var catalog = FigureCatalog(statements: displayedStatements)
-        catalog.unwritten = unwrittenFigures
         let renderer = MarkdownRenderer()
-        var main = HTMLBuilder()
-        var proseSeen = false
-        for (index, block) in document.blocks.enumerated() {
-            switch block {
-            case .prose(let prose):
-                // The header shows the title, so a first line repeating it as `# Title` is dropped.
-                let markdown = proseSeen ? prose.text : Self.droppingTitle(title, from: prose.text)
-                proseSeen = true
-                let values = document.inlineExpressions.filter { $0.block == index }.map {
-                    InlineValue($0, record: record)
-                }
-                main.wrap("div", ["class": "prose"]) { $0.raw(renderer.html(markdown, values: values)) }
-            case .cell(let cell):
-                CellView(
-                    cell: cell, statements: record.statements.filter { $0.cell == cell.index },
-                    notebookPath: record.notebook, catalog: catalog, figureDirectory: name + "/"
-                ).render(into: &main)
-            }
-        }
-
+        let main = notebookBody(renderer: renderer)
         let scripts = inlineScripts(hasMath: renderer.hasMath) + (live.map { [$0.script] } ?? [])
         // The served preview page talks back to its own server; the file never does.
         let policy = ContentSecurityPolicy(scripts: scripts, connectsToItsServer: live != nil)
@@ -100,7 +79,7 @@ public struct ReportPage: Sendable {
                 defaults: Header.defaults(in: document)
             ).render(into: &page)
             Contents(headings: renderer.headings).render(into: &page)
-            page.wrap("main", ["class": "notebook"]) { $0.raw(main.finished()) }
+            page.wrap("main", ["class": "notebook"]) { $0.raw(main) }
             page.wrap("footer", ["class": "report-footer"]) { footer in
                 footer.write("Written by nb \(context.version) from ")
                 footer.element("code", text: record.notebook)
@@ -116,6 +95,33 @@ public struct ReportPage: Sendable {
         for script in scripts { page.wrap("script") { $0.raw(script) } }
         page.close()
         return page.finished() + "\n"
+    }
+
+    /// The notebook's blocks in order, prose through `renderer` (which collects its headings and
+    /// whether it has math) and cells with their statements' results.
+    private func notebookBody(renderer: MarkdownRenderer) -> String {
+        var catalog = FigureCatalog(statements: displayedStatements)
+        catalog.unwritten = unwrittenFigures
+        var main = HTMLBuilder()
+        var proseSeen = false
+        for (index, block) in document.blocks.enumerated() {
+            switch block {
+            case .prose(let prose):
+                // The header shows the title, so a first line repeating it as `# Title` is dropped.
+                let markdown = proseSeen ? prose.text : Self.droppingTitle(title, from: prose.text)
+                proseSeen = true
+                let values = document.inlineExpressions.filter { $0.block == index }.map {
+                    InlineValue($0, record: record)
+                }
+                main.wrap("div", ["class": "prose"]) { $0.raw(renderer.html(markdown, values: values)) }
+            case .cell(let cell):
+                CellView(
+                    cell: cell, statements: record.statements.filter { $0.cell == cell.index },
+                    notebookPath: record.notebook, catalog: catalog, figureDirectory: name + "/"
+                ).render(into: &main)
+            }
+        }
+        return main.finished()
     }
 
     /// Every script the page embeds, in order; the one place that decides them, so that the
