@@ -61,7 +61,7 @@ struct AutoencoderTraining: TrainingTask {
     func savedResult(_ data: Data, epochs: Int) throws -> FitValue {
         let fit = try FitValue.decoded(from: data)
         guard fit.history.count == epochs, fit.record.spec == request.spec else {
-            throw TrainingStateError.unusable("it is of another run")
+            throw TrainingStateError.otherRun
         }
         return fit
     }
