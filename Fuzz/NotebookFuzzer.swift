@@ -9,7 +9,10 @@ import Notebook
 import Operations
 import Runner
 
-private let checker = Checker(registry: Builtins.registry)
+// The words nb puts in checker messages (nb's CheckHints.nb), so the rendered diagnostics are nb's.
+private let checker = Checker(
+    registry: Builtins.registry,
+    hints: CheckHints(listOperations: "nb --list-ops", setFlag: "--set", quoteExample: "parameters(fit)"))
 
 /// libFuzzer calls this with each input: the bytes of a notebook file.
 @_cdecl("LLVMFuzzerTestOneInput")

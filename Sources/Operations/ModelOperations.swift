@@ -26,7 +26,8 @@ enum ModelOperations {
     {
         let model = ModelSpec(
             family: family, widths: try arguments.ints(widthsName), latent: try arguments.int("latent"),
-            activation: try arguments.string("activation"), batchNorm: try arguments.bool("batchnorm"),
+            activation: try arguments.choice("activation", as: ActivationKind.self),
+            batchNorm: try arguments.bool("batchnorm"),
             imageShape: ModelSpec.supportedImageShape, seed: context.seed,
             name: arguments["name"] == nil ? family.defaultName : try arguments.string("name"))
         // Its weights, gradients and Adam's moments alone: refused before anything is allocated.

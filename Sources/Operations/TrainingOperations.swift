@@ -22,97 +22,12 @@ enum TrainingOperations {
             .labelled("beta", .float, default: .float(1), .between(0, 1000)),
             .seed,
         ],
-        result: .fit, version: 2, isRandom: true, persisting: FitValue.self, resumableBy: "epochs"
+        result: .fit, version: 2, isRandom: true, persisting: FitValue.self, resumableBy: "epochs",
+        resumableStep: "epoch"
     ) { arguments, context in
-        let spec = try arguments.domain("model", as: ModelValue.self).spec
-        let data = try arguments.domain("on", as: DatasetValue.self)
-        let validation = arguments["validate"] == nil ? nil : try arguments.domain("validate", as: DatasetValue.self)
-        try data.requireShape(of: spec, argument: "on")
-        try validation?.requireShape(of: spec, argument: "validate")
-        let configuration = TrainingConfiguration(
-            epochs: try arguments.int("epochs"), batchSize: try arguments.int("batch"),
-            learningRate: Float(try arguments.float("lr")), beta: Float(try arguments.float("beta")), seed: context.seed
-        )
-        let needed = spec.estimatedTrainingBytes(batch: min(configuration.batchSize, data.images.count))
-        guard needed <= ModelSpec.memoryBudget else {
-            throw ModelSizeError.tooLarge(
-                model: spec.name, what: "training", bytes: needed, budget: ModelSpec.memoryBudget,
-                advice: "use a smaller batch or a smaller model")
-        }
-        let record = { (history: [EpochRecord]) in
-            var configuration = configuration
-            configuration.epochs = history.count
-            return FitValue.Record(
-                spec: spec, configuration: configuration, history: history, dataset: data.title,
-                trainingImages: data.images.count)
-        }
-        let snapshots = context.snapshots?.store
-        var model = spec.build()
-        var resume: TrainingState?
-        if let start = context.snapshots?.start, let snapshots {
-            do {
-                let fit = try FitValue.decoded(from: try snapshots.result(step: start.step))
-                guard fit.history.count == start.step, fit.record.spec == spec else {
-                    throw TrainingStateError.unusable("it is of another run")
-                }
-                if case .exact = start {
-                    context.resumed(from: start.step)
-                    return .domain(fit)
-                }
-                let state = try TrainingState.decoded(
-                    from: try snapshots.state(step: start.step), moments: fit.model.parameters.count,
-                    history: fit.history)
-                (model, resume) = (fit.model, state)
-                context.resumed(from: start.step)
-            } catch {
-                context.warn(
-                    "could not resume from the snapshot of epoch \(start.step) (\(error)); training from the start")
-            }
-        }
-        let batches = (data.images.count + configuration.batchSize - 1) / configuration.batchSize
-        let progress = context.progress(total: batches * configuration.epochs, unit: "batch")
-        if let done = resume?.history.count { progress.advance(by: done * batches) }
-        let history: [EpochRecord]
-        do {
-            history = try Operations.train(
-                model, on: data.images, validation: validation?.images, configuration: configuration, resume: resume,
-                shouldStop: { context.stopRequested },
-                epochFinished: { _, state in
-                    if let last = state.history.last, let validation = last.validationLoss {
-                        context.measured("validation loss", step: Double(last.epoch), value: validation)
-                    }
-                    guard let snapshots else { return }
-                    do {
-                        try snapshots.save(
-                            result: try FitValue.encode(record(state.history), model: model),
-                            state: try state.encoded(),
-                            step: state.history.count)
-                    } catch {
-                        context.warn(
-                            "could not save the snapshot of epoch \(state.history.count) (\(error)); "
-                                + "a later run cannot resume from it")
-                    }
-                }
-            ) { update in
-                // Every batch counts; the message is refreshed every tenth to keep logs light.
-                let message =
-                    update.batch % 10 == 0 || update.batch == update.batches
-                    ? "epoch \(update.epoch)/\(update.epochs) · loss \(String(format: "%.2f", update.runningLoss)) · "
-                        + "\(Int(update.imagesPerSecond).formatted()) images/s"
-                    : nil
-                progress.advance(message: message)
-                if update.batch % 20 == 0 || update.batch == update.batches {
-                    let step = Double(update.epoch - 1) + Double(update.batch) / Double(update.batches)
-                    context.measured("train loss", step: step, value: update.runningLoss)
-                }
-            }
-        } catch let stopped as TrainingInterrupted {
-            let finished = stopped.epoch - 1
-            throw Interrupted(
-                at: "epoch \(stopped.epoch), batch \(stopped.batch) of \(stopped.batches)",
-                kept: finished > 0 && snapshots != nil ? "the snapshot of epoch \(finished)" : nil)
-        }
-        return .domain(FitValue(record: record(history), model: model))
+        let request = try TrainingRequest(arguments, seed: context.seed)
+        try request.checkMemory()
+        return .domain(try TrainingSession(task: AutoencoderTraining(request: request), context: context).run())
     }
 
     static let save = OperationSpec(

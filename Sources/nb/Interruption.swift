@@ -13,8 +13,7 @@ enum Interruption {
     /// What the executor and long operations read.
     static let request = StopRequest()
     private static let count = Atomic<Int>(0)
-    private static let message = Array(
-        "\nnb: stopping after the current batch; the finished epochs are kept (Ctrl-C again quits at once)\n".utf8)
+    private static let message = Array(NBMessage.stopping.description.utf8)
 
     /// Installs the SIGINT handler. The handler only touches an atomic counter, the stop request
     /// (an atomic store) and write(2), which are safe in a signal handler.

@@ -113,7 +113,7 @@ struct NB: ParsableCommand {
             throw CommandError.unreadableNotebook(error)
         }
         let document = Document(source: source)
-        let (plan, diagnostics) = Checker(registry: registry).check(
+        let (plan, diagnostics) = Checker(registry: registry, hints: .nb).check(
             document, overrides: overrides, cacheDirectory: cachePath)
         let renderer = DiagnosticRenderer(source: source)
         if !diagnostics.isEmpty { printError(renderer.render(diagnostics), terminator: "") }
@@ -121,7 +121,7 @@ struct NB: ParsableCommand {
             throw CommandError.notebookHasErrors(file: file, count: diagnostics.filter(\.isError).count)
         }
         if check {
-            print("\(file): no errors; \(plan.statements.count) statements checked")
+            print(NBMessage.checked(file: file, statements: plan.statements.count))
             return
         }
         if self.plan {
@@ -155,7 +155,7 @@ struct NB: ParsableCommand {
 
     private func execute(_ plan: Plan, renderer: DiagnosticRenderer) throws {
         try createOutputDirectory()
-        let observer = TerminalObserver(renderer: renderer, isTerminal: isatty(STDOUT_FILENO) == 1)
+        let observer = TerminalObserver(renderer: renderer, isTerminal: isatty(STDOUT_FILENO) == 1, plan: plan)
         Interruption.install()
         let record = Executor(
             plan: plan, cache: cache, fresh: fresh, observer: observer, previous: previousRecord(of: plan),
@@ -163,10 +163,10 @@ struct NB: ParsableCommand {
         ).run()
         let written = try writeOutputs(record, of: plan, renderer: renderer)
         print(observer.summary(of: record, recordPath: written.recordPath))
-        print("report: \(written.reportPath)")
-        if let notebook = written.notebookPath { print("notebook: \(notebook)") }
+        print(NBMessage.report(path: written.reportPath))
+        if let notebook = written.notebookPath { print(NBMessage.notebook(path: notebook)) }
         if record.wasInterrupted {
-            print("interrupted: the finished epochs are kept; run the same command again to resume")
+            print(NBMessage.interrupted)
             throw ExitCode(130)
         }
         if !record.succeeded { throw ExitCode(1) }
@@ -196,7 +196,7 @@ struct NB: ParsableCommand {
         let recordURL = recordURL(of: plan)
         let recordPath = (output as NSString).appendingPathComponent(recordURL.lastPathComponent)
         for statement in record.statements where statement.status == .failed {
-            let diagnostic = Diagnostic(.error, statement.message ?? "failed", at: statement.range)
+            let diagnostic = Diagnostic(.error, statement.message ?? statement.status.rawValue, at: statement.range)
             printError(renderer.render(diagnostic), terminator: "")
         }
         var page = ReportPage(document: plan.document, record: record, context: reportContext(for: plan.document))

@@ -22,11 +22,17 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
 
     /// Whether cached statements get a line: not in a watch loop's re-runs, which show only what ran.
     private let showsCached: Bool
+    /// What a step of each resumable statement is called, by statement index, as its operation says.
+    private let resumableSteps: [Int: String]
 
-    init(renderer: DiagnosticRenderer, isTerminal: Bool, showsCached: Bool = true) {
+    init(renderer: DiagnosticRenderer, isTerminal: Bool, plan: Plan, showsCached: Bool = true) {
         self.renderer = renderer
         self.isTerminal = isTerminal
         self.showsCached = showsCached
+        resumableSteps = Dictionary(
+            plan.statements.compactMap { statement in
+                statement.expression.operation.map { (statement.index, $0.resumableStep) }
+            }, uniquingKeysWith: { first, _ in first })
     }
 
     func receive(_ event: RunEvent) {
@@ -45,7 +51,9 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
             let label = status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
             let source = Self.shorten(info.source).padding(toLength: 60, withPad: " ", startingAt: 0)
             var why = reason.map { " · \($0.short)" } ?? ""
-            if let resumedFrom { why = " · resumed from epoch \(resumedFrom)" + why }
+            if let resumedFrom {
+                why = " · resumed from \(resumableSteps[info.index] ?? "step") \(resumedFrom)" + why
+            }
             write("  \(label)\(source) \(DurationText.of(seconds))\(why)\n")
             if let message, status == .skipped || status == .interrupted { write("              \(message)\n") }
         case .resumed, .metric:
@@ -70,18 +78,18 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
     /// `--plan`'s lines: what each statement would do and why, one line each, in columns as wide
     /// as their widest entry (a line number of any width, a long "resumed from epoch …").
     static func plan(_ plan: Plan, schedule: Schedule) -> String {
-        var counts: [String: Int] = [:]
+        var counts: [PlanAction: Int] = [:]
         var rows: [(line: String, action: String, rest: String)] = []
         for statement in plan.statements {
             let decision = schedule.decisions[statement.index]
-            let action: String
+            let unit = statement.expression.operation?.resumableStep ?? "step"
+            let (kind, action): (PlanAction, String)
             switch decision.action {
-            case .cached: action = "cached"
-            case .resume(.exact(let step)): action = "resumed from epoch \(step) (its snapshot)"
-            case .resume(.continuing(let step)): action = "resumed from epoch \(step)"
-            case .run: action = "run"
+            case .cached: (kind, action) = (.cached, "cached")
+            case .resume(.exact(let step)): (kind, action) = (.resumed, "resumed from \(unit) \(step) (its snapshot)")
+            case .resume(.continuing(let step)): (kind, action) = (.resumed, "resumed from \(unit) \(step)")
+            case .run: (kind, action) = (.run, "run")
             }
-            let kind = action.hasPrefix("resumed") ? "resumed" : action
             counts[kind, default: 0] += 1
             let source = shorten(statement.source).padding(toLength: 60, withPad: " ", startingAt: 0)
             let why = decision.reason.map { " · \($0)" } ?? ""
@@ -94,11 +102,14 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
             "  " + row.line.padding(toLength: lineWidth, withPad: " ", startingAt: 0)
                 + row.action.padding(toLength: actionWidth, withPad: " ", startingAt: 0) + row.rest
         }
-        let total = ["cached", "resumed", "run"].compactMap { kind in
-            counts[kind].map { "\($0) \(kind == "run" ? "to run" : kind)" }
-        }
+        let total = PlanAction.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }
         return "\(plan.document.source.path): \(plan.statements.count) statements; "
             + total.joined(separator: ", ") + "\n" + lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What `--plan` counts a statement as, in the order of its totals line, named as that line says.
+    private enum PlanAction: String, CaseIterable {
+        case cached, resumed, run = "to run"
     }
 
     // MARK: - Progress

@@ -29,7 +29,7 @@ struct WatchLoop {
             } catch {
                 throw CommandError.cannotServe(error)
             }
-            say("serving the report at http://127.0.0.1:\(server?.port ?? command.port)/ (Ctrl-C stops)")
+            say(NBMessage.serving(port: server?.port ?? command.port).description)
         }
         defer { server?.stop() }
         var watched = [file]
@@ -44,7 +44,7 @@ struct WatchLoop {
             case .broken(let diagnostics):
                 printError(diagnostics, terminator: "")
                 server?.showDiagnostics(diagnostics)
-                say("watching \(file): fix the notebook and save; the last good report stays")
+                say(NBMessage.waitingForFix(file: file).description)
             case .checked(let plan, let renderer):
                 let outcome = try runOnce(
                     plan, renderer: renderer, fresh: fresh, isFirst: isFirst, server: server,
@@ -56,7 +56,7 @@ struct WatchLoop {
             }
             if Interruption.request.isRequested { throw ExitCode(130) }
             if !changedDuringRun {
-                say("watching \(file) and \(watched.count - 1) input file\(watched.count == 2 ? "" : "s") for changes")
+                say(NBMessage.watching(file: file, inputs: watched.count - 1).description)
                 // Against the stamps from before the notebook was read, so a save during the run counts.
                 guard waitForChange(since: before.adding(watched)) else { throw ExitCode(130) }
             }
@@ -78,7 +78,7 @@ struct WatchLoop {
         } catch {
             return .unreadable(CommandError.unreadableNotebook(error).description)
         }
-        let (plan, diagnostics) = Checker(registry: registry).check(
+        let (plan, diagnostics) = Checker(registry: registry, hints: .nb).check(
             Document(source: source), overrides: command.overrides, cacheDirectory: command.cachePath)
         let renderer = DiagnosticRenderer(source: source)
         guard let plan else { return .broken(renderer.render(diagnostics)) }
@@ -95,7 +95,7 @@ struct WatchLoop {
         let stop = StopRequest()
         let tracker = RunningStatement()
         let terminal = TerminalObserver(
-            renderer: renderer, isTerminal: isatty(STDOUT_FILENO) == 1, showsCached: isFirst)
+            renderer: renderer, isTerminal: isatty(STDOUT_FILENO) == 1, plan: plan, showsCached: isFirst)
         let observers: [any RunObserver] = [terminal, tracker] + (server.map { [$0.observer] } ?? [])
         let executor = Executor(
             plan: plan, cache: command.cache, fresh: fresh, observer: Fanout(observers),
@@ -115,14 +115,17 @@ struct WatchLoop {
             changedDuringRun = true
             usleep(quietInterval)
             if let running = tracker.index, isStale(running, keys: keys) {
-                say("  stopping line \(plan.statements[running].statement.range.start.line): the edit changed it")
+                say(NBMessage.stoppingChanged(line: plan.statements[running].statement.range.start.line).description)
                 stop.request()
             }
         }
         let record = result.wait()
         let written = try command.writeOutputs(record, of: plan, renderer: renderer)
         server?.show(written.page, figures: command.outputDirectory.appendingPathComponent(written.page.name))
-        say(terminal.summary(of: record, recordPath: written.recordPath) + "; report: \(written.reportPath)")
+        say(
+            NBMessage.watchRunFinished(
+                summary: terminal.summary(of: record, recordPath: written.recordPath), report: written.reportPath
+            ).description)
         let inputs = record.statements.flatMap { $0.inputs ?? [] }.map(\.path)
         return (Array(Set(inputs)).sorted(), changedDuringRun)
     }

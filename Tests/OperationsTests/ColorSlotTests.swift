@@ -15,7 +15,7 @@ import Testing
     ] as [(ModelSpec.Family, String?, Int)])
 func aModelsColorSlotComesFromItsFamilyOrItsOwnName(family: ModelSpec.Family, name: String?, slot: Int) {
     let spec = ModelSpec(
-        family: family, widths: [8, 8], latent: 2, activation: "relu", batchNorm: false,
+        family: family, widths: [8, 8], latent: 2, activation: .relu, batchNorm: false,
         imageShape: ModelSpec.supportedImageShape, seed: 1, name: name ?? family.defaultName)
     #expect(spec.colorSlot == slot)
 }

@@ -18,11 +18,11 @@ struct FitCase: CustomTestStringConvertible, Sendable {
     static let all = [
         FitCase(
             spec: ModelSpec(
-                family: .mlp, widths: [32], latent: 2, activation: "relu", batchNorm: false, imageShape: [1, 28, 28],
+                family: .mlp, widths: [32], latent: 2, activation: .relu, batchNorm: false, imageShape: [1, 28, 28],
                 seed: 11, name: "tiny MLP")),
         FitCase(
             spec: ModelSpec(
-                family: .cnn, widths: [4, 8], latent: 2, activation: "gelu", batchNorm: true, imageShape: [1, 28, 28],
+                family: .cnn, widths: [4, 8], latent: 2, activation: .gelu, batchNorm: true, imageShape: [1, 28, 28],
                 seed: 12, name: "tiny CNN")),
     ]
 

@@ -22,7 +22,7 @@ private func writeDataSet(count: Int, height: Int, width: Int) throws -> URL {
 /// Runs `code` as one cell and returns each statement's status and message.
 private func run(_ code: String) throws -> [(StatementStatus, String?)] {
     let document = Document(source: SourceFile(path: "x.md", text: "```nb\n" + code + "\n```\n"))
-    let (plan, diagnostics) = Checker(registry: Builtins.registry).check(document)
+    let (plan, diagnostics) = Checker(registry: Builtins.registry, hints: .nb).check(document)
     #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("nb-shape-out-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: output) }

@@ -8,7 +8,7 @@ import Testing
 
 private func spec(_ family: ModelSpec.Family, _ widths: [Int]) -> ModelSpec {
     ModelSpec(
-        family: family, widths: widths, latent: 20, activation: "relu", batchNorm: false,
+        family: family, widths: widths, latent: 20, activation: .relu, batchNorm: false,
         imageShape: ModelSpec.supportedImageShape, seed: 0, name: "m")
 }
 
@@ -25,7 +25,7 @@ func theParameterEstimateIsWithinFivePercentOfTheBuiltModel(family: ModelSpec.Fa
     let hidden = Array(repeating: "8192", count: 40).joined(separator: ", ")
     let document = Document(
         source: SourceFile(path: "x.md", text: "```nb\nm = mlp_vae(hidden: [\(hidden)])\nsummary(m)\n```\n"))
-    let (plan, diagnostics) = Checker(registry: Builtins.registry).check(document)
+    let (plan, diagnostics) = Checker(registry: Builtins.registry, hints: .nb).check(document)
     #expect(diagnostics.isEmpty)
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("nb-size-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: output) }

@@ -11,7 +11,7 @@ import Testing
     let text = try String(contentsOfFile: path, encoding: .utf8)
     let document = Document(source: SourceFile(path: "Notebooks/vae_compare.md", text: text))
     let overrides = ["epochs=1", "train_images=256", "test_images=64", "batch=64"]
-    let (plan, diagnostics) = Checker(registry: Builtins.registry).check(document, overrides: overrides)
+    let (plan, diagnostics) = Checker(registry: Builtins.registry, hints: .nb).check(document, overrides: overrides)
     #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
     let checked = try #require(plan)
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("nb-e2e-\(UUID().uuidString)")

@@ -14,7 +14,7 @@ private func check(_ marked: String) -> (MarkedSource, [Diagnostic]) {
         """
     let source = MarkedSource("# Arguments\n\n```nb\n" + prelude + marked + "\n```\n")
     let document = Document(source: SourceFile(path: "Notebooks/x.md", text: source.text))
-    return (source, Checker(registry: Builtins.registry).check(document).diagnostics)
+    return (source, Checker(registry: Builtins.registry, hints: .nb).check(document).diagnostics)
 }
 
 /// One bad call per operation and per kind of constraint it declares, with the exact message.

@@ -40,7 +40,7 @@ func aNumberThatIsNotFiniteFailsTheSentenceHelper(name: String, values: [String:
 
         """
     let document = Document(source: SourceFile(path: "ratio.md", text: text))
-    let plan = try #require(Checker(registry: Builtins.registry).check(document).plan)
+    let plan = try #require(Checker(registry: Builtins.registry, hints: .nb).check(document).plan)
     let record = Executor(plan: plan, cache: nil, observer: nil).run()
     let statement = try #require(record.statements.first)
     #expect(statement.status == .failed)

@@ -4,13 +4,14 @@ import Testing
 
 @testable import Report
 
-@Test(arguments: [
-    ("973624", "Int", "973,624"), ("-1234", "Int", "−1,234"), ("93.123456", "Float", "93.12"),
-    ("0.001", "Float", "0.001"), ("26.5", "Float", "26.5"), ("1234.5678", "Float", "1,235"),
-    ("1.2e-07", "Float", "1.200e-07"), ("nan", "Float", "NaN"), ("27%", "String", "27%"),
-    ("12", "String", "12"), ("true", "Bool", "true"),
-])
-func inlineNumbersAreFormattedForASentence(text: String, type: String, shown: String) {
+@Test(
+    arguments: [
+        ("973624", .int, "973,624"), ("-1234", .int, "−1,234"), ("93.123456", .float, "93.12"),
+        ("0.001", .float, "0.001"), ("26.5", .float, "26.5"), ("1234.5678", .float, "1,235"),
+        ("1.2e-07", .float, "1.200e-07"), ("nan", .float, "NaN"), ("27%", .string, "27%"),
+        ("12", .string, "12"), ("true", .bool, "true"),
+    ] as [(String, ValueType, String)])
+func inlineNumbersAreFormattedForASentence(text: String, type: ValueType, shown: String) {
     #expect(InlineValue.formatted(text, type: type) == shown)
 }
 

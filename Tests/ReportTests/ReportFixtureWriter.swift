@@ -26,7 +26,7 @@ func theReportOfASmallRealRunIsWrittenForTheBrowserCheck() throws {
     let text = try String(contentsOfFile: path, encoding: .utf8) + table
     let document = Document(source: SourceFile(path: "Notebooks/vae_compare.md", text: text))
     let overrides = ["epochs=1", "train_images=512", "test_images=256"]
-    let (plan, diagnostics) = Checker(registry: Builtins.registry).check(document, overrides: overrides)
+    let (plan, diagnostics) = Checker(registry: Builtins.registry, hints: .nb).check(document, overrides: overrides)
     #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
     let cache = FileManager.default.temporaryDirectory.appendingPathComponent("nb-report-cache-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: cache) }

@@ -18,7 +18,7 @@ private let frontMatter = """
 private func check(_ marked: String, overrides: [String] = []) -> (MarkedSource, Plan?, [Diagnostic]) {
     let source = MarkedSource(frontMatter + "\n```nb\n" + marked + "\n```\n")
     let document = Document(source: SourceFile(path: "Notebooks/x.md", text: source.text))
-    let (plan, diagnostics) = Checker(registry: testRegistry(counter: RunCounter())).check(
+    let (plan, diagnostics) = Checker(registry: testRegistry(counter: RunCounter()), hints: .nb).check(
         document, overrides: overrides)
     return (source, plan, diagnostics)
 }
@@ -191,7 +191,7 @@ private func check(_ marked: String, overrides: [String] = []) -> (MarkedSource,
 
     @Test func aNotebookWithoutParametersSaysSo() {
         let document = Document(source: SourceFile(path: "x.md", text: "```nb\nx = add(1, 2)\n```\n"))
-        let (_, diagnostics) = Checker(registry: testRegistry(counter: RunCounter())).check(
+        let (_, diagnostics) = Checker(registry: testRegistry(counter: RunCounter()), hints: .nb).check(
             document, overrides: ["a=1"])
         #expect(
             diagnostics.map(\.message) == [
@@ -211,7 +211,7 @@ private func check(_ marked: String, overrides: [String] = []) -> (MarkedSource,
 func anInlineExpressionIsCheckedWithTheCellsAtItsProsePosition(marked: String, message: String) throws {
     let source = MarkedSource(frontMatter + "\n```nb\nx = add(1, 2)\nd = mnist()\n```\n\n" + marked + "\n")
     let document = Document(source: SourceFile(path: "Notebooks/x.md", text: source.text))
-    let (plan, diagnostics) = Checker(registry: testRegistry(counter: RunCounter())).check(document)
+    let (plan, diagnostics) = Checker(registry: testRegistry(counter: RunCounter()), hints: .nb).check(document)
     #expect(plan == nil)
     #expect(diagnostics.map(\.message) == [message])
     #expect(diagnostics.first?.range?.start == source.markers["1️⃣"])
@@ -219,10 +219,27 @@ func anInlineExpressionIsCheckedWithTheCellsAtItsProsePosition(marked: String, m
 
 @Test func anInlineExpressionMayReadANameBoundInALaterCell() throws {
     let text = frontMatter + "\n\nIt is `{nb} add(x, epochs)`.\n\n```nb\nx = add(1, 2)\n```\n"
-    let (plan, diagnostics) = Checker(registry: testRegistry(counter: RunCounter())).check(
+    let (plan, diagnostics) = Checker(registry: testRegistry(counter: RunCounter()), hints: .nb).check(
         Document(source: SourceFile(path: "x.md", text: text)))
     #expect(diagnostics.isEmpty)
     let statements = try #require(plan).statements
     #expect(statements.map(\.source) == ["x = add(1, 2)", "add(x, epochs)"])
     #expect(statements[1].inputs == [0])
+}
+
+/// Runner names no command-line flag and no operation of its own: the messages that point
+/// outside the notebook use the words the caller supplies.
+@Test(
+    arguments: [
+        ("x = 1️⃣zzzzzz()", [], "unknown operation 'zzzzzz'; 'tool ops' lists the operations"),
+        ("1️⃣epochs = add(1, 2)", [], "'epochs' is a parameter; choose another name, or change it with -D epochs=…"),
+        ("x = add(1, 2)", ["epochs=two"], "-D epochs=two: 'epochs' is Int, and 'two' is not"),
+    ] as [(String, [String], String)])
+func checkerMessagesPointWhereTheCallersHintsSay(code: String, overrides: [String], message: String) {
+    let source = MarkedSource(frontMatter + "\n```nb\n" + code + "\n```\n")
+    let document = Document(source: SourceFile(path: "Notebooks/x.md", text: source.text))
+    let hints = CheckHints(listOperations: "tool ops", setFlag: "-D", quoteExample: "first(x)")
+    let (_, diagnostics) = Checker(registry: testRegistry(counter: RunCounter()), hints: hints).check(
+        document, overrides: overrides)
+    #expect(diagnostics.map(\.message) == [message])
 }

@@ -45,7 +45,7 @@ final class Harness {
         let document = Document(source: SourceFile(path: "Notebooks/t.md", text: text))
         let registry = testRegistry(
             counter: counter, mnistDisplayVersion: mnistDisplayVersion, trainVersion: trainVersion)
-        let (plan, diagnostics) = Checker(registry: registry).check(document, overrides: overrides)
+        let (plan, diagnostics) = Checker(registry: registry, hints: .nb).check(document, overrides: overrides)
         let checked = try #require(plan, "unexpected diagnostics: \(diagnostics.map(\.message))")
         return Executor(
             plan: checked, cache: cache, fresh: fresh, observer: nil, previous: lastRecord,

@@ -30,7 +30,7 @@ public struct TrainingState {
     func restore(into step: TrainingStep, batches: inout Batches, noise: inout SeededGenerator) throws {
         try step.optimizer.restore(stepCount: adamSteps, first: firstMoments, second: secondMoments)
         guard batches.restore(self.batches), let restored = SeededGenerator(state: self.noise) else {
-            throw TrainingStateError.unusable("its random generators' states are malformed")
+            throw TrainingStateError.malformedGenerators
         }
         noise = restored
     }
@@ -58,12 +58,12 @@ public struct TrainingState {
     /// Reads a state written by `encoded()`, with the `history` of the result saved beside it.
     static func decoded(from data: Data, moments count: Int, history: [EpochRecord]) throws -> TrainingState {
         let file = try Safetensors.decode([UInt8](data), path: "training snapshot")
-        guard let json = file.metadata["nb.state"] else { throw TrainingStateError.unusable("it has no state record") }
+        guard let json = file.metadata["nb.state"] else { throw TrainingStateError.noStateRecord }
         let scalars = try JSONDecoder().decode(Scalars.self, from: Data(json.utf8))
         var first: [Tensor] = [], second: [Tensor] = []
         for index in 0..<count {
             guard let m = file.tensors["adam.m.\(index)"], let v = file.tensors["adam.v.\(index)"] else {
-                throw TrainingStateError.unusable("it lacks the optimiser's moments of parameter \(index)")
+                throw TrainingStateError.missingMoments(parameter: index)
             }
             first.append(m)
             second.append(v)
@@ -86,13 +86,26 @@ public struct TrainingState {
     }
 }
 
-/// A training snapshot that cannot be continued from.
+/// Why a training snapshot cannot be continued from; `description` is the one place the text
+/// is written.
 enum TrainingStateError: Error, CustomStringConvertible {
-    case unusable(String)
+    /// Its result is of another model, or of another number of epochs than the runner chose.
+    case otherRun
+    /// The batch order's or the noise's saved state does not restore.
+    case malformedGenerators
+    /// The state file has no `nb.state` metadata.
+    case noStateRecord
+    /// The optimiser's moments of parameter `parameter` are missing.
+    case missingMoments(parameter: Int)
 
     var description: String {
-        switch self {
-        case .unusable(let reason): "the training snapshot cannot be used: \(reason)"
-        }
+        let reason =
+            switch self {
+            case .otherRun: "it is of another run"
+            case .malformedGenerators: "its random generators' states are malformed"
+            case .noStateRecord: "it has no state record"
+            case .missingMoments(let parameter): "it lacks the optimiser's moments of parameter \(parameter)"
+            }
+        return "the training snapshot cannot be used: \(reason)"
     }
 }

@@ -33,8 +33,9 @@ public struct ModelSpec: Codable, Hashable, Sendable {
     public var widths: [Int]
     /// Dimensions of z.
     public var latent: Int
-    /// The activation between layers, by its notebook name (`relu`, `gelu`, …).
-    public var activation: String
+    /// The activation between layers; coded as its notebook name (`relu`, `gelu`, …), and a
+    /// name that is none of them fails to decode rather than turning into ReLU.
+    public var activation: ActivationKind
     /// Whether a BatchNorm follows every hidden layer.
     public var batchNorm: Bool
     /// (C, H, W) of the images the model is built for.
@@ -63,21 +64,19 @@ public struct ModelSpec: Codable, Hashable, Sendable {
         let widthRange = family == .mlp ? 1...8192 : 1...1024
         return imageShape == Self.supportedImageShape && (1...512).contains(latent)
             && widths.count >= (family == .mlp ? 1 : 2) && widths.allSatisfy(widthRange.contains)
-            && ActivationKind(rawValue: activation) != nil
     }
 
     /// Builds the model with freshly initialised weights.
     public func build() -> VariationalAutoencoder {
         var generator = SeededGenerator(seed: seed)
-        let function = ActivationKind(rawValue: activation) ?? .relu
         switch family {
         case .mlp:
             return .mlp(
-                imageShape: imageShape, hidden: widths, latent: latent, activation: function, batchNorm: batchNorm,
+                imageShape: imageShape, hidden: widths, latent: latent, activation: activation, batchNorm: batchNorm,
                 generator: &generator)
         case .cnn:
             return .cnn(
-                imageShape: imageShape, channels: widths, latent: latent, activation: function, batchNorm: batchNorm,
+                imageShape: imageShape, channels: widths, latent: latent, activation: activation, batchNorm: batchNorm,
                 generator: &generator)
         }
     }

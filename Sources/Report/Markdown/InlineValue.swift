@@ -27,7 +27,7 @@ struct InlineValue: Equatable {
         case (.ran, .text(let text)?), (.cached, .text(let text)?):
             html =
                 "<span class=\"inline-value\" title=\"\(Markup.escape(title))\">"
-                + Markup.escape(Self.formatted(text, type: entry.type)) + "</span>"
+                + Markup.escape(Self.formatted(text, type: entry.scalarType)) + "</span>"
         case (.failed, _):
             let message = entry.message ?? "failed"
             html = Self.span(
@@ -44,14 +44,14 @@ struct InlineValue: Equatable {
         guard let entry, entry.status == .ran || entry.status == .cached, case .text(let text)? = entry.display else {
             return nil
         }
-        return formatted(text, type: entry.type)
+        return formatted(text, type: entry.scalarType)
     }
 
     /// Integers with thousands separators, other numbers to four significant digits (as the
     /// tables write them) without trailing zeros, since a sentence has no column to line up:
     /// `973,624`, `93.12`, `0.001`. Anything else as it is.
-    static func formatted(_ text: String, type: String?) -> String {
-        guard type == "Int" || type == "Float", let number = Double(text) else { return text }
+    static func formatted(_ text: String, type: ValueType?) -> String {
+        guard type == .int || type == .float, let number = Double(text) else { return text }
         let format = TableNumberFormat(column: [number])
         let written = format.string(number)
         guard case .decimals = format, written.contains(".") else { return written }

@@ -35,11 +35,18 @@ struct FigureView {
                 html.element("span", ["class": "figure-error"], text: failure.description)
             } else if let file {
                 html.write(" ")
-                let kind = file.hasSuffix(".png") ? "PNG" : "SVG"
-                html.element("a", ["class": "download", "href": file, "download": ""], text: kind)
+                html.element("a", ["class": "download", "href": file, "download": ""], text: fileKind)
             }
         }
         html.close()
+    }
+
+    /// The download link's text: the kind of the figure's own file, which is written as its image is.
+    private var fileKind: String {
+        switch figure.image {
+        case .png: "PNG"
+        case .svg: "SVG"
+        }
     }
 
     /// An SVG file's text as inline HTML markup: the namespace declaration, which HTML does not

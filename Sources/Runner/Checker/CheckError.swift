@@ -1,8 +1,8 @@
 import Notebook
 
-/// A problem the checker finds before anything runs; `description` is the one place its text
-/// is written.
-public enum CheckError: Error, Hashable, DiagnosticMessage {
+/// A problem the checker finds before anything runs; `message(_:)` is the one place its text is
+/// written, with the caller's `CheckHints` for what lies outside Runner.
+public enum CheckError: Error, Hashable {
     /// A call to an operation the registry does not have; `suggestion` is the closest name.
     case unknownOperation(String, suggestion: String?)
     /// A labelled argument that names no parameter of the operation.
@@ -16,10 +16,10 @@ public enum CheckError: Error, Hashable, DiagnosticMessage {
     /// A label written for a parameter that is passed without one.
     case labelOnPositional(name: String, operation: String)
     /// An argument (or value) of the wrong type.
-    case wrongType(what: String, expected: ValueType, actual: ValueType)
+    case wrongType(what: CheckedItem, expected: ValueType, actual: ValueType)
     /// A value outside the parameter's range or allowed strings; `origin` says where a value
     /// that came through a name was set.
-    case outOfRange(name: String, requirement: String, value: String, origin: String?)
+    case outOfRange(name: String, constraint: Constraint, value: String, origin: ValueOrigin?)
     /// A name that is bound nowhere.
     case undefinedName(String, suggestion: String?)
     /// A name used on a line before the statement that binds it.
@@ -48,16 +48,16 @@ public enum CheckError: Error, Hashable, DiagnosticMessage {
     /// An inline `{nb}` expression in the prose whose value is not a number, text or truth value.
     case inlineValueType(ValueType)
 
-    /// The message, saying what is wrong and how to fix it.
-    public var description: String {
+    /// The message, saying what is wrong and how to fix it, pointing where `hints` say.
+    public func message(_ hints: CheckHints) -> String {
         switch self {
         case .unknownOperation(let name, let suggestion?):
             "unknown operation '\(name)'; did you mean '\(suggestion)'?"
         case .unknownOperation(let name, nil):
-            "unknown operation '\(name)'; 'nb --list-ops' lists the operations"
+            "unknown operation '\(name)'; '\(hints.listOperations)' lists the operations"
         case .unknownArgument(let label, let operation, let suggestion):
             "'\(operation)' has no parameter '\(label)'"
-                + (suggestion.map { "; did you mean '\($0)'?" } ?? "; 'nb --list-ops' shows its signature")
+                + (suggestion.map { "; did you mean '\($0)'?" } ?? "; '\(hints.listOperations)' shows its signature")
         case .missingArgument(let name, let type, true, let operation):
             "missing argument '\(name)' (\(type), unlabelled) in call to '\(operation)'"
         case .missingArgument(let name, let type, false, let operation):
@@ -70,8 +70,9 @@ public enum CheckError: Error, Hashable, DiagnosticMessage {
             "argument '\(name)' of '\(operation)' is passed without a label; remove '\(name):'"
         case .wrongType(let what, let expected, let actual):
             "\(what) must be \(expected), got \(actual)"
-        case .outOfRange(let name, let requirement, let value, let origin):
-            "'\(name)' must be \(requirement), got \(value)" + (origin.map { " (\($0))" } ?? "")
+        case .outOfRange(let name, let constraint, let value, let origin):
+            "'\(name)' must be \(constraint.requirement), got \(value)"
+                + (origin.map { " (\($0.description(hints)))" } ?? "")
         case .undefinedName(let name, let suggestion):
             "undefined name '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
         case .usedBeforeBinding(let name, let line):
@@ -79,7 +80,7 @@ public enum CheckError: Error, Hashable, DiagnosticMessage {
         case .rebound(let name, let line):
             "'\(name)' is already bound at line \(line); a name is bound once, so choose another name"
         case .bindsParameter(let name):
-            "'\(name)' is a parameter; choose another name, or change it with --set \(name)=…"
+            "'\(name)' is a parameter; choose another name, or change it with \(hints.setFlag) \(name)=…"
         case .operationAsValue(let name):
             "'\(name)' is an operation, not a value; call it: \(name)(…)"
         case .untypedEmptyList:
@@ -89,20 +90,84 @@ public enum CheckError: Error, Hashable, DiagnosticMessage {
         case .replacesProtectedFile(let path, let protected):
             "'\(path)' is \(protected), which nb never writes over; choose another path"
         case .malformedOverride(let text):
-            "--set '\(text)' must be 'name=value', like --set epochs=2"
+            "\(hints.setFlag) '\(text)' must be 'name=value', like \(hints.setFlag) epochs=2"
         case .unknownParameter(let name, let known):
-            "--set: unknown parameter '\(name)'"
+            "\(hints.setFlag): unknown parameter '\(name)'"
                 + (DidYouMean.suggestion(for: name, among: known).map { "; did you mean '\($0)'?" } ?? "")
                 + (known.isEmpty
                     ? " (the notebook declares no parameters under 'params:')"
                     : " (parameters: \(known.joined(separator: ", ")))")
         case .overrideType(let name, let type, let text):
-            "--set \(name)=\(text): '\(name)' is \(type), and '\(text)' is not"
+            "\(hints.setFlag) \(name)=\(text): '\(name)' is \(type), and '\(text)' is not"
         case .repeatedOverride(let name):
-            "--set \(name) is given twice; keep one"
+            "\(hints.setFlag) \(name) is given twice; keep one"
         case .inlineValueType(let type):
             "a value in the prose must be Int, Float, String or Bool, got \(type); "
-                + "show a \(type) in a cell, or quote one of its numbers, like parameters(fit)"
+                + "show a \(type) in a cell, or quote one of its numbers, like \(hints.quoteExample)"
         }
+    }
+}
+
+/// What a type error is about, as its message names it: `argument 'epochs' of 'train'`,
+/// `element of parameter 'hidden'`.
+public indirect enum CheckedItem: Hashable, Sendable, CustomStringConvertible {
+    /// A statement's value.
+    case value
+    /// An argument matched to no parameter.
+    case argument
+    /// The argument for parameter `name` of `operation`.
+    case parameterArgument(name: String, operation: String)
+    /// The default of the front matter's parameter `name`.
+    case parameter(String)
+    /// An element of a list that is itself `item`.
+    case element(of: CheckedItem)
+
+    /// The words for it.
+    public var description: String {
+        switch self {
+        case .value: "value"
+        case .argument: "argument"
+        case .parameterArgument(let name, let operation): "argument '\(name)' of '\(operation)'"
+        case .parameter(let name): "parameter '\(name)'"
+        case .element(let item): "element of \(item)"
+        }
+    }
+}
+
+/// Where a constant that came through a name was set, for a range message.
+public enum ValueOrigin: Hashable, Sendable {
+    /// By an override from outside the notebook, written `text`.
+    case override(name: String, text: String)
+    /// By the front matter's parameter `name`, at `line`.
+    case parameter(name: String, line: Int)
+    /// By a statement binding it, at `line`.
+    case binding(line: Int)
+
+    /// The words for it.
+    func description(_ hints: CheckHints) -> String {
+        switch self {
+        case .override(let name, let text): "set by \(hints.setFlag) \(name)=\(text)"
+        case .parameter(let name, let line): "parameter '\(name)' at line \(line)"
+        case .binding(let line): "bound at line \(line)"
+        }
+    }
+}
+
+/// What checker messages call the things outside the notebook they point to. Runner knows no
+/// command-line flag and no operation by name, so the program that runs the checker names
+/// them (nb: `nb --list-ops`, `--set`, `parameters(fit)`).
+public struct CheckHints: Hashable, Sendable {
+    /// The command that lists the operations and their signatures.
+    public var listOperations: String
+    /// The flag that sets a parameter from the command line.
+    public var setFlag: String
+    /// A call that quotes one number of a value, for a prose value of another type.
+    public var quoteExample: String
+
+    /// Names them.
+    public init(listOperations: String, setFlag: String, quoteExample: String) {
+        self.listOperations = listOperations
+        self.setFlag = setFlag
+        self.quoteExample = quoteExample
     }
 }

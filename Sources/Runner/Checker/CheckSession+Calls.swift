@@ -8,89 +8,114 @@ extension CheckSession {
         guard let spec = registry.operation(named: callee.name) else {
             let suggestion = DidYouMean.suggestion(for: callee.name, among: registry.names)
             report(.unknownOperation(callee.name, suggestion: suggestion), at: callee.range)
-            for argument in arguments { _ = resolve(argument.value, expected: nil, what: "argument") }
+            for argument in arguments { _ = resolve(argument.value, expected: nil, what: .argument) }
             return nil
         }
-        var assigned: [String: ResolvedExpr] = [:]
-        var variadic: [ResolvedExpr] = []
-        // Parameters with an argument, even one with an error, so they are not also "missing".
-        var given: Set<String> = []
-        var complete = true
-        var constants: [String: Value] = [:]
-        var writtenRange: SourceRange?
+        var call = CallMatch()
         let positional = spec.parameters.filter(\.isPositional)
         var nextPositional = 0
-
         for argument in arguments {
-            var parameter: ParameterSpec?
-            if let label = argument.label {
-                parameter = spec.parameter(named: label.name)
-                if let found = parameter, found.isPositional {
-                    report(.labelOnPositional(name: label.name, operation: spec.name), at: label.range)
-                    complete = false
-                } else if parameter == nil {
-                    let labels = spec.parameters.filter { !$0.isPositional }.map(\.name)
-                    let suggestion = DidYouMean.suggestion(for: label.name, among: labels)
-                    report(
-                        .unknownArgument(label: label.name, operation: spec.name, suggestion: suggestion),
-                        at: label.range)
-                    complete = false
-                } else if given.contains(label.name) {
-                    report(.repeatedArgument(name: label.name, operation: spec.name), at: label.range)
-                    complete = false
-                }
-            } else if nextPositional < positional.count {
-                parameter = positional[nextPositional]
-                if parameter?.isVariadic == false { nextPositional += 1 }
-            } else {
-                report(
-                    .extraPositionalArgument(operation: spec.name, positionalCount: positional.count),
-                    at: argument.range)
-                complete = false
-            }
-            guard let parameter else {
-                _ = resolve(argument.value, expected: nil, what: "argument")
+            guard
+                let parameter = match(
+                    argument, of: spec, positional: positional, next: &nextPositional, call: &call)
+            else {
+                _ = resolve(argument.value, expected: nil, what: .argument)
                 continue
             }
-            given.insert(parameter.name)
-            let what = "argument '\(parameter.name)' of '\(spec.name)'"
+            call.given.insert(parameter.name)
+            let what = CheckedItem.parameterArgument(name: parameter.name, operation: spec.name)
             guard let typed = resolve(argument.value, expected: parameter.type, what: what), typed.type != nil else {
-                complete = false
+                call.complete = false
                 continue
             }
             checkConstraint(parameter, typed, at: argument.value)
-            if !parameter.isVariadic, let constant = typed.constant { constants[parameter.name] = constant }
-            if parameter.name == spec.writesFile { writtenRange = argument.value.range }
+            if !parameter.isVariadic, let constant = typed.constant { call.constants[parameter.name] = constant }
+            if parameter.name == spec.writesFile { call.writtenRange = argument.value.range }
+            guard let expression = typed.expression else { continue }
             if parameter.isVariadic {
-                variadic.append(typed.expression)
-            } else if assigned[parameter.name] == nil {
-                assigned[parameter.name] = typed.expression
+                call.variadic.append(expression)
+            } else if call.assigned[parameter.name] == nil {
+                call.assigned[parameter.name] = expression
             }
         }
+        let resolved = fill(spec, call: &call, at: callee.range)
+        if spec.inputFiles != nil { fileReaders.append((spec, call.constants)) }
+        if let name = spec.writesFile, case .string(let path)? = call.constants[name], let range = call.writtenRange {
+            writtenFiles.append((path, range))
+        }
+        return Typed(expression: .call(spec, resolved), type: call.complete ? spec.result : nil)
+    }
 
+    /// What matching a call's arguments has found so far.
+    private struct CallMatch {
+        var assigned: [String: ResolvedExpr] = [:]
+        var variadic: [ResolvedExpr] = []
+        /// Parameters with an argument, even one with an error, so they are not also "missing".
+        var given: Set<String> = []
+        /// False after an error, so the call's type is unknown and causes no further errors.
+        var complete = true
+        var constants: [String: Value] = [:]
+        var writtenRange: SourceRange?
+    }
+
+    /// The parameter `argument` is for: by its label, else the next positional one. Reports a
+    /// label that is wrong or repeated and an argument too many; nil when there is no parameter.
+    private mutating func match(
+        _ argument: CallArgument, of spec: OperationSpec, positional: [ParameterSpec], next: inout Int,
+        call: inout CallMatch
+    ) -> ParameterSpec? {
+        guard let label = argument.label else {
+            guard next < positional.count else {
+                report(
+                    .extraPositionalArgument(operation: spec.name, positionalCount: positional.count),
+                    at: argument.range)
+                call.complete = false
+                return nil
+            }
+            let parameter = positional[next]
+            if !parameter.isVariadic { next += 1 }
+            return parameter
+        }
+        let parameter = spec.parameter(named: label.name)
+        if let found = parameter, found.isPositional {
+            report(.labelOnPositional(name: label.name, operation: spec.name), at: label.range)
+            call.complete = false
+        } else if parameter == nil {
+            let labels = spec.parameters.filter { !$0.isPositional }.map(\.name)
+            let suggestion = DidYouMean.suggestion(for: label.name, among: labels)
+            report(.unknownArgument(label: label.name, operation: spec.name, suggestion: suggestion), at: label.range)
+            call.complete = false
+        } else if call.given.contains(label.name) {
+            report(.repeatedArgument(name: label.name, operation: spec.name), at: label.range)
+            call.complete = false
+        }
+        return parameter
+    }
+
+    /// The call's arguments in parameter order, with defaults for the omitted ones; reports the
+    /// missing required ones at `range`.
+    private mutating func fill(
+        _ spec: OperationSpec, call: inout CallMatch, at range: SourceRange
+    ) -> [(name: String, value: ResolvedExpr)] {
         var resolved: [(name: String, value: ResolvedExpr)] = []
         for parameter in spec.parameters {
-            if parameter.isVariadic, !variadic.isEmpty {
-                resolved.append((parameter.name, .list(variadic)))
-            } else if let value = assigned[parameter.name] {
+            if parameter.isVariadic, !call.variadic.isEmpty {
+                resolved.append((parameter.name, .list(call.variadic)))
+            } else if let value = call.assigned[parameter.name] {
                 resolved.append((parameter.name, value))
             } else if let defaultValue = parameter.defaultValue {
                 let value = Self.coerce(defaultValue.value, to: parameter.type)
                 resolved.append((parameter.name, .constant(value)))
-                constants[parameter.name] = value
-            } else if !parameter.isOptional, !given.contains(parameter.name) {
+                call.constants[parameter.name] = value
+            } else if !parameter.isOptional, !call.given.contains(parameter.name) {
                 let missing = CheckError.missingArgument(
                     name: parameter.name, type: parameter.type, positional: parameter.isPositional,
                     operation: spec.name)
-                report(missing, at: callee.range)
-                complete = false
+                report(missing, at: range)
+                call.complete = false
             }
         }
-        if spec.inputFiles != nil { fileReaders.append((spec, constants)) }
-        if let name = spec.writesFile, case .string(let path)? = constants[name], let writtenRange {
-            writtenFiles.append((path, writtenRange))
-        }
-        return Typed(expression: .call(spec, resolved), type: complete ? spec.result : nil)
+        return resolved
     }
 
     /// Reports every constant path a call writes that is the notebook, a file a call reads, or in
@@ -122,7 +147,7 @@ extension CheckSession {
             offending = (elements[index], written[index].range)
         }
         let error = CheckError.outOfRange(
-            name: parameter.name, requirement: constraint.requirement, value: offending.value.literalText,
+            name: parameter.name, constraint: constraint, value: offending.value.literalText,
             origin: typed.origin)
         report(error, at: offending.range)
     }

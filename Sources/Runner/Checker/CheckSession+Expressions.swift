@@ -5,7 +5,7 @@ extension CheckSession {
     /// Resolves `expression`, checking it against `expected` if given; `what` names it in type
     /// errors (`argument 'epochs' of 'train'`). Returns nil after an error that leaves nothing
     /// to go on.
-    mutating func resolve(_ expression: Expr, expected: ValueType?, what: String) -> Typed? {
+    mutating func resolve(_ expression: Expr, expected: ValueType?, what: CheckedItem) -> Typed? {
         guard var typed = infer(expression, expected: expected, what: what) else { return nil }
         guard let expected, let actual = typed.type else { return typed }
         guard expected.accepts(actual) else {
@@ -22,7 +22,7 @@ extension CheckSession {
         return typed
     }
 
-    private mutating func infer(_ expression: Expr, expected: ValueType?, what: String) -> Typed? {
+    private mutating func infer(_ expression: Expr, expected: ValueType?, what: CheckedItem) -> Typed? {
         switch expression.kind {
         case .integer(let value): return Self.literal(.int(value), .int)
         case .float(let value): return Self.literal(.float(value), .float)
@@ -39,7 +39,7 @@ extension CheckSession {
     }
 
     private mutating func inferList(
-        _ elements: [Expr], at range: SourceRange, expected: ValueType?, what: String
+        _ elements: [Expr], at range: SourceRange, expected: ValueType?, what: CheckedItem
     ) -> Typed? {
         var elementType: ValueType?
         if case .list(let element)? = expected { elementType = element }
@@ -55,13 +55,13 @@ extension CheckSession {
         var constants: [Value]? = []
         var known = true
         for element in elements {
-            guard let typed = resolve(element, expected: fixed ? elementType : nil, what: "element of \(what)"),
+            guard let typed = resolve(element, expected: fixed ? elementType : nil, what: .element(of: what)),
                 let type = typed.type
             else {
                 known = false
                 continue
             }
-            resolved.append(typed.expression)
+            if let expression = typed.expression { resolved.append(expression) }
             if let constant = typed.constant { constants?.append(constant) } else { constants = nil }
             guard !fixed else { continue }
             if let current = elementType {
@@ -89,15 +89,15 @@ extension CheckSession {
         switch scope[name] {
         case .parameter(let parameter, let line)?:
             if !usedParameters.contains(name) { usedParameters.append(name) }
-            let origin =
+            let origin: ValueOrigin =
                 parameter.overridden
-                ? "set by --set \(name)=\(parameter.value.literalText)" : "parameter '\(name)' at line \(line)"
+                ? .override(name: name, text: parameter.value.literalText) : .parameter(name: name, line: line)
             return Typed(
                 expression: .constant(parameter.value), type: parameter.type, constant: parameter.value,
                 origin: origin)
         case .statement(let index, let type, let line, let constant)?:
-            let origin = constant.map { _ in "bound at line \(line)" }
-            return Typed(expression: .reference(index), type: type, constant: constant, origin: origin)
+            let origin = constant.map { _ in ValueOrigin.binding(line: line) }
+            return Typed(expression: index.map { .reference($0) }, type: type, constant: constant, origin: origin)
         case nil:
             if let line = bindingLines[name] {
                 report(.usedBeforeBinding(name, boundAt: line), at: range)

@@ -5,10 +5,13 @@ import Notebook
 public struct Checker: Sendable {
     /// The operations cells may call.
     public let registry: Registry
+    /// What messages call the commands and operations they point to.
+    public let hints: CheckHints
 
-    /// Creates a checker against `registry`.
-    public init(registry: Registry) {
+    /// Creates a checker against `registry`, whose messages point where `hints` say.
+    public init(registry: Registry, hints: CheckHints) {
         self.registry = registry
+        self.hints = hints
     }
 
     /// Checks `document` with the `--set name=value` arguments in `overrides`. Returns a plan
@@ -17,7 +20,7 @@ public struct Checker: Sendable {
     public func check(
         _ document: Document, overrides: [String] = [], cacheDirectory: String? = nil
     ) -> (plan: Plan?, diagnostics: [Diagnostic]) {
-        var session = CheckSession(registry: registry, document: document)
+        var session = CheckSession(registry: registry, document: document, hints: hints)
         session.readParameters(overrides: overrides)
         let statements = session.checkStatements()
         session.checkWrites(cacheDirectory: cacheDirectory)
@@ -34,6 +37,7 @@ public struct Checker: Sendable {
 struct CheckSession {
     let registry: Registry
     let document: Document
+    let hints: CheckHints
     var diagnostics: [Diagnostic] = []
     var parameters: [PlanParameter] = []
     /// What each name in scope refers to.
@@ -51,19 +55,22 @@ struct CheckSession {
     /// What a name refers to.
     enum Binding {
         case parameter(PlanParameter, line: Int)
-        case statement(index: Int, type: ValueType?, line: Int, constant: Value?)
+        /// `index` is nil for a name that stands for no statement: one whose statement or `--set`
+        /// did not parse, kept in scope so its uses are checked without a false "undefined name".
+        case statement(index: Int?, type: ValueType?, line: Int, constant: Value?)
     }
 
     /// The types an inline `{nb}` expression may have: what reads as a word in a sentence.
     static let inlineTypes: [ValueType] = [.int, .float, .string, .bool]
 
-    init(registry: Registry, document: Document) {
+    init(registry: Registry, document: Document, hints: CheckHints) {
         self.registry = registry
         self.document = document
+        self.hints = hints
     }
 
     mutating func report(_ error: CheckError, at range: SourceRange?) {
-        diagnostics.append(Diagnostic(error, at: range))
+        diagnostics.append(Diagnostic(.error, error.message(hints), at: range))
     }
 
     // MARK: - Parameters
@@ -72,7 +79,7 @@ struct CheckSession {
     mutating func readParameters(overrides: [String]) {
         var declared: [(name: Identifier, type: ValueType, value: Value)] = []
         for parameter in document.frontMatter?.parameters ?? [] {
-            guard let typed = resolve(parameter.value, expected: nil, what: "parameter '\(parameter.name.name)'"),
+            guard let typed = resolve(parameter.value, expected: nil, what: .parameter(parameter.name.name)),
                 let type = typed.type, case .constant(let value) = typed.expression
             else { continue }
             declared.append((parameter.name, type, value))
@@ -100,7 +107,7 @@ struct CheckSession {
                     report(.overrideType(name: name.name, type: type, text: override.text), at: nil)
                     // In scope with its declared type but no value, so its uses are checked
                     // without a false "undefined name" each.
-                    scope[name.name] = .statement(index: -1, type: type, line: name.range.start.line, constant: nil)
+                    scope[name.name] = .statement(index: nil, type: type, line: name.range.start.line, constant: nil)
                     continue
                 }
                 value = overridden
@@ -124,22 +131,23 @@ struct CheckSession {
         // A name whose statement did not parse is in scope with an unknown type, so its uses
         // are not reported again as undefined.
         for name in document.brokenBindings where scope[name.name] == nil {
-            scope[name.name] = .statement(index: -1, type: nil, line: name.range.start.line, constant: nil)
+            scope[name.name] = .statement(index: nil, type: nil, line: name.range.start.line, constant: nil)
         }
         var planned: [PlannedStatement] = []
         for (index, statement) in document.statements.enumerated() {
             usedParameters = []
-            let typed = resolve(statement.value, expected: nil, what: "value")
+            let typed = resolve(statement.value, expected: nil, what: .value)
             if let name = statement.binding { bind(name, index: index, typed: typed) }
             guard let typed, let type = typed.type else { continue }
             if statement.cell == InlineExpression.proseCell, !Self.inlineTypes.contains(type) {
                 report(.inlineValueType(type), at: statement.value.range)
                 continue
             }
+            guard let expression = typed.expression else { continue }
             let source = document.source.text(in: statement.range)
             planned.append(
                 PlannedStatement(
-                    index: index, statement: statement, expression: typed.expression, type: type, source: source,
+                    index: index, statement: statement, expression: expression, type: type, source: source,
                     parameters: usedParameters))
         }
         return planned
@@ -161,10 +169,12 @@ struct CheckSession {
 /// A checked expression: resolved, with its type (nil after a reported error, so it causes no
 /// further errors) and its value when known before running.
 struct Typed {
-    var expression: ResolvedExpr
+    /// Nil for a name that stands for no statement (see `Binding`); an error was reported, so
+    /// no plan is made.
+    var expression: ResolvedExpr?
     var type: ValueType?
     /// The value, when it is a literal or comes from a parameter or literal binding.
     var constant: Value?
     /// Where a constant that came through a name was set, for range messages.
-    var origin: String?
+    var origin: ValueOrigin?
 }

@@ -127,6 +127,11 @@ public struct StatementRecord: Hashable, Sendable, Codable {
     /// Its value's type as signatures write it (`Int`, `Float`, `Fit`), so the report can format
     /// a number quoted in the prose as a number; nil in records written before it was kept.
     public var type: String?
+    /// `type` as the scalar type it names (`Int`, `Float`, `String`, `Bool`), read by the type's
+    /// own name so other modules need not spell it; nil for other types and older records.
+    public var scalarType: ValueType? {
+        [ValueType.int, .float, .string, .bool].first { $0.description == type }
+    }
     /// The key a resumable statement's snapshots are kept under (its lineage), hex, so that
     /// `nb --prune` keeps them; nil for other statements and in records written before it was kept.
     public var lineage: String?

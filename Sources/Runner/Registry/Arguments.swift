@@ -36,6 +36,13 @@ public struct Arguments: Sendable {
         throw mismatch(name, "String")
     }
 
+    /// The String argument `name` as a case of `type`, such as an activation: the checker allows
+    /// only its raw values (`.oneOf`), so another is a bug in the operation's spec.
+    public func choice<T: RawRepresentable>(_ name: String, as type: T.Type) throws -> T where T.RawValue == String {
+        if let value = T(rawValue: try string(name)) { return value }
+        throw mismatch(name, "one of \(T.self)'s cases")
+    }
+
     /// The Bool argument `name`.
     public func bool(_ name: String) throws -> Bool {
         if case .bool(let value) = try value(name) { return value }

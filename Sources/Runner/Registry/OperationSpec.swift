@@ -40,6 +40,9 @@ public struct OperationSpec: Sendable {
     /// operation saves a snapshot after each step of it: a run with a larger count continues from
     /// the longest stored snapshot, and one killed midway from the last step it finished.
     public let resumableBy: String?
+    /// What one unit of `resumableBy` is called where a run says how far it resumed from: a
+    /// training's `epoch`. Runner has no name of its own for it.
+    public let resumableStep: String
     /// The files a call will read, named from its constant arguments before it runs, so that
     /// their bytes are part of its cache key; nil when it reads none. A thrown error means the
     /// files cannot be found yet, and the call reports that when it runs.
@@ -52,7 +55,7 @@ public struct OperationSpec: Sendable {
     public init(
         name: String, doc: String, parameters: [ParameterSpec], result: ValueType, version: Int,
         isRandom: Bool = false, persisting: (any PersistentValue.Type)? = nil, hasSideEffects: Bool = false,
-        displayVersion: Int = 1, resumableBy: String? = nil, writesFile: String? = nil,
+        displayVersion: Int = 1, resumableBy: String? = nil, resumableStep: String = "step", writesFile: String? = nil,
         inputFiles: (@Sendable ([String: Value]) throws -> [InputFile])? = nil,
         run: @escaping @Sendable (Arguments, RunContext) throws -> Value
     ) {
@@ -66,6 +69,7 @@ public struct OperationSpec: Sendable {
         self.persisting = persisting
         self.hasSideEffects = hasSideEffects
         self.resumableBy = resumableBy
+        self.resumableStep = resumableStep
         self.writesFile = writesFile
         self.inputFiles = inputFiles
         self.run = run

@@ -89,8 +89,9 @@ private struct ElementwiseBackward: RangeLoop {
     }
 }
 
-/// The activation functions a model can be built with, by the names notebooks use.
-public enum ActivationKind: String, CaseIterable, Sendable {
+/// The activation functions a model can be built with, by the names notebooks use; coded as
+/// those names, and an unknown name fails to decode.
+public enum ActivationKind: String, CaseIterable, Sendable, Codable {
     case relu, leakyRelu = "leaky_relu", elu, tanh, gelu, sigmoid
 
     /// A new layer applying this function with PyTorch's default constants.

@@ -1,0 +1,86 @@
+import Engine
+import Foundation
+import Runner
+
+/// What `train` was asked: the model, the data, and the hyper-parameters, read from its arguments
+/// and checked against each other and the memory budget.
+struct TrainingRequest {
+    /// The model to build and train.
+    let spec: ModelSpec
+    /// The training images.
+    let data: DatasetValue
+    /// The images to measure the validation loss on after each epoch, if given.
+    let validation: DatasetValue?
+    /// The hyper-parameters, seeded with the statement's seed.
+    let configuration: TrainingConfiguration
+
+    /// Reads the arguments of `train` and checks that the data fits the model.
+    init(_ arguments: Arguments, seed: UInt64) throws {
+        spec = try arguments.domain("model", as: ModelValue.self).spec
+        data = try arguments.domain("on", as: DatasetValue.self)
+        validation = arguments["validate"] == nil ? nil : try arguments.domain("validate", as: DatasetValue.self)
+        try data.requireShape(of: spec, argument: "on")
+        try validation?.requireShape(of: spec, argument: "validate")
+        configuration = TrainingConfiguration(
+            epochs: try arguments.int("epochs"), batchSize: try arguments.int("batch"),
+            learningRate: Float(try arguments.float("lr")), beta: Float(try arguments.float("beta")), seed: seed)
+    }
+
+    /// Refuses a run whose batches would not fit in memory, before anything is allocated.
+    func checkMemory() throws {
+        let needed = spec.estimatedTrainingBytes(batch: min(configuration.batchSize, data.images.count))
+        guard needed <= ModelSpec.memoryBudget else {
+            throw ModelSizeError.tooLarge(
+                model: spec.name, what: "training", bytes: needed, budget: ModelSpec.memoryBudget,
+                advice: "use a smaller batch or a smaller model")
+        }
+    }
+
+    /// The fit's record after the epochs of `history`.
+    func record(_ history: [EpochRecord]) -> FitValue.Record {
+        var configuration = configuration
+        configuration.epochs = history.count
+        return FitValue.Record(
+            spec: spec, configuration: configuration, history: history, dataset: data.title,
+            trainingImages: data.images.count)
+    }
+}
+
+/// The VAE's training as a `TrainingTask`: Adam on BCE + β·KL per image, giving a `FitValue`
+/// with the history per epoch.
+struct AutoencoderTraining: TrainingTask {
+    /// What was asked.
+    let request: TrainingRequest
+
+    var epochs: Int { request.configuration.epochs }
+
+    var batchesPerEpoch: Int {
+        (request.data.images.count + request.configuration.batchSize - 1) / request.configuration.batchSize
+    }
+
+    func savedResult(_ data: Data, epochs: Int) throws -> FitValue {
+        let fit = try FitValue.decoded(from: data)
+        guard fit.history.count == epochs, fit.record.spec == request.spec else {
+            throw TrainingStateError.otherRun
+        }
+        return fit
+    }
+
+    func continuation(from fit: FitValue, state: Data) throws -> (VariationalAutoencoder, TrainingState) {
+        (fit.model, try TrainingState.decoded(from: state, moments: fit.model.parameters.count, history: fit.history))
+    }
+
+    func train(from continuation: (VariationalAutoencoder, TrainingState)?, hooks: TrainingHooks) throws -> FitValue {
+        let model = continuation?.0 ?? request.spec.build()
+        let history = try Operations.train(
+            model, on: request.data.images, validation: request.validation?.images,
+            configuration: request.configuration, resume: continuation?.1, shouldStop: hooks.shouldStop,
+            epochFinished: { _, state in
+                hooks.epochFinished(
+                    EpochSnapshot(epoch: state.history.count, validationLoss: state.history.last?.validationLoss) {
+                        (try FitValue.encode(request.record(state.history), model: model), try state.encoded())
+                    })
+            }, progress: hooks.batchFinished)
+        return FitValue(record: request.record(history), model: model)
+    }
+}
