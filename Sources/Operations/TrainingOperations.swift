@@ -42,10 +42,11 @@ enum TrainingOperations {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw SafetensorsError.writeFailed(
-                path: path, reason: "cannot create the folder '\(directory.path)': \(SystemError.reason(error))")
+            let reason = TrainingMessage.folderNotCreated(path: directory.path, reason: SystemError.reason(error))
+            throw SafetensorsError.writeFailed(path: path, reason: reason.description)
         }
         try fit.checkpoint().write(to: path)
-        return .string("saved \(fit.model.parameterCount.formatted()) parameters of \(fit.name) to \(path)")
+        return .string(
+            TrainingMessage.saved(parameters: fit.model.parameterCount, fit: fit.name, path: path).description)
     }
 }

@@ -15,11 +15,9 @@ extension NB {
             lines.append("  \(notebook.notebook) (\(notebook.record)): \(Self.text(notebook.used))")
         }
         if usage.recent.entries > 0 {
-            lines.append(
-                "  written since the newest run record: \(Self.text(usage.recent)) (kept: a run may be using them)")
+            lines.append(NBMessage.cacheRecent(Self.text(usage.recent)).description)
         }
-        lines.append(
-            "  unused: \(Self.text(usage.unused))" + (usage.unused.entries > 0 ? " (nb --prune removes them)" : ""))
+        lines.append(NBMessage.cacheUnused(Self.text(usage.unused), any: usage.unused.entries > 0).description)
         print(lines.joined(separator: "\n"))
     }
 

@@ -24,6 +24,17 @@ enum NBMessage: CustomStringConvertible {
     case stoppingChanged(line: Int)
     /// A watch loop's run finished: its summary line and where the report went.
     case watchRunFinished(summary: String, report: String)
+    /// The closing line of a run: its counts by status, its time and where the record went.
+    case runSummary(counts: String, seconds: Double, recordPath: String)
+    /// A resumed statement's note in its line: after how many of its steps it continued.
+    case resumedNote(unit: String, step: Int)
+    /// `--plan`'s action for a resumable statement, continuing from a snapshot or taking one
+    /// exactly (`exact`).
+    case resumedAction(unit: String, step: Int, exact: Bool)
+    /// `--cache-info`'s line for entries written since the newest run record.
+    case cacheRecent(String)
+    /// `--cache-info`'s line for entries no run record names.
+    case cacheUnused(String, any: Bool)
 
     /// The text.
     var description: String {
@@ -40,6 +51,13 @@ enum NBMessage: CustomStringConvertible {
             "watching \(file) and \(inputs) input file\(inputs == 1 ? "" : "s") for changes"
         case .stoppingChanged(let line): "  stopping line \(line): the edit changed it"
         case .watchRunFinished(let summary, let report): summary + "; report: \(report)"
+        case .runSummary(let counts, let seconds, let recordPath):
+            "\(counts) in \(DurationText.of(seconds)); run record: \(recordPath)"
+        case .resumedNote(let unit, let step): " · resumed from \(unit) \(step)"
+        case .resumedAction(let unit, let step, let exact):
+            "resumed from \(unit) \(step)" + (exact ? " (its snapshot)" : "")
+        case .cacheRecent(let size): "  written since the newest run record: \(size) (kept: a run may be using them)"
+        case .cacheUnused(let size, let any): "  unused: \(size)" + (any ? " (nb --prune removes them)" : "")
         }
     }
 }

@@ -52,7 +52,9 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
             let source = Self.shorten(info.source).padding(toLength: 60, withPad: " ", startingAt: 0)
             var why = reason.map { " · \($0.short)" } ?? ""
             if let resumedFrom {
-                why = " · resumed from \(resumableSteps[info.index] ?? "step") \(resumedFrom)" + why
+                why =
+                    NBMessage.resumedNote(unit: resumableSteps[info.index] ?? "step", step: resumedFrom).description
+                    + why
             }
             write("  \(label)\(source) \(DurationText.of(seconds))\(why)\n")
             if let message, status == .skipped || status == .interrupted { write("              \(message)\n") }
@@ -72,7 +74,7 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
             return count == 0 ? nil : "\(count) \(status.rawValue)"
         }
         let statements = counts.isEmpty ? "no statements" : counts.joined(separator: ", ")
-        return "\(statements) in \(DurationText.of(record.seconds)); run record: \(recordPath)"
+        return NBMessage.runSummary(counts: statements, seconds: record.seconds, recordPath: recordPath).description
     }
 
     /// `--plan`'s lines: what each statement would do and why, one line each, in columns as wide
@@ -86,8 +88,10 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
             let (kind, action): (PlanAction, String)
             switch decision.action {
             case .cached: (kind, action) = (.cached, "cached")
-            case .resume(.exact(let step)): (kind, action) = (.resumed, "resumed from \(unit) \(step) (its snapshot)")
-            case .resume(.continuing(let step)): (kind, action) = (.resumed, "resumed from \(unit) \(step)")
+            case .resume(.exact(let step)):
+                (kind, action) = (.resumed, NBMessage.resumedAction(unit: unit, step: step, exact: true).description)
+            case .resume(.continuing(let step)):
+                (kind, action) = (.resumed, NBMessage.resumedAction(unit: unit, step: step, exact: false).description)
             case .run: (kind, action) = (.run, "run")
             }
             counts[kind, default: 0] += 1

@@ -30,9 +30,7 @@ struct TrainingRequest {
     func checkMemory() throws {
         let needed = spec.estimatedTrainingBytes(batch: min(configuration.batchSize, data.images.count))
         guard needed <= ModelSpec.memoryBudget else {
-            throw ModelSizeError.tooLarge(
-                model: spec.name, what: "training", bytes: needed, budget: ModelSpec.memoryBudget,
-                advice: "use a smaller batch or a smaller model")
+            throw ModelSizeError.trainingTooLarge(model: spec.name, bytes: needed, budget: ModelSpec.memoryBudget)
         }
     }
 

@@ -55,25 +55,6 @@ public struct TrainingProgress: Sendable {
     public var imagesPerSecond: Double
 }
 
-/// Why training stopped early.
-public enum TrainingError: Error, Equatable, CustomStringConvertible {
-    /// The loss of a batch was NaN or infinite.
-    case nonFiniteLoss(epoch: Int, batch: Int, batches: Int, learningRate: Float)
-
-    /// What happened, where, and what to try.
-    public var description: String {
-        switch self {
-        case .nonFiniteLoss(let epoch, let batch, let batches, let learningRate):
-            // %g keeps six significant digits, so Float's 1e-3 / 10 reads 0.0001, not 0.000100000005.
-            let (rate, smaller) = (
-                String(format: "%g", Double(learningRate)), String(format: "%g", Double(learningRate / 10))
-            )
-            return "the loss became NaN or infinite at epoch \(epoch), batch \(batch) of \(batches) "
-                + "(learning rate \(rate)); try a smaller learning rate, such as lr: \(smaller)"
-        }
-    }
-}
-
 /// The first `limit` (default: all) images of a data set as one (N, 1, H, W) tensor in [0, 1],
 /// for evaluation in batch views.
 public func imagesTensor(_ images: LabeledImages, limit: Int? = nil) -> Tensor {

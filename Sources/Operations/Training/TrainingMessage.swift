@@ -13,6 +13,10 @@ enum TrainingMessage: CustomStringConvertible {
     case stopped(TrainingInterrupted)
     /// What an interrupted run kept for the next: the snapshot of its last finished epoch.
     case kept(epoch: Int)
+    /// `save` wrote `parameters` weights of the fit `fit` to `path`.
+    case saved(parameters: Int, fit: String, path: String)
+    /// `save` could not create the checkpoint's folder.
+    case folderNotCreated(path: String, reason: String)
 
     /// The text.
     var description: String {
@@ -28,6 +32,10 @@ enum TrainingMessage: CustomStringConvertible {
             "epoch \(stopped.epoch), batch \(stopped.batch) of \(stopped.batches)"
         case .kept(let epoch):
             "the snapshot of epoch \(epoch)"
+        case .saved(let parameters, let fit, let path):
+            "saved \(parameters.formatted()) parameters of \(fit) to \(path)"
+        case .folderNotCreated(let path, let reason):
+            "cannot create the folder '\(path)': \(reason)"
         }
     }
 }

@@ -40,7 +40,7 @@ public struct Arguments: Sendable {
     /// only its raw values (`.oneOf`), so another is a bug in the operation's spec.
     public func choice<T: RawRepresentable>(_ name: String, as type: T.Type) throws -> T where T.RawValue == String {
         if let value = T(rawValue: try string(name)) { return value }
-        throw mismatch(name, "one of \(T.self)'s cases")
+        throw ArgumentError(operation: operation, name: name, expected: nil, choiceOf: "\(T.self)")
     }
 
     /// The Bool argument `name`.
