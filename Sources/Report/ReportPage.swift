@@ -152,7 +152,7 @@ public struct ReportPage: Sendable {
     /// The statements whose value the page shows: bare expressions that produced something.
     private var displayedStatements: [StatementRecord] {
         record.statements.filter {
-            $0.binding == nil && $0.display != nil && $0.status != .failed && $0.cell != InlineExpression.proseCell
+            $0.binding == nil && $0.display != nil && $0.status != .failed && $0.cell != nil
         }
     }
 

@@ -19,7 +19,7 @@ import Testing
         """)
     let document = Document(source: SourceFile(path: "x.md", text: source.text))
     #expect(document.diagnostics.isEmpty)
-    #expect(document.statements.map(\.cell) == [0, InlineExpression.proseCell, InlineExpression.proseCell])
+    #expect(document.statements.map(\.cell) == [0, nil, nil])
     let inline = document.inlineExpressions
     #expect(inline.map(\.text) == ["parameters(fit)", "add(1, 2)"])
     #expect(inline.map(\.block) == [0, 2])

@@ -20,8 +20,8 @@ import Testing
 
     let failures = record.statements.filter { $0.status != .ran }.map { "\($0.source): \($0.message ?? "")" }
     #expect(failures.isEmpty, "\(failures)")
-    let displayed = record.statements.filter { $0.binding == nil && $0.cell != InlineExpression.proseCell }
-    let inline = record.statements.filter { $0.cell == InlineExpression.proseCell }
+    let displayed = record.statements.filter { $0.binding == nil && $0.cell != nil }
+    let inline = record.statements.filter { $0.cell == nil }
     #expect(inline.count == document.inlineExpressions.count)
     #expect(inline.allSatisfy { ["Int", "Float", "String"].contains($0.type) }, "\(inline.map(\.type))")
     let quoted = Dictionary(inline.map { ($0.source, $0.display) }, uniquingKeysWith: { a, _ in a })

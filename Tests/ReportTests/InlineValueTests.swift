@@ -22,7 +22,7 @@ func inlineNumbersAreFormattedForASentence(text: String, type: ValueType, shown:
         -> StatementRecord
     {
         StatementRecord(
-            index: index, cell: InlineExpression.proseCell, range: document.statements[index].range,
+            index: index, cell: nil, range: document.statements[index].range,
             source: "", binding: nil, status: status, cacheHit: status == .cached, seconds: 0, seed: 0, key: "",
             display: display.map(DisplayValue.text), message: message, type: type)
     }
@@ -58,7 +58,7 @@ func aComputedValueShowsInEveryContextInlineCodeCanBe(markdown: String, fragment
     let document = Document(source: SourceFile(path: "t.md", text: markdown + "\n"))
     let statements = document.statements.indices.map { index in
         StatementRecord(
-            index: index, cell: InlineExpression.proseCell, range: document.statements[index].range, source: "",
+            index: index, cell: nil, range: document.statements[index].range, source: "",
             binding: nil, status: .ran, cacheHit: false, seconds: 0, seed: 0, key: "", display: .text("1234"),
             message: nil, type: "Int")
     }

@@ -58,7 +58,7 @@ private func exported(_ document: Document, _ record: RunRecord) throws -> [Stri
     let text = "# T\n\nIt has `{nb} parameters(fit)` weights and `{nb} missing()`.\n"
     let document = Document(source: SourceFile(path: "t.md", text: text))
     let entry = StatementRecord(
-        index: 0, cell: InlineExpression.proseCell, range: document.statements[0].range, source: "parameters(fit)",
+        index: 0, cell: nil, range: document.statements[0].range, source: "parameters(fit)",
         binding: nil, status: .ran, cacheHit: false, seconds: 0, seed: 0, key: "", display: .text("973624"),
         message: nil, type: "Int")
     let record = RunRecord(

@@ -266,7 +266,7 @@ private let training = cell(
     let harness = Harness()
     let text = "# T\n\nThe sum is `{nb} add(b, 1000)`.\n\n```nb\na = add(1, 2)\nb = add(a, 10)\n```\n"
     let (first, ran, _) = try harness.run(text)
-    #expect(first.statements.map(\.cell) == [0, 0, InlineExpression.proseCell])
+    #expect(first.statements.map(\.cell) == [0, 0, nil])
     #expect(first.statements.map(\.status) == [.ran, .ran, .ran])
     #expect(first.statements.last?.display == .text("1013"))
     #expect(first.statements.last?.type == "Int")

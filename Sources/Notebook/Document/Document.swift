@@ -36,7 +36,7 @@ public struct Document: Sendable {
                 diagnostics += parsed.diagnostics
                 let statement = parsed.expression.map { _ in statements.count }
                 if let expression = parsed.expression {
-                    statements.append(Statement(binding: nil, value: expression, cell: InlineExpression.proseCell))
+                    statements.append(Statement(binding: nil, value: expression, cell: nil))
                 }
                 inline.append(
                     InlineExpression(block: index, text: found.text, range: found.range, statement: statement))

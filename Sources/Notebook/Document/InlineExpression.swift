@@ -1,13 +1,10 @@
 /// A value computed into the prose, in Quarto's convention: the code span `` `{nb} expression` ``
 /// inside a paragraph. GitHub shows it as code; the report shows the value the run computed.
 ///
-/// The document turns each one into a bare-expression statement (its `cell` is `proseCell`)
+/// The document turns each one into a bare-expression statement (its `cell` is nil)
 /// placed after every cell's statements, so it is checked, run and cached like any statement,
 /// may read any name the cells bind, and nothing can depend on it.
 public struct InlineExpression: Hashable, Sendable {
-    /// The `cell` of the statements made from prose.
-    public static let proseCell = -1
-
     /// The index of the prose block it is in, among the document's blocks.
     public var block: Int
     /// The expression's text, as written after `{nb}`.

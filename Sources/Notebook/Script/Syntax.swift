@@ -69,11 +69,12 @@ public struct Statement: Hashable, Sendable {
     public var binding: Identifier?
     /// The expression computed.
     public var value: Expr
-    /// The index of the cell the statement is in, counting from 0.
-    public var cell: Int
+    /// The index of the cell the statement is in, counting from 0; nil for an expression
+    /// computed into the prose.
+    public var cell: Int?
 
     /// Creates a statement.
-    public init(binding: Identifier?, value: Expr, cell: Int) {
+    public init(binding: Identifier?, value: Expr, cell: Int?) {
         self.binding = binding
         self.value = value
         self.cell = cell

@@ -139,7 +139,7 @@ struct CheckSession {
             let typed = resolve(statement.value, expected: nil, what: .value)
             if let name = statement.binding { bind(name, index: index, typed: typed) }
             guard let typed, let type = typed.type else { continue }
-            if statement.cell == InlineExpression.proseCell, !Self.inlineTypes.contains(type) {
+            if statement.cell == nil, !Self.inlineTypes.contains(type) {
                 report(.inlineValueType(type), at: statement.value.range)
                 continue
             }

@@ -7,7 +7,7 @@ struct ReasonFinder {
     private let previous: [String: StatementRecord]
     /// The last run's displayed expressions, by their cell and their order in it: an edited
     /// `samples(f, count: 4)` is the `samples(f, count: 3)` that stood there.
-    private let previousPlaces: [String: StatementRecord]
+    private let previousPlaces: [Place: StatementRecord]
     /// The last run's parameters, by name.
     private let previousParameters: [String: RunRecord.Parameter]
 
@@ -16,8 +16,8 @@ struct ReasonFinder {
         self.keys = keys
         var previous: [String: StatementRecord] = [:]
         var occurrences: [String: Int] = [:]
-        var places: [String: StatementRecord] = [:]
-        var ordinals: [Int: Int] = [:]
+        var places: [Place: StatementRecord] = [:]
+        var ordinals: [Int?: Int] = [:]
         for statement in record?.statements ?? [] {
             let identity = StatementIdentity.of(
                 binding: statement.binding, source: statement.source, occurrences: &occurrences)
@@ -35,7 +35,7 @@ struct ReasonFinder {
     /// The last run's record of each statement of `plan`, nil for new ones.
     func previousRecords() -> [StatementRecord?] {
         var occurrences: [String: Int] = [:]
-        var ordinals: [Int: Int] = [:]
+        var ordinals: [Int?: Int] = [:]
         let identities = plan.statements.map { statement in
             StatementIdentity.of(binding: statement.binding, source: statement.source, occurrences: &occurrences)
         }
@@ -52,11 +52,17 @@ struct ReasonFinder {
         }
     }
 
-    /// `cell 3 #1`: the second displayed expression of cell 3.
-    private static func place(cell: Int, ordinal ordinals: inout [Int: Int]) -> String {
+    /// The place of the next displayed expression of `cell`, counting them in `ordinals`.
+    private static func place(cell: Int?, ordinal ordinals: inout [Int?: Int]) -> Place {
         let ordinal = ordinals[cell, default: 0]
         ordinals[cell] = ordinal + 1
-        return "cell \(cell) #\(ordinal)"
+        return Place(cell: cell, ordinal: ordinal)
+    }
+
+    /// Where a displayed expression stands: the `ordinal`-th of its cell (nil: of the prose).
+    private struct Place: Hashable {
+        var cell: Int?
+        var ordinal: Int
     }
 
     /// Why statement `index`, whose last record is `record`, has another key than it had then;

@@ -14,3 +14,10 @@ public enum DurationText {
         return String(format: "%d h %02d min", whole / 3600, whole / 60 % 60)
     }
 }
+
+extension Duration {
+    /// The duration in seconds, for records and progress lines.
+    public var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

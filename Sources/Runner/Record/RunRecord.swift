@@ -92,8 +92,9 @@ public enum StatementStatus: String, Hashable, Sendable, Codable {
 public struct StatementRecord: Hashable, Sendable, Codable {
     /// The statement's number in document order, from 0.
     public var index: Int
-    /// The cell it is in, from 0.
-    public var cell: Int
+    /// The cell it is in, from 0; nil for an expression computed into the prose (records
+    /// written before said -1, which reads as a cell of its own).
+    public var cell: Int?
     /// Its position in the .md file.
     public var range: SourceRange
     /// Its source text.
@@ -138,7 +139,7 @@ public struct StatementRecord: Hashable, Sendable, Codable {
 
     /// Creates a statement entry.
     public init(
-        index: Int, cell: Int, range: SourceRange, source: String, binding: String?, status: StatementStatus,
+        index: Int, cell: Int?, range: SourceRange, source: String, binding: String?, status: StatementStatus,
         cacheHit: Bool, seconds: Double, seed: UInt64, key: String, display: DisplayValue?, message: String?,
         warnings: [String] = [], reason: RunReason? = nil, resumedFrom: Int? = nil, keyParts: KeyParts? = nil,
         inputs: [InputFileRecord]? = nil, type: String? = nil, lineage: String? = nil
