@@ -157,6 +157,21 @@ class Browser:
             raise RuntimeError("check script threw: " + result["exceptionDetails"].get("text", ""))
         return result["result"].get("value")
 
+    def open(self, uri, before=None):
+        """Loads `uri` with the runtime, network and page events on, running `before` first in the page."""
+        for domain in ("Runtime", "Network", "Page"):
+            self.page(f"{domain}.enable")
+        if before:
+            self.page("Page.addScriptToEvaluateOnNewDocument", {"source": before})
+        self.page("Page.navigate", {"url": uri})
+        self.wait_for("Page.loadEventFired")
+
+    def requests_away(self):
+        """Every URL the page asked for so far that is not its own file, data or about:blank."""
+        urls = [event["params"]["request"]["url"] for event in self.events
+                if event.get("method") == "Network.requestWillBeSent"]
+        return [url for url in urls if not (url.startswith(("file:", "data:")) or url == "about:blank")]
+
     def close(self):
         self.process.kill()
         self.process.wait()

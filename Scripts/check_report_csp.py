@@ -65,19 +65,11 @@ def main():
     browser = Browser()
     problems = []
     try:
-        for domain in ("Runtime", "Network", "Page"):
-            browser.page(f"{domain}.enable")
-        browser.page("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS})
-        browser.page("Page.navigate", {"url": report.as_uri()})
-        browser.wait_for("Page.loadEventFired")
+        browser.open(report.as_uri(), before=RECORD_VIOLATIONS)
         result = browser.evaluate(PROVOKE)
         time.sleep(0.2)
         browser.evaluate("0")
-        for event in browser.events:
-            if event.get("method") == "Network.requestWillBeSent":
-                url = event["params"]["request"]["url"]
-                if not (url.startswith("file:") or url.startswith("data:") or url == "about:blank"):
-                    problems.append(f"network request: {url}")
+        problems += [f"network request: {url}" for url in browser.requests_away()]
     finally:
         browser.close()
     if not result["policy"].startswith("default-src 'none'"):

@@ -40,18 +40,11 @@ def main():
     browser = Browser()
     problems = []
     try:
-        for domain in ("Runtime", "Network", "Page"):
-            browser.page(f"{domain}.enable")
-        browser.page("Page.navigate", {"url": report.as_uri()})
-        browser.wait_for("Page.loadEventFired")
+        browser.open(report.as_uri())
         # A meta refresh of 0 s would have left the page by now.
         time.sleep(1.5)
         result = browser.evaluate(INSPECT)
-        for event in browser.events:
-            if event.get("method") == "Network.requestWillBeSent":
-                url = event["params"]["request"]["url"]
-                if not (url.startswith("file:") or url.startswith("data:") or url == "about:blank"):
-                    problems.append(f"network request: {url}")
+        problems += [f"network request: {url}" for url in browser.requests_away()]
     finally:
         browser.close()
     if result["url"] != report.as_uri():
