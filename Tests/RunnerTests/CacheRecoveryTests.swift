@@ -192,3 +192,19 @@ extension String {
         }
     }
 }
+
+/// `nb --cache-info` read every `*.json` in the output folder with `Data(contentsOf:)`, so a FIFO
+/// named like a run record held it forever; records are read through `ReadableFile` now.
+@Test func cacheUsageSkipsARunRecordThatIsAFIFO() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nb-usage-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let fifo = directory.appendingPathComponent("notebook.json").path
+    #expect(mkfifo(fifo, 0o644) == 0)
+    let cache = CacheStore(directory: directory.appendingPathComponent(".cache"))
+    let outcome = finishes(within: 5, unblocking: fifo) {
+        let usage = CacheUsage(cache: cache, records: directory)
+        #expect(usage.notebooks.isEmpty)
+    }
+    #expect(outcome != nil, "reading the records did not return within 5 s")
+}

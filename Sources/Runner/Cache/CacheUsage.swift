@@ -53,7 +53,10 @@ public struct CacheUsage: Sendable {
     public init(cache: CacheStore, records: URL) {
         let entries = Self.files(in: cache.directory).filter { $0.url.pathExtension == "nbc" }
         let runs = Self.files(in: records).filter { $0.url.pathExtension == "json" }.compactMap { file in
-            (try? Data(contentsOf: file.url)).flatMap { try? RunRecord.decode($0) }.map { (file, $0) }
+            // Through ReadableFile: a FIFO or a device named `*.json` is skipped, never waited on.
+            (try? ReadableFile(path: file.url.path).readToEnd()).flatMap { try? RunRecord.decode($0) }.map {
+                (file, $0)
+            }
         }
         let newestRecord = runs.map(\.0.modified).max()
         var named: Set<String> = []
