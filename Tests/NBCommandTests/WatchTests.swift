@@ -54,8 +54,13 @@ private func watched(count: Int) -> String {
         #expect(edited?.statements.last?.reason == .argumentChanged(name: "count", old: "3", new: "4"))
 
         try command.write(notebook: watched(count: 4).replacingOccurrences(of: "count: 4", with: "count: 4,,"))
-        #expect(live.wait { live.output.contains("fix the notebook and save") })
-        #expect(live.output.contains("notebook.md:7:21: error:"), "\(live.output)")
+        // The diagnostics go to standard error and the line after them to standard output, which
+        // arrive through two pipes: wait for both rather than for the second alone.
+        #expect(
+            live.wait {
+                live.output.contains("fix the notebook and save") && live.output.contains("notebook.md:7:21: error:")
+            },
+            "\(live.output)")
         #expect(try command.record() == edited)
 
         try command.write(notebook: watched(count: 5))
