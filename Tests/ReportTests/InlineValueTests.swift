@@ -48,7 +48,10 @@ func inlineNumbersAreFormattedForASentence(text: String, type: ValueType, shown:
         "| A | `{nb} x` |\n|---|---|\n| `{nb} x` | b |",
         ["<th><span class=\"inline-value\"", "<td><span class=\"inline-value\""]
     ),
-    ("## Loss `{nb} x`", ["<h2 id=\"loss-nb-x\">Loss <span class=\"inline-value\""]),
+    (
+        "## Loss `{nb} x`",
+        ["<h2 id=\"loss-1-234\">Loss <span class=\"inline-value\"", "href=\"#loss-1-234\">Loss 1,234</a>"]
+    ),
     ("[see `{nb} x`](#top)", ["<a href=\"#top\">see <span class=\"inline-value\""]),
     ("![a `{nb} x` b](p.png)", ["alt=\"a 1,234 b\""]),
     ("A claim.[^1]\n\n[^1]: Worth `{nb} x`.", ["<p>Worth <span class=\"inline-value\""]),

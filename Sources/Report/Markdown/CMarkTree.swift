@@ -111,18 +111,21 @@ final class CMarkTree {
         cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
     }
 
-    /// The text a reader sees in `node`: its text and code literals, line breaks as spaces.
-    static func plainText(_ node: OpaquePointer) -> String {
+    /// The text a reader sees in `node`: its text literals, its code spans as `code` shows them
+    /// (by default their literal), line breaks as spaces.
+    static func plainText(_ node: OpaquePointer, code: (String) -> String = { $0 }) -> String {
         var text = ""
         var child = cmark_node_first_child(node)
         while let current = child {
             let kind = type(current)
-            if kind == CMARK_NODE_TEXT || kind == CMARK_NODE_CODE {
+            if kind == CMARK_NODE_TEXT {
                 text += literal(current)
+            } else if kind == CMARK_NODE_CODE {
+                text += code(literal(current))
             } else if kind == CMARK_NODE_SOFTBREAK || kind == CMARK_NODE_LINEBREAK {
                 text += " "
             } else {
-                text += plainText(current)
+                text += plainText(current, code: code)
             }
             child = cmark_node_next(current)
         }

@@ -47,7 +47,7 @@ final class MarkdownRenderer {
                 let value = values.remove(at: match)
                 tree.replace(node, with: [CMarkTree.isInImage(node) ? tree.text(value.text) : tree.html(value.html)])
             } else if type == CMARK_NODE_HEADING {
-                anchor(node, in: tree, formulas: scanner.formulas)
+                anchor(node, in: tree, formulas: scanner.formulas, values: values)
             } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 if !URLFilter.allows(CMarkTree.url(node), image: type == CMARK_NODE_IMAGE) {
                     CMarkTree.setURL(node, "")
@@ -72,10 +72,17 @@ final class MarkdownRenderer {
         return code.dropFirst(4).trimmingCharacters(in: .whitespaces)
     }
 
-    /// Replaces the heading by one with an `id`, recording it.
-    private func anchor(_ node: OpaquePointer, in tree: CMarkTree, formulas: [MathScanner.Formula]) {
+    /// Replaces the heading by one with an `id`, recording it; a computed value in the heading
+    /// reads as its value in the id and the table of contents, as it does on the page.
+    private func anchor(
+        _ node: OpaquePointer, in tree: CMarkTree, formulas: [MathScanner.Formula], values: ArraySlice<InlineValue>
+    ) {
         let level = Int(cmark_node_get_heading_level(node))
-        let text = MathScanner.restoring(formulas, in: CMarkTree.plainText(node))
+        let plain = CMarkTree.plainText(node) { code in
+            Self.inlineExpression(code).flatMap { expression in values.first { $0.expression == expression }?.text }
+                ?? code
+        }
+        let text = MathScanner.restoring(formulas, in: plain)
         let id = slugs.unique(Slug.make(text, fallback: "section"))
         headings.append(Heading(level: level, text: text, id: id))
         let open = "<h\(level) id=\"\(Markup.escape(id))\">"
