@@ -78,7 +78,8 @@ let package = Package(
         .executableTarget(
             name: "nb-bench",
             dependencies: [
-                "Engine", "Datasets", "Files", "COpenBLAS", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Engine", "Datasets", "Files", "COpenBLAS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimized
         ),
@@ -98,6 +99,6 @@ let package = Package(
         .testTarget(
             name: "ReportTests",
             dependencies: ["Report", "Runner", "Notebook", "Operations", "Figures", "Files", "TestSupport"]),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Report", "Runner", "Notebook"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Report", "Runner", "Notebook", "TestSupport"]),
     ]
 )

@@ -200,21 +200,9 @@ func httpGet(
     port: UInt16, path: String, readUntil marker: String? = nil, seconds: Double = 5,
     received progress: ((String) -> Void)? = nil
 ) -> (status: Int, text: String) {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard descriptor >= 0 else { return (0, "") }
+    // Each read gives up after 0.2 s, so the loop below can watch its own deadline.
+    guard let descriptor = connectToLoopback(port: port, timeout: 0.2) else { return (0, "") }
     defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-        }
-    }
-    guard connected else { return (0, "") }
-    var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
-    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
     _ = request.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
     var received: [UInt8] = []

@@ -1,12 +1,11 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
     import Glibc
-    private let streamType = Int32(SOCK_STREAM.rawValue)
     private let sendFlags = Int32(MSG_NOSIGNAL)
 #else
     import Darwin
-    private let streamType = SOCK_STREAM
     private let sendFlags: Int32 = 0
 #endif
 
@@ -19,24 +18,10 @@ final class RawClient: @unchecked Sendable {
 
     /// Connects to 127.0.0.1:`port`.
     init(port: UInt16, timeout: Double = 5) throws {
-        descriptor = socket(AF_INET, streamType, 0)
-        guard descriptor >= 0 else { throw ClientError.cannotConnect(port) }
-        var limit = timeval(tv_sec: Int(timeout), tv_usec: .init((timeout - timeout.rounded(.down)) * 1e6))
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-        guard connected else {
-            close(descriptor)
+        guard let descriptor = connectToLoopback(port: port, timeout: timeout) else {
             throw ClientError.cannotConnect(port)
         }
+        self.descriptor = descriptor
     }
 
     deinit { close(descriptor) }
