@@ -51,6 +51,13 @@ public enum IDXReader {
         try read(GzipFile(path: path), kind: kind, memoryBudget: memoryBudget)
     }
 
+    /// The dimensions the header of the IDX file at `path` declares, reading nothing past it: what
+    /// checking a notebook needs to know of a data set (its image size) before anything runs.
+    public static func dimensions(path: String, kind: Kind) throws -> [Int] {
+        let file = try GzipFile(path: path)
+        return try parseHeader(try file.read(upToCount: headerLength(kind)), kind: kind, path: path).0
+    }
+
     /// Reads an IDX array of `kind` from `file`, as `read(path:kind:memoryBudget:)` does.
     static func read(_ file: GzipFile, kind: Kind, memoryBudget: Int) throws -> IDXArray {
         let path = file.path

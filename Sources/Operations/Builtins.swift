@@ -6,7 +6,8 @@ import Runner
 public enum Builtins {
     /// All built-in operations.
     public static let all: [OperationSpec] =
-        DataOperations.all + ModelOperations.all + TrainingOperations.all + PlotOperations.all + TableOperations.all
+        DataOperations.all + LayerOperations.all + ModelOperations.all + TrainingOperations.all + PlotOperations.all
+        + TableOperations.all
         + FitStatisticOperations.all + ProseOperations.all
 
     /// The registry of all built-in operations.

@@ -27,6 +27,19 @@ enum DataOperations {
                 let split = Split(rawValue: try arguments.string("split")) ?? .train
                 let found = try locator(arguments).locateWithPlace(dataset, split: split)
                 return [found.images, found.labels].map { InputFile(path: $0, origin: found.place.origin) }
+            },
+            precheck: { call in
+                // Only the images' header is read, for their size; a file that cannot be read is
+                // reported when the call runs, as it is now.
+                guard call.arguments.values.allSatisfy({ $0.constant != nil }) else { return nil }
+                let arguments = call.constants
+                let split = Split(rawValue: try arguments.string("split")) ?? .train
+                guard let found = try? locator(arguments).locateWithPlace(dataset, split: split),
+                    let dimensions = try? IDXReader.dimensions(path: found.images, kind: .images), dimensions.count == 3
+                else { return nil }
+                return DatasetFact(
+                    imageShape: [1, dimensions[1], dimensions[2]], classes: 10,
+                    title: "\(dataset.title) \(split.rawValue)")
             }
         ) { arguments, context in
             let split = Split(rawValue: try arguments.string("split")) ?? .train

@@ -1,81 +1,112 @@
 import Engine
 import Runner
 
-/// Building models: `mlp_vae(hidden: [400, 400], latent: 20)`, `cnn_vae(channels: [32, 64, 64])`,
-/// and `summary(mlp, cnn)`.
+/// Building models: `vae(encoder: seq([...]), decoder: seq([...]), latent: 20)`,
+/// `classifier(seq([...]))`, the shorthands `mlp_vae(hidden: [400, 400])` and
+/// `cnn_vae(channels: [32, 64, 64])`, and `summary(model, input: data)`.
 enum ModelOperations {
-    static let all = [mlpVAE, cnnVAE, summary]
+    static let all = [vae, classifier, mlpVAE, cnnVAE, summary]
 
     private static let activations = ActivationKind.allCases.filter { $0 != .sigmoid }.map(\.rawValue)
+    private static let latent = ParameterSpec.labelled("latent", .int, default: .int(20), .between(1, 512))
 
-    private static func common(widthsName: String, widths: [Int], widthsRange: Constraint) -> [ParameterSpec] {
+    /// An operation making a model from `make`, which reads the arguments and the name to give a
+    /// model the notebook names none. Its precheck makes the same description from what is known
+    /// before running, with where each of its stacks is written.
+    private static func model(
+        _ name: String, doc: String, parameters: [ParameterSpec], version: Int,
+        make: @escaping @Sendable (Arguments) throws -> ModelSpec.Architecture,
+        defaultName: @escaping @Sendable (StatementInfo?) -> String
+    ) -> OperationSpec {
+        OperationSpec(
+            name: name, doc: doc, parameters: parameters + [.labelled("name", .string, optional: true), .seed],
+            result: .model, version: version, isRandom: true,
+            precheck: { call in
+                let (arguments, stacks) = ModelFact.arguments(of: call)
+                let architecture: ModelSpec.Architecture
+                do {
+                    architecture = try make(arguments)
+                } catch is ArgumentError {
+                    return nil  // An argument known only when running: checked then.
+                }
+                return ModelFact(
+                    spec: ModelSpec(architecture: architecture, seed: 0, name: defaultName(nil)), site: call.site,
+                    stacks: stacks)
+            }
+        ) { arguments, context in
+            let name = arguments["name"] == nil ? defaultName(context.statement) : try arguments.string("name")
+            return .domain(
+                ModelValue(spec: ModelSpec(architecture: try make(arguments), seed: context.seed, name: name)))
+        }
+    }
+
+    static let vae = model(
+        "vae",
+        doc: "A VAE of your layers: encoder → linear μ and log σ² heads to `latent` → decoder back to the image.",
+        parameters: [.labelled("encoder", .layer), .labelled("decoder", .layer), latent], version: 1,
+        make: { arguments in
+            .vae(
+                encoder: try arguments.domain("encoder", as: LayerValue.self).spec,
+                decoder: try arguments.domain("decoder", as: LayerValue.self).spec, latent: try arguments.int("latent"))
+        }, defaultName: { $0?.binding ?? "VAE" })
+
+    static let classifier = model(
+        "classifier", doc: "A classifier of your layers, from images to one logit per class.",
+        parameters: [.positional("layers", .layer)], version: 1,
+        make: { .classifier(try $0.domain("layers", as: LayerValue.self).spec) },
+        defaultName: { $0?.binding ?? "classifier" })
+
+    private static func shorthandParameters(_ widths: String, _ defaults: [Int], _ range: Constraint) -> [ParameterSpec]
+    {
         [
-            .labelled(widthsName, .list(.int), default: .list(widths.map { .int($0) }), widthsRange),
-            .labelled("latent", .int, default: .int(20), .between(1, 512)),
+            .labelled(widths, .list(.int), default: .list(defaults.map { .int($0) }), range), latent,
             .labelled("activation", .string, default: .string("relu"), .oneOf(activations)),
             .labelled("batchnorm", .bool, default: .bool(false)),
-            .labelled("name", .string, optional: true),
-            .seed,
         ]
     }
 
-    private static func spec(
-        _ family: ModelSpec.Family, widthsName: String, _ arguments: Arguments, _ context: RunContext
-    )
-        throws -> ModelSpec
-    {
-        let model = ModelSpec(
-            family: family, widths: try arguments.ints(widthsName), latent: try arguments.int("latent"),
-            activation: try arguments.choice("activation", as: ActivationKind.self),
-            batchNorm: try arguments.bool("batchnorm"),
-            imageShape: ModelSpec.supportedImageShape, seed: context.seed,
-            name: arguments["name"] == nil ? family.defaultName : try arguments.string("name"))
-        // Its weights, gradients and Adam's moments alone: refused before anything is allocated.
-        let bytes = 16 * Double(model.estimatedParameters)
-        guard bytes <= ModelSpec.memoryBudget else {
-            throw ModelSizeError.modelTooLarge(model: model.name, bytes: bytes, budget: ModelSpec.memoryBudget)
-        }
-        return model
-    }
+    static let mlpVAE = model(
+        "mlp_vae", doc: "A VAE of fully connected layers: flatten → hidden… → latent (μ, log σ²) → …hidden → pixels.",
+        parameters: shorthandParameters("hidden", [400, 400], .between(1, 8192)), version: 1,
+        make: { arguments in
+            .mlpVAE(
+                hidden: try arguments.ints("hidden"), latent: try arguments.int("latent"),
+                activation: try arguments.choice("activation", as: ActivationKind.self),
+                batchNorm: try arguments.bool("batchnorm"))
+        }, defaultName: { _ in ModelSpec.shorthandNames[0] })
 
-    static let mlpVAE = OperationSpec(
-        name: "mlp_vae",
-        doc: "A VAE of fully connected layers: 784 → hidden… → latent (μ, log σ²) → …hidden → 784.",
-        parameters: common(widthsName: "hidden", widths: [400, 400], widthsRange: .between(1, 8192)),
-        result: .model, version: 1, isRandom: true
-    ) { arguments, context in
-        .domain(ModelValue(spec: try spec(.mlp, widthsName: "hidden", arguments, context)))
-    }
-
-    static let cnnVAE = OperationSpec(
-        name: "cnn_vae",
+    static let cnnVAE = model(
+        "cnn_vae",
         doc: "A convolutional VAE: 3×3 convolutions (the first two with stride 2), transposed convolutions back.",
-        parameters: common(widthsName: "channels", widths: [32, 64, 64], widthsRange: .between(1, 1024)),
-        result: .model, version: 1, isRandom: true
-    ) { arguments, context in
-        let model = try spec(.cnn, widthsName: "channels", arguments, context)
-        guard model.widths.count >= 2 else { throw ModelError.tooFewChannels(model.widths.count) }
-        return .domain(ModelValue(spec: model))
-    }
+        parameters: shorthandParameters("channels", [32, 64, 64], .between(1, 1024)), version: 1,
+        make: { arguments in
+            let channels = try arguments.ints("channels")
+            guard channels.count >= 2 else { throw ModelError.tooFewChannels(channels.count) }
+            return .cnnVAE(
+                channels: channels, latent: try arguments.int("latent"),
+                activation: try arguments.choice("activation", as: ActivationKind.self),
+                batchNorm: try arguments.bool("batchnorm"))
+        }, defaultName: { _ in ModelSpec.shorthandNames[1] })
 
     static let summary = OperationSpec(
         name: "summary",
-        doc: "Shows each model's layers, output shapes and parameter counts side by side.",
-        parameters: [.variadic("models", .model)],
-        result: .table, version: 1
+        doc: "Each model's layers with output shapes, parameters and multiply-adds for the images of `input` "
+            + "(MNIST's 1×28×28 without it), computed from shapes alone.",
+        parameters: [.variadic("models", .model), .labelled("input", .dataset, optional: true)],
+        result: .table, version: 2,
+        precheck: { call in
+            let input = call["input"].map { $0.fact(as: DatasetFact.self)?.imageShape } ?? ModelSummary.defaultInput
+            guard let input else { return nil }
+            for model in call["models"]?.elements ?? [] {
+                _ = try model.fact(as: ModelFact.self)?.layout(for: input)
+            }
+            return nil
+        }
     ) { arguments, _ in
         let models = try arguments.domains("models", as: ModelValue.self)
-        let tables = models.map { ModelSummary.table(for: $0.spec) }
-        let columns = ["layer"] + models.map(\.spec.name)
-        // Side by side: the models' layer lists in parallel columns, "type → shape (params)".
-        let depth = tables.map(\.rows.count).max() ?? 0
-        let rows: [[DisplayTable.Cell]] = (0..<depth).map { index in
-            [.number(Double(index + 1))]
-                + tables.map { table in
-                    guard index < table.rows.count else { return .text("") }
-                    return .text(ModelSummary.describe(table.rows[index]))
-                }
-        }
-        return .domain(TableValue(DisplayTable(columns: columns, rows: rows)))
+        let input =
+            arguments["input"] == nil
+            ? ModelSummary.defaultInput : try arguments.domain("input", as: DatasetValue.self).imageShape
+        return .domain(try ModelSummary(models: models.map(\.spec), input: input))
     }
 }

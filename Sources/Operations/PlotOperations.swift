@@ -69,7 +69,7 @@ enum PlotOperations {
     ) { arguments, _ in
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
-        for fit in fits { try data.requireShape(of: fit.spec, argument: "images") }
+        for fit in fits { try data.requireShape(of: fit, argument: "images") }
         let count = min(try arguments.int("count"), data.images.count)
         let originals = data.tensor(limit: count)
         var pixels = originals.values
@@ -104,7 +104,7 @@ enum PlotOperations {
             for i in 0..<codes.count { codes[i] = generator.nextGaussian() }
             pixels += fit.model.decodedPixels(codes)
         }
-        let shape = fits.first?.spec.imageShape ?? [1, 28, 28]
+        let shape = fits.first?.imageShape ?? [1, 28, 28]
         let grid = try ImageGrid(
             images: pixels, imageWidth: shape[2], imageHeight: shape[1], columns: count, scale: 2,
             gapColor: FigureMaker.gridGap,
@@ -129,7 +129,7 @@ enum PlotOperations {
     ) { arguments, _ in
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
-        for fit in fits { try data.requireShape(of: fit.spec, argument: "images") }
+        for fit in fits { try data.requireShape(of: fit, argument: "images") }
         let (from, to, steps) = (try arguments.int("from"), try arguments.int("to"), try arguments.int("steps"))
         for index in [from, to] where index >= data.images.count {
             throw PlotError.imageOutOfRange(index: index, count: data.images.count, dataset: data.title)
@@ -171,7 +171,7 @@ enum PlotOperations {
     ) { arguments, _ in
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
-        for fit in fits { try data.requireShape(of: fit.spec, argument: "images") }
+        for fit in fits { try data.requireShape(of: fit, argument: "images") }
         let count = min(try arguments.int("limit"), data.images.count)
         let images = data.tensor(limit: count)
         let classes = data.images.labels.prefix(count).map(Int.init)

@@ -13,7 +13,7 @@ enum TableOperations {
     ) { arguments, _ in
         let fits = try arguments.domains("fits", as: FitValue.self)
         let data = try arguments.domain("on", as: DatasetValue.self)
-        for fit in fits { try data.requireShape(of: fit.spec, argument: "on") }
+        for fit in fits { try data.requireShape(of: fit, argument: "on") }
         let images = data.tensor()
         let columns = [
             "model", "parameters", "test loss", "test BCE", "test KL", "test MSE per pixel", "final train loss",

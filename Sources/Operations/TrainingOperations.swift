@@ -23,11 +23,35 @@ enum TrainingOperations {
             .seed,
         ],
         result: .fit, version: 2, isRandom: true, persisting: FitValue.self, resumableBy: "epochs",
-        resumableStep: "epoch"
+        resumableStep: "epoch", precheck: precheckTraining
     ) { arguments, context in
         let request = try TrainingRequest(arguments, seed: context.seed)
         try request.checkMemory()
         return .domain(try TrainingSession(task: AutoencoderTraining(request: request), context: context).run())
+    }
+
+    /// Lays the model over the data's images before anything runs, so that a layer that cannot
+    /// take its input, a decoder that does not give the images back, a classifier without one
+    /// output per class, or a run over the memory budget is an error at the layer or the call.
+    @Sendable private static func precheckTraining(_ call: KnownCall) throws -> (any Sendable)? {
+        guard let model = call["model"]?.fact(as: ModelFact.self), let data = call["on"]?.fact(as: DatasetFact.self)
+        else { return nil }
+        let layout = try model.layout(for: data.imageShape, classes: model.spec.isAutoencoder ? nil : data.classes)
+        if let validate = call["validate"], let validation = validate.fact(as: DatasetFact.self),
+            validation.imageShape != data.imageShape
+        {
+            let error = ImageShapeError.mismatch(
+                model: model.spec.name, modelShape: data.imageShape, argument: "validate", dataset: validation.title,
+                dataShape: validation.imageShape)
+            throw PrecheckError(error, at: validate.site)
+        }
+        if case .int(let batch)? = call["batch"]?.constant, layout.trainingBytes(batch: batch) > ModelSpec.memoryBudget
+        {
+            let error = ModelSizeError.trainingTooLarge(
+                model: model.spec.name, bytes: layout.trainingBytes(batch: batch), budget: ModelSpec.memoryBudget)
+            throw PrecheckError(error, at: call.site)
+        }
+        return FitFact(model: model, imageShape: data.imageShape)
     }
 
     static let save = OperationSpec(

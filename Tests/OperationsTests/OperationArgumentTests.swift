@@ -62,6 +62,33 @@ private let badCalls: [(String, String)] = [
     ("x = percent(0.5, digits: 1️⃣7)", "'digits' must be in 0...6, got 7"),
     ("x = format(1.5, digits: 1️⃣-1)", "'digits' must be in 0...12, got -1"),
     ("x = 1️⃣compare(1, 2, less: \"a\")", "missing argument 'greater: String' in call to 'compare'"),
+    ("x = linear(1️⃣0)", "'features' must be in 1...65536, got 0"),
+    ("x = conv2d(32, kernel: 1️⃣0)", "'kernel' must be in 1...64, got 0"),
+    ("x = conv2d(1️⃣5000, kernel: 3)", "'channels' must be in 1...4096, got 5000"),
+    (
+        "x = 1️⃣conv_transpose2d(1, kernel: 3, stride: 2, output_padding: 2)",
+        "output_padding: 2 must be smaller than stride: 2; use output_padding: 1 at most"
+    ),
+    ("x = max_pool2d(1️⃣0)", "'kernel' must be in 1...64, got 0"),
+    ("x = avg_pool2d(2, stride: 1️⃣0)", "'stride' must be in 1...64, got 0"),
+    ("x = flatten(1️⃣1)", "'flatten' takes no unlabelled arguments; 'nb --list-ops' shows its signature"),
+    ("x = unflatten([64, 1️⃣0, 7])", "'sizes' must be in 1...65536, got 0"),
+    (
+        "x = 1️⃣unflatten([1, 2, 3, 4])",
+        "unflatten needs 1 to 3 sizes (features, or C, H, W), got 4; write for example unflatten([64, 7, 7])"
+    ),
+    ("x = relu(1️⃣1)", "'relu' takes no unlabelled arguments; 'nb --list-ops' shows its signature"),
+    ("x = elu(1️⃣1)", "'elu' takes no unlabelled arguments; 'nb --list-ops' shows its signature"),
+    ("x = gelu(1️⃣1)", "'gelu' takes no unlabelled arguments; 'nb --list-ops' shows its signature"),
+    ("x = tanh(1️⃣1)", "'tanh' takes no unlabelled arguments; 'nb --list-ops' shows its signature"),
+    ("x = sigmoid(1️⃣1)", "'sigmoid' takes no unlabelled arguments; 'nb --list-ops' shows its signature"),
+    ("x = leaky_relu(1️⃣2)", "'slope' must be in 0...1, got 2.0"),
+    ("x = batchnorm(1️⃣1)", "'batchnorm' takes no unlabelled arguments; 'nb --list-ops' shows its signature"),
+    ("x = dropout(1️⃣1)", "'p' must be >= 0 and < 1, got 1.0"),
+    ("x = 1️⃣seq([])", "seq([]) has no layers; give it at least one, like seq([flatten(), linear(10)])"),
+    ("x = seq([relu(), 1️⃣m])", "element of argument 'layers' of 'seq' must be Layer, got Model"),
+    ("x = vae(encoder: 1️⃣d, decoder: relu())", "argument 'encoder' of 'vae' must be Layer, got Dataset"),
+    ("x = classifier(1️⃣m)", "argument 'layers' of 'classifier' must be Layer, got Model"),
 ]
 
 @Test(arguments: badCalls)

@@ -85,7 +85,7 @@ private func check(_ marked: String, overrides: [String] = []) -> (MarkedSource,
         #expect(plan?.statements.map(\.binding) == ["d", "m", "f", nil])
         #expect(plan?.statements.map(\.type) == [.dataset, .model, .fit, .figure])
         #expect(plan?.statements.map(\.inputs) == [[], [], [1, 0], [2]])
-        guard case .call(let spec, let arguments)? = plan?.statements[2].expression else {
+        guard case .call(let spec, let arguments, _)? = plan?.statements[2].expression else {
             Issue.record("expected a call")
             return
         }

@@ -63,6 +63,13 @@ public final class BatchNorm: Layer {
     }
     /// `BatchNorm2d(32, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)`.
     public var description: String {
+        Self.description(features: features, spatialRank: spatialRank, epsilon: epsilon, momentum: momentum)
+    }
+
+    /// How PyTorch prints a layer of these sizes, without making one.
+    public static func description(
+        features: Int, spatialRank: Int, epsilon: Float = 1e-5, momentum: Float = 0.1
+    ) -> String {
         "BatchNorm\(spatialRank)d(\(features), eps=\(epsilon), momentum=\(momentum), affine=True, track_running_stats=True)"
     }
 

@@ -58,6 +58,13 @@ public final class Conv2d: Layer {
     public var parameters: [Parameter] { [weight, bias] }
     /// `Conv2d(1, 32, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1))`.
     public var description: String {
+        Self.description(inputChannels, outputChannels, kernelSize: kernelSize, stride: stride, padding: padding)
+    }
+
+    /// How PyTorch prints a layer of these sizes, without making one.
+    public static func description(
+        _ inputChannels: Int, _ outputChannels: Int, kernelSize: Int, stride: Int, padding: Int
+    ) -> String {
         "Conv2d(\(inputChannels), \(outputChannels), kernel_size=(\(kernelSize), \(kernelSize)), "
             + "stride=(\(stride), \(stride)), padding=(\(padding), \(padding)))"
     }

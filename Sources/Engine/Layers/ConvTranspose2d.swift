@@ -56,6 +56,15 @@ public final class ConvTranspose2d: Layer {
     public var parameters: [Parameter] { [weight, bias] }
     /// `ConvTranspose2d(64, 32, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), output_padding=(1, 1))`.
     public var description: String {
+        Self.description(
+            inputChannels, outputChannels, kernelSize: kernelSize, stride: stride, padding: padding,
+            outputPadding: outputPadding)
+    }
+
+    /// How PyTorch prints a layer of these sizes, without making one.
+    public static func description(
+        _ inputChannels: Int, _ outputChannels: Int, kernelSize: Int, stride: Int, padding: Int, outputPadding: Int
+    ) -> String {
         "ConvTranspose2d(\(inputChannels), \(outputChannels), kernel_size=(\(kernelSize), \(kernelSize)), "
             + "stride=(\(stride), \(stride)), padding=(\(padding), \(padding)), "
             + "output_padding=(\(outputPadding), \(outputPadding)))"

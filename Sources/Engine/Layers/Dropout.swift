@@ -37,7 +37,10 @@ public final class Dropout: StochasticLayer {
     }
 
     /// `Dropout(p=0.5, inplace=False)`.
-    public var description: String { "Dropout(p=\(probability), inplace=False)" }
+    public var description: String { Self.description(probability) }
+
+    /// How PyTorch prints a dropout layer of probability p, without making one.
+    public static func description(_ probability: Float) -> String { "Dropout(p=\(probability), inplace=False)" }
 
     /// The input's shape.
     public func outputShape(for input: Shape) -> Shape { input }

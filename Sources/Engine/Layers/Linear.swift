@@ -37,7 +37,12 @@ public final class Linear: Layer {
     }
     /// `Linear(in_features=784, out_features=400, bias=True)`.
     public var description: String {
-        "Linear(in_features=\(inputFeatures), out_features=\(outputFeatures), bias=\(bias == nil ? "False" : "True"))"
+        Self.description(inputFeatures, outputFeatures, bias: bias != nil)
+    }
+
+    /// How PyTorch prints a layer of these sizes, without making one.
+    public static func description(_ inputFeatures: Int, _ outputFeatures: Int, bias: Bool) -> String {
+        "Linear(in_features=\(inputFeatures), out_features=\(outputFeatures), bias=\(bias ? "True" : "False"))"
     }
 
     /// (N, in) → (N, out).

@@ -22,10 +22,23 @@ public final class Sequential: Layer {
     /// Every layer's parameters, prefixed with its index.
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }
 
-    /// Every parameter with its state_dict name, in order.
+    /// Every parameter with its state_dict name, in order; a nested stack's are named through
+    /// it (`2.0.weight`), as PyTorch names a `Sequential` inside a `Sequential`.
     public var namedParameters: [(name: String, parameter: Parameter)] {
         layers.enumerated().flatMap { index, layer in
-            layer.parameters.map { ("\(index).\($0.name)", $0) }
+            if let stack = layer as? Sequential {
+                return stack.namedParameters.map { ("\(index).\($0.name)", $0.parameter) }
+            }
+            return layer.parameters.map { ("\(index).\($0.name)", $0) }
+        }
+    }
+
+    /// Every layer that draws random numbers while training (`Dropout`), nested stacks' included,
+    /// in order: the layers whose generators a training snapshot saves.
+    public var stochasticLayers: [any StochasticLayer] {
+        layers.flatMap { layer -> [any StochasticLayer] in
+            if let stack = layer as? Sequential { return stack.stochasticLayers }
+            return (layer as? any StochasticLayer).map { [$0] } ?? []
         }
     }
 

@@ -76,6 +76,9 @@ public final class VariationalAutoencoder {
             + decoder.buffers.map { Buffer(name: "decoder.\($0.name)", value: $0.value, isInteger: $0.isInteger) }
     }
 
+    /// The layers that draw random numbers while training, encoder's first.
+    public var stochasticLayers: [any StochasticLayer] { encoder.stochasticLayers + decoder.stochasticLayers }
+
     /// The learnable tensors, for the optimiser.
     public var parameters: [Parameter] { namedParameters.map(\.parameter) }
     /// The number of learnable scalars.

@@ -7,6 +7,8 @@ import Runner
 struct TrainingRequest {
     /// The model to build and train.
     let spec: ModelSpec
+    /// The model laid over the data's images.
+    let layout: ModelLayout
     /// The training images.
     let data: DatasetValue
     /// The images to measure the validation loss on after each epoch, if given.
@@ -19,8 +21,12 @@ struct TrainingRequest {
         spec = try arguments.domain("model", as: ModelValue.self).spec
         data = try arguments.domain("on", as: DatasetValue.self)
         validation = arguments["validate"] == nil ? nil : try arguments.domain("validate", as: DatasetValue.self)
-        try data.requireShape(of: spec, argument: "on")
-        try validation?.requireShape(of: spec, argument: "validate")
+        layout = try spec.layout(for: data.imageShape)
+        if let validation, validation.imageShape != data.imageShape {
+            throw ImageShapeError.mismatch(
+                model: spec.name, modelShape: data.imageShape, argument: "validate", dataset: validation.title,
+                dataShape: validation.imageShape)
+        }
         configuration = TrainingConfiguration(
             epochs: try arguments.int("epochs"), batchSize: try arguments.int("batch"),
             learningRate: Float(try arguments.float("lr")), beta: Float(try arguments.float("beta")), seed: seed)
@@ -28,7 +34,7 @@ struct TrainingRequest {
 
     /// Refuses a run whose batches would not fit in memory, before anything is allocated.
     func checkMemory() throws {
-        let needed = spec.estimatedTrainingBytes(batch: min(configuration.batchSize, data.images.count))
+        let needed = layout.trainingBytes(batch: min(configuration.batchSize, data.images.count))
         guard needed <= ModelSpec.memoryBudget else {
             throw ModelSizeError.trainingTooLarge(model: spec.name, bytes: needed, budget: ModelSpec.memoryBudget)
         }
@@ -39,7 +45,8 @@ struct TrainingRequest {
         var configuration = configuration
         configuration.epochs = history.count
         return FitValue.Record(
-            spec: spec, configuration: configuration, history: history, dataset: data.title,
+            spec: spec, imageShape: data.imageShape, configuration: configuration, history: history,
+            dataset: data.title,
             trainingImages: data.images.count)
     }
 }
@@ -69,7 +76,7 @@ struct AutoencoderTraining: TrainingTask {
     }
 
     func train(from continuation: (VariationalAutoencoder, TrainingState)?, hooks: TrainingHooks) throws -> FitValue {
-        let model = continuation?.0 ?? request.spec.build()
+        let model = try continuation?.0 ?? request.spec.buildAutoencoder(input: request.data.imageShape)
         let history = try Operations.train(
             model, on: request.data.images, validation: request.validation?.images,
             configuration: request.configuration, resume: continuation?.1, shouldStop: hooks.shouldStop,

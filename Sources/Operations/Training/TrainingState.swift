@@ -14,6 +14,8 @@ public struct TrainingState {
     public var batches: Batches.State
     /// The reparameterisation noise generator's state.
     public var noise: SeededGenerator.State
+    /// The mask generators' states of the model's dropout layers, in order.
+    public var masks: [SeededGenerator.State]
     /// One entry per finished epoch.
     public var history: [EpochRecord]
 
@@ -23,16 +25,22 @@ public struct TrainingState {
         (firstMoments, secondMoments) = step.optimizer.moments
         self.batches = batches.state
         self.noise = noise.state
+        masks = step.model.stochasticLayers.map(\.generator.state)
         self.history = history
     }
 
     /// Puts the state back into a new run's optimiser and generators.
     func restore(into step: TrainingStep, batches: inout Batches, noise: inout SeededGenerator) throws {
         try step.optimizer.restore(stepCount: adamSteps, first: firstMoments, second: secondMoments)
-        guard batches.restore(self.batches), let restored = SeededGenerator(state: self.noise) else {
+        let layers = step.model.stochasticLayers
+        let restoredMasks = masks.compactMap(SeededGenerator.init(state:))
+        guard batches.restore(self.batches), let restored = SeededGenerator(state: self.noise),
+            restoredMasks.count == layers.count, masks.count == layers.count
+        else {
             throw TrainingStateError.malformedGenerators
         }
         noise = restored
+        for (layer, generator) in zip(layers, restoredMasks) { layer.generator = generator }
     }
 
     /// The scalars of the state, as the snapshot's JSON metadata.
@@ -40,6 +48,7 @@ public struct TrainingState {
         var adamSteps: Int
         var batches: Batches.State
         var noise: SeededGenerator.State
+        var masks: [SeededGenerator.State]
     }
 
     /// The state without the history (which the snapshot's result holds) as safetensors bytes:
@@ -50,7 +59,7 @@ public struct TrainingState {
             tensors["adam.m.\(index)"] = firstMoments[index]
             tensors["adam.v.\(index)"] = secondMoments[index]
         }
-        let scalars = Scalars(adamSteps: adamSteps, batches: batches, noise: noise)
+        let scalars = Scalars(adamSteps: adamSteps, batches: batches, noise: noise, masks: masks)
         let json = String(decoding: try JSONEncoder().encode(scalars), as: UTF8.self)
         return Data(try Safetensors(tensors: tensors, integers: [:], metadata: ["nb.state": json]).encoded())
     }
@@ -70,18 +79,19 @@ public struct TrainingState {
         }
         return TrainingState(
             adamSteps: scalars.adamSteps, firstMoments: first, secondMoments: second, batches: scalars.batches,
-            noise: scalars.noise, history: history)
+            noise: scalars.noise, masks: scalars.masks, history: history)
     }
 
     private init(
         adamSteps: Int, firstMoments: [Tensor], secondMoments: [Tensor], batches: Batches.State,
-        noise: SeededGenerator.State, history: [EpochRecord]
+        noise: SeededGenerator.State, masks: [SeededGenerator.State], history: [EpochRecord]
     ) {
         self.adamSteps = adamSteps
         self.firstMoments = firstMoments
         self.secondMoments = secondMoments
         self.batches = batches
         self.noise = noise
+        self.masks = masks
         self.history = history
     }
 }

@@ -5,6 +5,8 @@ import Runner
 extension ValueType {
     /// A data set (MNIST, Fashion-MNIST, …): `DatasetValue`.
     public static let dataset = ValueType.domain(DomainType("Dataset"))
+    /// A layer or a stack of layers (`conv2d(32, kernel: 3)`, `seq([...])`): `LayerValue`.
+    public static let layer = ValueType.domain(DomainType("Layer"))
     /// A model's description, untrained: `ModelValue`.
     public static let model = ValueType.domain(DomainType("Model"))
     /// The result of training, the trained model and its history: `FitValue`.

@@ -6,7 +6,8 @@ enum FitDecodingError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .missingRecord: "the entry has no fit record; it was not written by nb's train"
-        case .unbuildableModel: "the entry's model is not one mlp_vae or cnn_vae builds; it was not written by this nb"
+        case .unbuildableModel:
+            "the entry's model does not fit its images or nb's memory; it was not written by this nb"
         }
     }
 }

@@ -13,11 +13,13 @@ public final class FitValue: PersistentValue, @unchecked Sendable {
     /// Values of this class are `Fit`s.
     public static let valueType = ValueType.fit
     /// The layout of `encoded()`: bump when it changes.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     /// What is known about a fit besides its weights.
     struct Record: Codable {
         var spec: ModelSpec
+        /// (C, H, W) of the images the model was built for and trained on.
+        var imageShape: [Int]
         var configuration: TrainingConfiguration
         var history: [EpochRecord]
         var dataset: String
@@ -36,6 +38,8 @@ public final class FitValue: PersistentValue, @unchecked Sendable {
 
     /// The architecture and its seed.
     public var spec: ModelSpec { record.spec }
+    /// (C, H, W) of the images the model takes.
+    public var imageShape: [Int] { record.imageShape }
     /// One entry per epoch.
     public var history: [EpochRecord] { record.history }
     /// The name figures and tables show.
@@ -71,8 +75,12 @@ public final class FitValue: PersistentValue, @unchecked Sendable {
         let file = try Safetensors.decode([UInt8](data), path: "cache entry")
         guard let json = file.metadata["nb.fit"] else { throw FitDecodingError.missingRecord }
         let record = try JSONDecoder().decode(Record.self, from: Data(json.utf8))
-        guard record.spec.isBuildable else { throw FitDecodingError.unbuildableModel }
-        let model = record.spec.build()
+        // The engine trusts the sizes it is given: a record from elsewhere is checked as a notebook's model is.
+        guard record.imageShape.count == 3, record.imageShape.allSatisfy((1...4096).contains),
+            let layout = try? record.spec.layout(for: record.imageShape),
+            layout.trainingBytes(batch: 1) <= ModelSpec.memoryBudget
+        else { throw FitDecodingError.unbuildableModel }
+        let model = try record.spec.buildAutoencoder(input: record.imageShape)
         try model.load(file, path: "cache entry")
         return FitValue(record: record, model: model)
     }

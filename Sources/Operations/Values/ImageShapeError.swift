@@ -7,15 +7,14 @@ import Engine
 /// of each image's), so 32×32 images would be trained on as if they were 28×28, and 1×1 images
 /// would reach a convolution: every operation that hands a data set to a model checks it here first.
 enum ImageShapeError: Error, Equatable, CustomStringConvertible {
-    /// The model takes `modelShape` (C, H, W) images; the data set passed as `argument` holds `dataShape`.
+    /// The fit was trained on `modelShape` (C, H, W) images; the data set passed as `argument` holds `dataShape`.
     case mismatch(model: String, modelShape: [Int], argument: String, dataset: String, dataShape: [Int])
 
     var description: String {
         switch self {
         case .mismatch(let model, let modelShape, let argument, let dataset, let dataShape):
-            "'\(model)' takes images of \(Self.shape(modelShape)) but '\(argument):' is \(dataset), "
-                + "whose images are \(Self.shape(dataShape)); nb's models are built for 28×28 grey images "
-                + "(MNIST's IDX format): resize the data set's images to 28×28"
+            "'\(model)' was trained on images of \(Self.shape(modelShape)) but '\(argument):' is \(dataset), "
+                + "whose images are \(Self.shape(dataShape)); pass a data set of \(Self.shape(modelShape)) images"
         }
     }
 
@@ -29,12 +28,12 @@ extension DatasetValue {
     /// (C, H, W) of the images: one grey channel.
     var imageShape: [Int] { [1, images.height, images.width] }
 
-    /// Throws unless the images are the shape `spec` is built for; `argument` names the data set
+    /// Throws unless the images are the shape `fit` was trained on; `argument` names the data set
     /// in the call (`on`, `images`).
-    func requireShape(of spec: ModelSpec, argument: String) throws(ImageShapeError) {
-        guard imageShape == spec.imageShape else {
+    func requireShape(of fit: FitValue, argument: String) throws(ImageShapeError) {
+        guard imageShape == fit.imageShape else {
             throw .mismatch(
-                model: spec.name, modelShape: spec.imageShape, argument: argument, dataset: title,
+                model: fit.name, modelShape: fit.imageShape, argument: argument, dataset: title,
                 dataShape: imageShape)
         }
     }

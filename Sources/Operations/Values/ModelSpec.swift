@@ -1,83 +1,102 @@
 import Engine
 
-/// Everything that determines a freshly initialised VAE: its family, sizes, knobs and seed.
+/// Everything that determines a freshly initialised model: its architecture, seed and name.
 ///
 /// A model value is this description rather than the weights, so it is cheap to cache and to
-/// hash, and building it twice gives the same weights.
+/// hash, and building it twice gives the same weights. Its layers take their input sizes from
+/// the data it meets, so one description fits any image size its layers accept.
 public struct ModelSpec: Codable, Hashable, Sendable {
-    /// The two families of the reference notebook.
-    public enum Family: String, Codable, Sendable {
-        case mlp, cnn
-
-        /// The name a model of this family shows when the notebook gives it none.
-        public var defaultName: String {
-            switch self {
-            case .mlp: "MLP VAE"
-            case .cnn: "CNN VAE"
-            }
-        }
-
-        /// The palette slot of a model of this family that keeps its default name: the MLP
-        /// first, the CNN second, as in the reference notebook's figures.
-        var colorSlot: Int {
-            switch self {
-            case .mlp: 0
-            case .cnn: 1
-            }
-        }
+    /// What the model is made of.
+    public enum Architecture: Codable, Hashable, Sendable {
+        /// `vae(encoder:, decoder:, latent:)`: the μ and log σ² heads are linear layers from the
+        /// encoder's (flat) output to `latent`; the decoder maps z back to the image.
+        case vae(encoder: LayerSpec, decoder: LayerSpec, latent: Int)
+        /// `classifier(seq([...]))`: images to one logit per class.
+        case classifier(LayerSpec)
+        /// `mlp_vae(hidden:, latent:)`, a shorthand for a `vae` of linear layers.
+        case mlpVAE(hidden: [Int], latent: Int, activation: ActivationKind, batchNorm: Bool)
+        /// `cnn_vae(channels:, latent:)`, a shorthand for a `vae` of convolutions.
+        case cnnVAE(channels: [Int], latent: Int, activation: ActivationKind, batchNorm: Bool)
     }
 
-    /// MLP or CNN.
-    public var family: Family
-    /// Hidden widths (MLP) or convolution channels (CNN).
-    public var widths: [Int]
-    /// Dimensions of z.
-    public var latent: Int
-    /// The activation between layers; coded as its notebook name (`relu`, `gelu`, …), and a
-    /// name that is none of them fails to decode rather than turning into ReLU.
-    public var activation: ActivationKind
-    /// Whether a BatchNorm follows every hidden layer.
-    public var batchNorm: Bool
-    /// (C, H, W) of the images the model is built for.
-    public var imageShape: [Int]
+    /// What the model is made of.
+    public var architecture: Architecture
     /// Seeds the initial weights.
     public var seed: UInt64
     /// The name figures and tables show, such as "MLP VAE".
     public var name: String
 
+    /// Creates a description.
+    public init(architecture: Architecture, seed: UInt64, name: String) {
+        self.architecture = architecture
+        self.seed = seed
+        self.name = name
+    }
+
+    /// The names the shorthands give their models when the notebook gives none; they keep the
+    /// palette's first two slots, the MLP first, as in the reference notebook's figures.
+    static let shorthandNames = ["MLP VAE", "CNN VAE"]
+
     /// The palette slot the model keeps in every figure, so a model is the same colour everywhere:
-    /// its family's slot while it keeps the family's default name, and for a model the notebook
-    /// names, a slot from 2 on chosen by a hash of the name, stable from run to run.
+    /// a shorthand's model under its default name keeps its slot, and any other model a slot from 2
+    /// on chosen by a hash of its name, stable from run to run.
     public var colorSlot: Int {
-        guard name != family.defaultName else { return family.colorSlot }
+        switch architecture {
+        case .mlpVAE where name == Self.shorthandNames[0]: return 0
+        case .cnnVAE where name == Self.shorthandNames[1]: return 1
+        default: break
+        }
         var hash: UInt32 = 2_166_136_261  // FNV-1a: Swift's own hash is seeded per process.
         for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         return 2 + Int(hash % 6)
     }
 
-    /// (C, H, W) of the images every model is built for: MNIST's and Fashion-MNIST's.
-    public static let supportedImageShape = [1, 28, 28]
-
-    /// Whether `build()` can make this model: what `mlp_vae` and `cnn_vae` accept. A spec read
-    /// back from a cache entry is checked with it, since the engine does not check its sizes.
-    var isBuildable: Bool {
-        let widthRange = family == .mlp ? 1...8192 : 1...1024
-        return imageShape == Self.supportedImageShape && (1...512).contains(latent)
-            && widths.count >= (family == .mlp ? 1 : 2) && widths.allSatisfy(widthRange.contains)
+    /// Whether it is a VAE (rather than a classifier).
+    public var isAutoencoder: Bool {
+        if case .classifier = architecture { return false }
+        return true
     }
+}
 
-    /// Builds the model with freshly initialised weights.
-    public func build() -> VariationalAutoencoder {
-        var generator = SeededGenerator(seed: seed)
-        switch family {
-        case .mlp:
-            return .mlp(
-                imageShape: imageShape, hidden: widths, latent: latent, activation: activation, batchNorm: batchNorm,
-                generator: &generator)
-        case .cnn:
-            return .cnn(
-                imageShape: imageShape, channels: widths, latent: latent, activation: activation, batchNorm: batchNorm,
-                generator: &generator)
+extension ModelSpec.Architecture {
+    /// The architecture written out layer by layer for images of shape `input` (C, H, W): a
+    /// shorthand becomes the `vae` it stands for, which is built exactly as one written by hand.
+    func expanded(for input: [Int]) -> Self {
+        switch self {
+        case .vae, .classifier:
+            return self
+        case .mlpVAE(let hidden, let latent, let activation, let batchNorm):
+            let pixels = input.reduce(1, *)
+            let block = { (width: Int) in
+                [LayerSpec.linear(features: width, bias: true)] + (batchNorm ? [.batchNorm] : []) + [activation.spec]
+            }
+            return .vae(
+                encoder: .sequence([.flatten] + hidden.flatMap(block)),
+                decoder: .sequence(hidden.reversed().flatMap(block) + [.linear(features: pixels, bias: true)]),
+                latent: latent)
+        case .cnnVAE(let channels, let latent, let activation, let batchNorm):
+            var encoder: [LayerSpec] = []
+            for (index, width) in channels.enumerated() {
+                encoder += [.conv2d(channels: width, kernel: 3, stride: index < 2 ? 2 : 1, padding: 1)]
+                encoder += (batchNorm ? [.batchNorm] : []) + [activation.spec]
+            }
+            let last = channels.last ?? 1
+            let code = [last, (input.count == 3 ? input[1] : 0) / 4, (input.count == 3 ? input[2] : 0) / 4]
+            let upsample = { (width: Int) in
+                LayerSpec.convTranspose2d(channels: width, kernel: 3, stride: 2, padding: 1, outputPadding: 1)
+            }
+            let decoder: [LayerSpec] =
+                [.linear(features: code.reduce(1, *), bias: true)] + (batchNorm ? [.batchNorm] : [])
+                + [activation.spec, .unflatten(code), upsample(channels.first ?? 1)] + (batchNorm ? [.batchNorm] : [])
+                + [activation.spec, upsample(input.first ?? 1)]
+            return .vae(encoder: .sequence(encoder + [.flatten]), decoder: .sequence(decoder), latent: latent)
         }
+    }
+}
+
+extension ActivationKind {
+    /// The layer of this function with PyTorch's default constants.
+    var spec: LayerSpec {
+        self == .leakyRelu ? .leakyReLU(slope: 0.01) : .activation(self)
     }
 }

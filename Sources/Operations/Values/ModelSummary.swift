@@ -1,42 +1,43 @@
-import Engine
 import Runner
 
-/// torchinfo-style summaries: each layer with its output shape and parameter count.
-enum ModelSummary {
-    /// One row per layer of encoder, heads and decoder, for a batch of one image, then the total.
-    static func table(for spec: ModelSpec) -> DisplayTable {
-        let model = spec.build()
-        var rows: [[DisplayTable.Cell]] = []
-        func add(_ prefix: String, _ sequential: Sequential, input: Shape) -> Shape {
-            var shape = input
-            for (index, layer) in sequential.layers.enumerated() {
-                shape = layer.outputShape(for: shape)
-                rows.append(row("\(prefix).\(index)", layer, shape))
-            }
-            return shape
-        }
-        let features = add("encoder", model.encoder, input: Shape([1] + spec.imageShape))
-        rows.append(row("fc_mu", model.meanHead, model.meanHead.outputShape(for: features)))
-        rows.append(row("fc_logvar", model.logVarianceHead, model.logVarianceHead.outputShape(for: features)))
-        _ = add("decoder", model.decoder, input: [1, spec.latent])
-        rows.append([.text("total"), .text(""), .text(""), .number(Double(model.parameterCount))])
-        return DisplayTable(columns: ["name", "layer", "output shape", "parameters"], rows: rows)
+/// torchinfo-style summaries of models for one input shape, computed from shapes alone: each
+/// layer named as its checkpoint names it, as PyTorch prints it, with its output shape,
+/// parameters and multiply-adds per image, then the totals.
+public final class ModelSummary: DomainValue {
+    /// Values of this class are `Table`s.
+    public static let valueType = ValueType.table
+    /// The images a summary without `input:` is for: MNIST's.
+    static let defaultInput = [1, 28, 28]
+
+    /// Each model's name and layout.
+    let models: [(name: String, layout: ModelLayout)]
+
+    /// The summaries of `models` for items of shape `input`; throws the first shape error.
+    init(models: [ModelSpec], input: [Int]) throws {
+        self.models = try models.map { ($0.name, try $0.layout(for: input)) }
     }
 
-    /// A row as one cell's text: `Conv2d → (1, 32, 14, 14) · 320`, or the total.
-    static func describe(_ row: [DisplayTable.Cell]) -> String {
-        let texts = row.map { cell -> String in
-            switch cell {
-            case .text(let text): text
-            case .number(let number): Int(number).formatted()
-            }
-        }
-        if texts[0] == "total" { return "total · \(texts[3]) parameters" }
-        return "\(texts[0]) \(texts[1]) → \(texts[2]) · \(texts[3])"
+    /// One table for one model; for several, each table under its model's name.
+    public func summary() -> DisplayValue {
+        guard models.count != 1 else { return .table(Self.table(models[0].layout)) }
+        return .list(models.flatMap { [DisplayValue.text($0.name), .table(Self.table($0.layout))] })
     }
 
-    private static func row(_ name: String, _ layer: any Layer, _ shape: Shape) -> [DisplayTable.Cell] {
-        let type = layer.description.prefix { $0 != "(" }
-        return [.text(name), .text(String(type)), .text(shape.description), .number(Double(layer.parameterCount))]
+    /// The rows of `layout`, then the totals.
+    static func table(_ layout: ModelLayout) -> DisplayTable {
+        var rows: [[DisplayTable.Cell]] = [
+            [.text("input"), .text(""), .text(ShapeError.text(layout.input)), .text(""), .text("")]
+        ]
+        for row in layout.rows {
+            rows.append([
+                .text(row.name), .text(row.shape.description), .text(ShapeError.text(row.shape.output)),
+                .number(Double(row.shape.parameters)), .number(Double(row.shape.multiplyAdds)),
+            ])
+        }
+        rows.append([
+            .text("total"), .text(""), .text(""), .number(Double(layout.parameters)),
+            .number(Double(layout.multiplyAdds)),
+        ])
+        return DisplayTable(columns: ["name", "layer", "output shape", "parameters", "multiply-adds"], rows: rows)
     }
 }

@@ -11,6 +11,12 @@ public final class ModelValue: DomainValue {
     /// Wraps a description.
     public init(spec: ModelSpec) { self.spec = spec }
 
-    /// Layers with output shapes and parameter counts, as torchinfo prints them.
-    public func summary() -> DisplayValue { .table(ModelSummary.table(for: spec)) }
+    /// Its summary for MNIST's images, or, for a model that cannot take them, what is wrong.
+    public func summary() -> DisplayValue {
+        do {
+            return try ModelSummary(models: [spec], input: ModelSummary.defaultInput).summary()
+        } catch {
+            return .text(String(describing: error))
+        }
+    }
 }

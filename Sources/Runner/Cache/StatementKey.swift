@@ -41,7 +41,7 @@ public struct StatementKey: Sendable {
             // statement's display version.
             let displayVersion: Int
             switch statement.expression {
-            case .call(let spec, _): displayVersion = spec.displayVersion
+            case .call(let spec, _, _): displayVersion = spec.displayVersion
             case .reference(let index) where index < displayVersions.count: displayVersion = displayVersions[index]
             default: displayVersion = 1
             }
@@ -99,7 +99,7 @@ private struct PartsBuilder {
             for (position, element) in elements.enumerated() {
                 add(element, path: "\(path)[\(position)]", seed: seed, callIndex: &callIndex)
             }
-        case .call(let spec, let arguments):
+        case .call(let spec, let arguments, _):
             let index = callIndex
             callIndex += 1
             parts.append(.operation(path: path, name: spec.name, version: spec.version))

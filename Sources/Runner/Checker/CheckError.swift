@@ -47,6 +47,8 @@ public enum CheckError: Error, Hashable {
     case repeatedOverride(String)
     /// An inline `{nb}` expression in the prose whose value is not a number, text or truth value.
     case inlineValueType(ValueType)
+    /// What an operation's precheck found (a layer that cannot take its input), in its words.
+    case precheck(String)
 
     /// The message, saying what is wrong and how to fix it, pointing where `hints` say.
     public func message(_ hints: CheckHints) -> String {
@@ -64,6 +66,8 @@ public enum CheckError: Error, Hashable {
             "missing argument '\(name): \(type)' in call to '\(operation)'"
         case .repeatedArgument(let name, let operation):
             "argument '\(name)' is given twice in call to '\(operation)'; keep one"
+        case .extraPositionalArgument(let operation, 0):
+            "'\(operation)' takes no unlabelled arguments; '\(hints.listOperations)' shows its signature"
         case .extraPositionalArgument(let operation, let count):
             "too many unlabelled arguments to '\(operation)', which takes \(count); label the others"
         case .labelOnPositional(let name, let operation):
@@ -101,6 +105,8 @@ public enum CheckError: Error, Hashable {
             "\(hints.setFlag) \(name)=\(text): '\(name)' is \(type), and '\(text)' is not"
         case .repeatedOverride(let name):
             "\(hints.setFlag) \(name) is given twice; keep one"
+        case .precheck(let message):
+            message
         case .inlineValueType(let type):
             "a value in the prose must be Int, Float, String or Bool, got \(type); "
                 + "show a \(type) in a cell, or quote one of its numbers, like \(hints.quoteExample)"

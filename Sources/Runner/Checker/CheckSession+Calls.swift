@@ -4,7 +4,7 @@ import Notebook
 extension CheckSession {
     /// Resolves a call: looks up the operation, matches each argument to a parameter, fills
     /// in defaults, and reports unknown, missing, repeated and mistyped arguments.
-    mutating func resolveCall(_ callee: Identifier, _ arguments: [CallArgument]) -> Typed? {
+    mutating func resolveCall(_ callee: Identifier, _ arguments: [CallArgument], at range: SourceRange) -> Typed? {
         guard let spec = registry.operation(named: callee.name) else {
             let suggestion = DidYouMean.suggestion(for: callee.name, among: registry.names)
             report(.unknownOperation(callee.name, suggestion: suggestion), at: callee.range)
@@ -29,6 +29,12 @@ extension CheckSession {
                 continue
             }
             checkConstraint(parameter, typed, at: argument.value)
+            let known = typed.known(at: argument.value.range)
+            if parameter.isVariadic {
+                call.known[parameter.name, default: []].append(known)
+            } else {
+                call.known[parameter.name] = [known]
+            }
             if !parameter.isVariadic, let constant = typed.constant { call.constants[parameter.name] = constant }
             if parameter.name == spec.writesFile { call.writtenRange = argument.value.range }
             guard let expression = typed.expression else { continue }
@@ -43,7 +49,34 @@ extension CheckSession {
         if let name = spec.writesFile, case .string(let path)? = call.constants[name], let range = call.writtenRange {
             writtenFiles.append((path, range))
         }
-        return Typed(expression: .call(spec, resolved), type: call.complete ? spec.result : nil)
+        var typed = Typed(expression: .call(spec, resolved, at: range), type: call.complete ? spec.result : nil)
+        if call.complete { typed.fact = precheck(spec, call, at: range) }
+        return typed
+    }
+
+    /// Runs the operation's precheck on what is known of the call, reporting what it finds;
+    /// returns what it says of the result.
+    private mutating func precheck(_ spec: OperationSpec, _ call: CallMatch, at range: SourceRange) -> (any Sendable)? {
+        guard let precheck = spec.precheck else { return nil }
+        let site = Site(range: range)
+        var arguments: [String: KnownArgument] = [:]
+        for parameter in spec.parameters {
+            if let given = call.known[parameter.name] {
+                arguments[parameter.name] =
+                    parameter.isVariadic
+                    ? KnownArgument(constant: nil, fact: nil, elements: given, site: site) : given[0]
+            } else if let constant = call.constants[parameter.name] {
+                arguments[parameter.name] = KnownArgument(constant: constant, fact: nil, elements: nil, site: site)
+            }
+        }
+        do {
+            return try precheck(KnownCall(operation: spec.name, arguments: arguments, site: site))
+        } catch let error as PrecheckError {
+            report(.precheck(error.problem.description), at: error.site?.range ?? range)
+        } catch {
+            report(.precheck(String(describing: error)), at: range)
+        }
+        return nil
     }
 
     /// What matching a call's arguments has found so far.
@@ -55,6 +88,8 @@ extension CheckSession {
         /// False after an error, so the call's type is unknown and causes no further errors.
         var complete = true
         var constants: [String: Value] = [:]
+        /// What is known of each argument before running; a variadic parameter's are several.
+        var known: [String: [KnownArgument]] = [:]
         var writtenRange: SourceRange?
     }
 

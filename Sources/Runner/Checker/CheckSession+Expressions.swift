@@ -30,7 +30,7 @@ extension CheckSession {
         case .bool(let value): return Self.literal(.bool(value), .bool)
         case .list(let elements): return inferList(elements, at: expression.range, expected: expected, what: what)
         case .identifier(let name): return lookUp(name, at: expression.range)
-        case .call(let callee, let arguments): return resolveCall(callee, arguments)
+        case .call(let callee, let arguments): return resolveCall(callee, arguments, at: expression.range)
         }
     }
 
@@ -48,11 +48,12 @@ extension CheckSession {
                 report(.untypedEmptyList, at: range)
                 return nil
             }
-            return Typed(expression: .constant(.list([])), type: expected, constant: .list([]))
+            return Typed(expression: .constant(.list([])), type: expected, constant: .list([]), elements: [])
         }
         let fixed = elementType != nil
         var resolved: [ResolvedExpr] = []
         var constants: [Value]? = []
+        var knownElements: [KnownArgument] = []
         var known = true
         for element in elements {
             guard let typed = resolve(element, expected: fixed ? elementType : nil, what: .element(of: what)),
@@ -61,6 +62,7 @@ extension CheckSession {
                 known = false
                 continue
             }
+            knownElements.append(typed.known(at: element.range))
             if let expression = typed.expression { resolved.append(expression) }
             if let constant = typed.constant { constants?.append(constant) } else { constants = nil }
             guard !fixed else { continue }
@@ -80,9 +82,9 @@ extension CheckSession {
         let type = ValueType.list(elementType)
         if let constants {
             let value = Self.coerce(.list(constants), to: type)
-            return Typed(expression: .constant(value), type: type, constant: value)
+            return Typed(expression: .constant(value), type: type, constant: value, elements: knownElements)
         }
-        return Typed(expression: .list(resolved), type: type)
+        return Typed(expression: .list(resolved), type: type, elements: knownElements)
     }
 
     private mutating func lookUp(_ name: String, at range: SourceRange) -> Typed? {
@@ -95,9 +97,10 @@ extension CheckSession {
             return Typed(
                 expression: .constant(parameter.value), type: parameter.type, constant: parameter.value,
                 origin: origin)
-        case .statement(let index, let type, let line, let constant)?:
+        case .statement(let index, let type, let line, let constant, let fact)?:
             let origin = constant.map { _ in ValueOrigin.binding(line: line) }
-            return Typed(expression: index.map { .reference($0) }, type: type, constant: constant, origin: origin)
+            return Typed(
+                expression: index.map { .reference($0) }, type: type, constant: constant, origin: origin, fact: fact)
         case nil:
             if let line = bindingLines[name] {
                 report(.usedBeforeBinding(name, boundAt: line), at: range)

@@ -57,7 +57,7 @@ struct CheckSession {
         case parameter(PlanParameter, line: Int)
         /// `index` is nil for a name that stands for no statement: one whose statement or `--set`
         /// did not parse, kept in scope so its uses are checked without a false "undefined name".
-        case statement(index: Int?, type: ValueType?, line: Int, constant: Value?)
+        case statement(index: Int?, type: ValueType?, line: Int, constant: Value?, fact: (any Sendable)? = nil)
     }
 
     /// The types an inline `{nb}` expression may have: what reads as a word in a sentence.
@@ -70,7 +70,10 @@ struct CheckSession {
     }
 
     mutating func report(_ error: CheckError, at range: SourceRange?) {
-        diagnostics.append(Diagnostic(.error, error.message(hints), at: range))
+        let message = error.message(hints)
+        // A model trained twice on the same data would otherwise show the same layer's error twice.
+        guard !diagnostics.contains(where: { $0.message == message && $0.range == range }) else { return }
+        diagnostics.append(Diagnostic(.error, message, at: range))
     }
 
     // MARK: - Parameters
@@ -157,11 +160,12 @@ struct CheckSession {
         switch scope[name.name] {
         case .parameter?:
             report(.bindsParameter(name.name), at: name.range)
-        case .statement(_, _, let line, _)?:
+        case .statement(_, _, let line, _, _)?:
             report(.rebound(name.name, firstLine: line), at: name.range)
         case nil:
             scope[name.name] = .statement(
-                index: index, type: typed?.type, line: name.range.start.line, constant: typed?.constant)
+                index: index, type: typed?.type, line: name.range.start.line, constant: typed?.constant,
+                fact: typed?.fact)
         }
     }
 }
@@ -177,4 +181,13 @@ struct Typed {
     var constant: Value?
     /// Where a constant that came through a name was set, for range messages.
     var origin: ValueOrigin?
+    /// What the precheck of the operation making the value said of it (see `KnownArgument`).
+    var fact: (any Sendable)?
+    /// Each element as a precheck sees it, for a list written in the cell.
+    var elements: [KnownArgument]?
+
+    /// The expression as an operation's precheck sees it, written at `range`.
+    func known(at range: SourceRange) -> KnownArgument {
+        KnownArgument(constant: constant, fact: fact, elements: elements, site: Site(range: range))
+    }
 }

@@ -138,7 +138,7 @@ final class ExecutionRun {
         case .list(let elements):
             return .list(
                 try elements.map { try evaluate($0, in: statement, callIndex: &callIndex, observer: observer) })
-        case .call(let spec, let arguments):
+        case .call(let spec, let arguments, _):
             let isOutermost = callIndex == 0
             let seed = Seeds.callSeed(keys[statement.index].seed, callIndex: callIndex)
             callIndex += 1

@@ -115,9 +115,23 @@ struct ReasonFinder {
                     name: name, old: before.value, new: parameter.value.literalText,
                     bySet: parameter.overridden || before.overridden)
             }
-            return .argumentChanged(name: path, old: old?.valueText ?? "default", new: part.valueText)
+            return argumentChange(at: path, old: old?.valueText ?? "default", new: part.valueText, in: index)
         case .lineage:
             return .keyChanged
         }
+    }
+
+    /// An argument's change, naming the call it belongs to when that call is nested in the
+    /// statement (`kernel` of the `conv2d` on line 14), since its path alone (`layers[2].kernel`)
+    /// does not say which call of the cell that is.
+    private func argumentChange(at path: String, old: String, new: String, in index: Int) -> RunReason {
+        guard let dot = path.lastIndex(of: ".") else { return .argumentChanged(name: path, old: old, new: new) }
+        let callPath = String(path[..<dot])
+        let name = String(path[path.index(after: dot)...])
+        guard let call = plan.statements[index].expression.calls().first(where: { $0.path == callPath }) else {
+            return .argumentChanged(name: path, old: old, new: new)
+        }
+        return .callArgumentChanged(
+            name: name, operation: call.spec.name, line: call.range.start.line, old: old, new: new)
     }
 }

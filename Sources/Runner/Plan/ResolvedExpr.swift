@@ -1,3 +1,5 @@
+import Notebook
+
 /// An expression after checking: names resolved to statements or constants, calls to their
 /// operations with every argument matched to its parameter and defaults filled in.
 public indirect enum ResolvedExpr: Sendable {
@@ -8,8 +10,8 @@ public indirect enum ResolvedExpr: Sendable {
     /// A list whose elements may reference statements.
     case list([ResolvedExpr])
     /// A call: arguments by parameter name, in the operation's parameter order; omitted
-    /// optional parameters are absent.
-    case call(OperationSpec, [(name: String, value: ResolvedExpr)])
+    /// optional parameters are absent. `at` is where it is written, for `--plan`'s reasons.
+    case call(OperationSpec, [(name: String, value: ResolvedExpr)], at: SourceRange)
 
     /// The statements this expression reads directly, in order of first use.
     public var references: [Int] {
@@ -23,7 +25,7 @@ public indirect enum ResolvedExpr: Sendable {
         case .constant: break
         case .reference(let index): if !seen.contains(index) { seen.append(index) }
         case .list(let elements): for element in elements { element.collectReferences(into: &seen) }
-        case .call(_, let arguments): for argument in arguments { argument.value.collectReferences(into: &seen) }
+        case .call(_, let arguments, _): for argument in arguments { argument.value.collectReferences(into: &seen) }
         }
     }
 
@@ -32,13 +34,28 @@ public indirect enum ResolvedExpr: Sendable {
         switch self {
         case .constant, .reference: false
         case .list(let elements): elements.contains(where: \.hasSideEffects)
-        case .call(let spec, let arguments): spec.hasSideEffects || arguments.contains { $0.value.hasSideEffects }
+        case .call(let spec, let arguments, _): spec.hasSideEffects || arguments.contains { $0.value.hasSideEffects }
         }
     }
 
     /// The operation at the top, if this is a call.
     public var operation: OperationSpec? {
-        if case .call(let spec, _) = self { return spec }
+        if case .call(let spec, _, _) = self { return spec }
         return nil
+    }
+
+    /// Every call in the expression with its path, as cache keys name them (`layers[2]` for the
+    /// third element of the outer call's `layers`), in pre-order.
+    public func calls(path: String = "") -> [(path: String, spec: OperationSpec, range: SourceRange)] {
+        switch self {
+        case .constant, .reference: []
+        case .list(let elements):
+            elements.enumerated().flatMap { position, element in element.calls(path: "\(path)[\(position)]") }
+        case .call(let spec, let arguments, let range):
+            [(path, spec, range)]
+                + arguments.flatMap { argument in
+                    argument.value.calls(path: path.isEmpty ? argument.name : "\(path).\(argument.name)")
+                }
+        }
     }
 }

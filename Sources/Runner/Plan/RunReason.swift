@@ -5,6 +5,8 @@ public enum RunReason: Hashable, Sendable, Codable, CustomStringConvertible {
     case new
     /// An argument written in the cell changed.
     case argumentChanged(name: String, old: String, new: String)
+    /// An argument of a call nested in the statement changed: `name` of `operation` on `line`.
+    case callArgumentChanged(name: String, operation: String, line: Int, old: String, new: String)
     /// A parameter the statement uses changed value: by `--set` when `bySet`, else its
     /// front-matter default.
     case parameterChanged(name: String, old: String, new: String, bySet: Bool)
@@ -37,6 +39,8 @@ public enum RunReason: Hashable, Sendable, Codable, CustomStringConvertible {
         switch self {
         case .new: "it is new"
         case .argumentChanged(let name, let old, let new): "argument '\(name)' changed (\(old) → \(new))"
+        case .callArgumentChanged(let name, let operation, let line, let old, let new):
+            "argument '\(name)' of \(operation) (line \(line)) changed (\(old) → \(new))"
         case .parameterChanged(let name, let old, let new, let bySet):
             bySet ? "--set \(name) changed (\(old) → \(new))" : "parameter '\(name)' changed (\(old) → \(new))"
         case .inputChanged(let name, let line): "the statement it reads ('\(name)', line \(line)) changed"
@@ -59,6 +63,7 @@ public enum RunReason: Hashable, Sendable, Codable, CustomStringConvertible {
         switch self {
         case .new: "new"
         case .argumentChanged(let name, _, _): "\(name) changed"
+        case .callArgumentChanged(let name, let operation, _, _, _): "\(operation) \(name) changed"
         case .parameterChanged(let name, _, _, let bySet): bySet ? "--set \(name)" : "\(name) changed"
         case .inputChanged(let name, _): "\(name) changed"
         case .operationVersionChanged(let operation, _, _): "\(operation) updated"

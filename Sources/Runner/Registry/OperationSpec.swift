@@ -47,6 +47,11 @@ public struct OperationSpec: Sendable {
     /// their bytes are part of its cache key; nil when it reads none. A thrown error means the
     /// files cannot be found yet, and the call reports that when it runs.
     public let inputFiles: (@Sendable ([String: Value]) throws -> [InputFile])?
+    /// What the checker can tell of a call before anything runs: it reads what is known of the
+    /// arguments and returns what is known of the result (a layer's description, a data set's
+    /// image shape), or throws a `PrecheckError` that the checker reports where it says. Nil
+    /// when nothing can be known, or nothing is worth checking, before running.
+    public let precheck: (@Sendable (KnownCall) throws -> (any Sendable)?)?
     /// Computes the result; thrown errors are reported as the statement's failure, with the
     /// error's description as the message.
     public let run: @Sendable (Arguments, RunContext) throws -> Value
@@ -57,6 +62,7 @@ public struct OperationSpec: Sendable {
         isRandom: Bool = false, persisting: (any PersistentValue.Type)? = nil, hasSideEffects: Bool = false,
         displayVersion: Int = 1, resumableBy: String? = nil, resumableStep: String = "step", writesFile: String? = nil,
         inputFiles: (@Sendable ([String: Value]) throws -> [InputFile])? = nil,
+        precheck: (@Sendable (KnownCall) throws -> (any Sendable)?)? = nil,
         run: @escaping @Sendable (Arguments, RunContext) throws -> Value
     ) {
         self.name = name
@@ -72,6 +78,7 @@ public struct OperationSpec: Sendable {
         self.resumableStep = resumableStep
         self.writesFile = writesFile
         self.inputFiles = inputFiles
+        self.precheck = precheck
         self.run = run
     }
 
