@@ -26,3 +26,40 @@ import Testing
 
             """)
 }
+
+/// Editing one layer of a stack re-runs what depends on it, and `--plan` names the layer's own
+/// argument and line, not a path like `layers[2].kernel`.
+@Test func planNamesTheLayerArgumentThatChanged() throws {
+    let notebook = { (kernel: Int) in
+        """
+        # Layers
+
+        ```nb
+        d = mnist(split: "test", limit: 10)
+        enc = seq([
+              conv2d(4, kernel: 3, stride: 2, padding: 1), relu(),
+              conv2d(4, kernel: \(kernel), padding: 2), relu(), flatten()])
+        m = vae(encoder: enc, decoder: seq([linear(784)]), latent: 2)
+        summary(m, input: d)
+        ```
+
+        """
+    }
+    let command = try NBCommand()
+    defer { command.remove() }
+    try command.write(notebook: notebook(3))
+    let first = try command.run(["notebook.md", "--output", "out"])
+    #expect(first.status == 0, "\(first.errors)")
+    try command.write(notebook: notebook(5))
+    let plan = try command.run(["notebook.md", "--output", "out", "--plan"])
+    #expect(plan.status == 0, "\(plan.errors)")
+    let reasons = plan.output.split(separator: "\n").compactMap { line in
+        line.range(of: " · ").map { String(line[$0.upperBound...]) }
+    }
+    #expect(
+        reasons == [
+            "'summary(m, input: d)' (line 9) needs its value, which the cache does not keep",
+            "argument 'kernel' of conv2d (line 7) changed (3 → 5)",
+            "the statement it reads ('enc', line 5) changed", "the statement it reads ('m', line 8) changed",
+        ])
+}
