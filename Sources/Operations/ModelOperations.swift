@@ -29,9 +29,9 @@ enum ModelOperations {
                 } catch is ArgumentError {
                     return nil  // An argument known only when running: checked then.
                 }
+                let name = (try? arguments.string("name")) ?? defaultName(nil)
                 return ModelFact(
-                    spec: ModelSpec(architecture: architecture, seed: 0, name: defaultName(nil)), site: call.site,
-                    stacks: stacks)
+                    spec: ModelSpec(architecture: architecture, seed: 0, name: name), site: call.site, stacks: stacks)
             }
         ) { arguments, context in
             let name = arguments["name"] == nil ? defaultName(context.statement) : try arguments.string("name")
@@ -97,10 +97,10 @@ enum ModelOperations {
         precheck: { call in
             let input = call["input"].map { $0.fact(as: DatasetFact.self)?.imageShape } ?? ModelSummary.defaultInput
             guard let input else { return nil }
-            for model in call["models"]?.elements ?? [] {
-                _ = try model.fact(as: ModelFact.self)?.layout(for: input)
-            }
-            return nil
+            let facts = (call["models"]?.elements ?? []).map { $0.fact(as: ModelFact.self) }
+            for fact in facts { _ = try fact?.layout(for: input) }
+            let known = facts.compactMap(\.self)
+            return known.count == facts.count ? try? ModelSummary(models: known.map(\.spec), input: input) : nil
         }
     ) { arguments, _ in
         let models = try arguments.domains("models", as: ModelValue.self)

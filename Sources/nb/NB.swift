@@ -113,10 +113,17 @@ struct NB: ParsableCommand {
             throw CommandError.unreadableNotebook(error)
         }
         let document = Document(source: source)
-        let (plan, diagnostics) = Checker(registry: registry, hints: .nb).check(
+        let (plan, diagnostics, previews) = Checker(registry: registry, hints: .nb).checkWithPreviews(
             document, overrides: overrides, cacheDirectory: cachePath)
         let renderer = DiagnosticRenderer(source: source)
         if !diagnostics.isEmpty { printError(renderer.render(diagnostics), terminator: "") }
+        // Summaries are computed from shapes alone: shown by --check, and when other statements have errors.
+        if check || plan == nil {
+            for preview in previews {
+                print(NBMessage.preview(file: file, line: preview.line, source: preview.source))
+                print(preview.display.plainText + "\n")
+            }
+        }
         guard let plan else {
             throw CommandError.notebookHasErrors(file: file, count: diagnostics.filter(\.isError).count)
         }

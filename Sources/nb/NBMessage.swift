@@ -6,6 +6,8 @@ import Runner
 enum NBMessage: CustomStringConvertible {
     /// `--check` found nothing wrong.
     case checked(file: String, statements: Int)
+    /// The heading of a value known before anything runs (a model's summary).
+    case preview(file: String, line: Int, source: String)
     /// Where the report went.
     case report(path: String)
     /// Where the exported notebook went.
@@ -40,6 +42,7 @@ enum NBMessage: CustomStringConvertible {
     var description: String {
         switch self {
         case .checked(let file, let statements): "\(file): no errors; \(statements) statements checked"
+        case .preview(let file, let line, let source): "\(file):\(line): \(source), from shapes alone:"
         case .report(let path): "report: \(path)"
         case .notebook(let path): "notebook: \(path)"
         case .interrupted: "interrupted: the finished epochs are kept; run the same command again to resume"

@@ -3,7 +3,7 @@ import Runner
 /// torchinfo-style summaries of models for one input shape, computed from shapes alone: each
 /// layer named as its checkpoint names it, as PyTorch prints it, with its output shape,
 /// parameters and multiply-adds per image, then the totals.
-public final class ModelSummary: DomainValue {
+public final class ModelSummary: DomainValue, PreviewFact {
     /// Values of this class are `Table`s.
     public static let valueType = ValueType.table
     /// The images a summary without `input:` is for: MNIST's.
@@ -22,6 +22,9 @@ public final class ModelSummary: DomainValue {
         guard models.count != 1 else { return .table(Self.table(models[0].layout)) }
         return .list(models.flatMap { [DisplayValue.text($0.name), .table(Self.table($0.layout))] })
     }
+
+    /// The summary as the report shows it, known before anything runs.
+    public var preview: DisplayValue { summary() }
 
     /// The rows of `layout`, then the totals.
     static func table(_ layout: ModelLayout) -> DisplayTable {

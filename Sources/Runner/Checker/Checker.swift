@@ -20,16 +20,25 @@ public struct Checker: Sendable {
     public func check(
         _ document: Document, overrides: [String] = [], cacheDirectory: String? = nil
     ) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        let result = checkWithPreviews(document, overrides: overrides, cacheDirectory: cacheDirectory)
+        return (result.plan, result.diagnostics)
+    }
+
+    /// `check`, and the displayed values known before anything runs (`CheckPreview`), whether
+    /// or not there are errors.
+    public func checkWithPreviews(
+        _ document: Document, overrides: [String] = [], cacheDirectory: String? = nil
+    ) -> (plan: Plan?, diagnostics: [Diagnostic], previews: [CheckPreview]) {
         var session = CheckSession(registry: registry, document: document, hints: hints)
         session.readParameters(overrides: overrides)
         let statements = session.checkStatements()
         session.checkWrites(cacheDirectory: cacheDirectory)
         let diagnostics = document.diagnostics + session.diagnostics
-        guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
+        guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics, session.previews) }
         let plan = Plan(
             document: document, parameters: session.parameters, seed: document.frontMatter?.seed ?? 0,
             statements: statements)
-        return (plan, diagnostics)
+        return (plan, diagnostics, session.previews)
     }
 }
 
@@ -48,6 +57,8 @@ struct CheckSession {
     var usedParameters: [String] = []
     /// The constant paths calls write, where each is written.
     var writtenFiles: [(path: String, range: SourceRange)] = []
+    /// The displayed statements whose values their prechecks know.
+    var previews: [CheckPreview] = []
     /// The calls that read files, with their constant arguments: asked for their files only
     /// when something writes one, since finding them touches the disk.
     var fileReaders: [(spec: OperationSpec, constants: [String: Value])] = []
@@ -142,6 +153,12 @@ struct CheckSession {
             let typed = resolve(statement.value, expected: nil, what: .value)
             if let name = statement.binding { bind(name, index: index, typed: typed) }
             guard let typed, let type = typed.type else { continue }
+            if statement.binding == nil, statement.cell != nil, let fact = typed.fact as? any PreviewFact {
+                previews.append(
+                    CheckPreview(
+                        line: statement.range.start.line, source: document.source.text(in: statement.range),
+                        display: fact.preview))
+            }
             if statement.cell == nil, !Self.inlineTypes.contains(type) {
                 report(.inlineValueType(type), at: statement.value.range)
                 continue
