@@ -79,3 +79,26 @@ import Testing
         #expect(figure.grid?.interpolates == (kind == "interpolation"), "\(kind)'s slider flag")
     }
 }
+
+/// Runs `Notebooks/vae_architectures.md`, whose models are composed layer by layer, on a few images.
+@Test func theArchitecturesNotebookRunsEndToEndOnASmallSubset() throws {
+    let path = FixturePaths.projectRoot.appendingPathComponent("Notebooks/vae_architectures.md").path
+    let document = Document(
+        source: SourceFile(
+            path: "Notebooks/vae_architectures.md", text: try String(contentsOfFile: path, encoding: .utf8)))
+    let overrides = ["epochs=1", "train_images=256", "test_images=64", "batch=64"]
+    let (plan, diagnostics) = Checker(registry: Builtins.registry, hints: .nb).check(document, overrides: overrides)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("nb-arch-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let record = Executor(plan: try #require(plan), cache: CacheStore(directory: output), observer: nil).run()
+    let failures = record.statements.filter { $0.status != .ran }.map { "\($0.source): \($0.message ?? "")" }
+    #expect(failures.isEmpty, "\(failures)")
+    let quoted = Dictionary(
+        record.statements.filter { $0.cell == nil }.map { ($0.source, $0.display) }, uniquingKeysWith: { a, _ in a })
+    // pooled: 5×5 convolution 32·25 + 32, 3×3 convolution 64·32·9 + 64, heads 2·(3136·20 + 20), and the
+    // CNN's decoder 20·3136 + 3136 + 64·32·9 + 32 + 32·9 + 1.
+    #expect(quoted["parameters(pooled_fit)"] == .text("229417"))
+    #expect(quoted["parameters(deeper_fit)"] == .text("259241"))
+    #expect(quoted["parameters(baseline_fit)"] == .text("265833"))
+}
