@@ -11,7 +11,7 @@ import Runner
 enum FitStatisticOperations {
     static let all = [
         parameters, trainLoss, validationLoss, epochsTrained, trainingSeconds, imagesPerSecond,
-        testLoss, testBCE, testKL, testMSE,
+        testLoss, testBCE, testKL, testMSE, accuracy,
     ]
 
     static let parameters = statistic("parameters", doc: "The number of trained weights and biases.", .int) { fit in
@@ -37,8 +37,34 @@ enum FitStatisticOperations {
         .float(fit.imagesPerSecond)
     }
 
-    static let testLoss = evaluation("test_loss", doc: "The loss per image on a data set (BCE + β·KL), in nats.") {
-        evaluation, fit in evaluation.lossPerImage(beta: Double(fit.record.configuration.beta))
+    static let testLoss = OperationSpec(
+        name: "test_loss",
+        doc: "The loss per image on a data set, in nats: BCE + β·KL for a VAE, cross-entropy for a classifier.",
+        parameters: [.positional("fit", .fit), .labelled("on", .dataset)], result: .float, version: 1,
+        precheck: FitPrecheck.make(.same, fits: "fit", data: "on")
+    ) { arguments, _ in
+        let fit = try arguments.domain("fit", as: FitValue.self)
+        let data = try arguments.domain("on", as: DatasetValue.self)
+        try data.requireShape(of: fit, argument: "on")
+        switch fit.model {
+        case .autoencoder(let model):
+            return .float(
+                model.evaluate(images: data.tensor()).lossPerImage(beta: Double(fit.record.configuration.beta)))
+        case .classifier(let model):
+            return .float(model.evaluate(images: data.tensor(), labels: data.images.labels).lossPerImage)
+        }
+    }
+
+    static let accuracy = OperationSpec(
+        name: "accuracy", doc: "The fraction of a data set's images a classifier predicts right, from 0 to 1.",
+        parameters: [.positional("fit", .fit), .labelled("on", .dataset)], result: .float, version: 1,
+        precheck: FitPrecheck.make(.classifier, fits: "fit", data: "on")
+    ) { arguments, _ in
+        let fit = try arguments.domain("fit", as: FitValue.self)
+        let data = try arguments.domain("on", as: DatasetValue.self)
+        try data.requireShape(of: fit, argument: "on")
+        let model = try fit.classifier(for: "accuracy")
+        return .float(model.evaluate(images: data.tensor(), labels: data.images.labels).accuracy)
     }
     static let testBCE = evaluation(
         "test_bce", doc: "The reconstruction cross-entropy per image on a data set, in nats."
@@ -68,11 +94,13 @@ enum FitStatisticOperations {
     ) -> OperationSpec {
         OperationSpec(
             name: name, doc: doc, parameters: [.positional("fit", .fit), .labelled("on", .dataset)], result: .float,
-            version: 1
+            version: 1,
+            precheck: FitPrecheck.make(.autoencoder, fits: "fit", data: "on")
         ) { arguments, _ in
             let fit = try arguments.domain("fit", as: FitValue.self)
             let data = try arguments.domain("on", as: DatasetValue.self)
-            return .float(compute(fit.model.evaluate(images: data.tensor()), fit))
+            try data.requireShape(of: fit, argument: "on")
+            return .float(compute(try fit.autoencoder(for: name).evaluate(images: data.tensor()), fit))
         }
     }
 }

@@ -16,7 +16,7 @@ enum ModelOperations {
     private static func model(
         _ name: String, doc: String, parameters: [ParameterSpec], version: Int,
         make: @escaping @Sendable (Arguments) throws -> ModelSpec.Architecture,
-        defaultName: @escaping @Sendable (StatementInfo?) -> String
+        defaultName: @escaping @Sendable (_ binding: String?) -> String
     ) -> OperationSpec {
         OperationSpec(
             name: name, doc: doc, parameters: parameters + [.labelled("name", .string, optional: true), .seed],
@@ -29,12 +29,12 @@ enum ModelOperations {
                 } catch is ArgumentError {
                     return nil  // An argument known only when running: checked then.
                 }
-                let name = (try? arguments.string("name")) ?? defaultName(nil)
+                let name = (try? arguments.string("name")) ?? defaultName(call.binding)
                 return ModelFact(
                     spec: ModelSpec(architecture: architecture, seed: 0, name: name), site: call.site, stacks: stacks)
             }
         ) { arguments, context in
-            let name = arguments["name"] == nil ? defaultName(context.statement) : try arguments.string("name")
+            let name = arguments["name"] == nil ? defaultName(context.statement.binding) : try arguments.string("name")
             return .domain(
                 ModelValue(spec: ModelSpec(architecture: try make(arguments), seed: context.seed, name: name)))
         }
@@ -48,13 +48,13 @@ enum ModelOperations {
             .vae(
                 encoder: try arguments.domain("encoder", as: LayerValue.self).spec,
                 decoder: try arguments.domain("decoder", as: LayerValue.self).spec, latent: try arguments.int("latent"))
-        }, defaultName: { $0?.binding ?? "VAE" })
+        }, defaultName: { $0 ?? "VAE" })
 
     static let classifier = model(
         "classifier", doc: "A classifier of your layers, from images to one logit per class.",
         parameters: [.positional("layers", .layer)], version: 1,
         make: { .classifier(try $0.domain("layers", as: LayerValue.self).spec) },
-        defaultName: { $0?.binding ?? "classifier" })
+        defaultName: { $0 ?? "classifier" })
 
     private static func shorthandParameters(_ widths: String, _ defaults: [Int], _ range: Constraint) -> [ParameterSpec]
     {
@@ -98,7 +98,11 @@ enum ModelOperations {
             let input = call["input"].map { $0.fact(as: DatasetFact.self)?.imageShape } ?? ModelSummary.defaultInput
             guard let input else { return nil }
             let facts = (call["models"]?.elements ?? []).map { $0.fact(as: ModelFact.self) }
-            for fact in facts { _ = try fact?.layout(for: input) }
+            var errors: [PrecheckError] = []
+            for fact in facts {
+                do throws(PrecheckError) { _ = try fact?.layout(for: input) } catch { errors.append(error) }
+            }
+            guard errors.isEmpty else { throw PrecheckErrors(errors) }
             let known = facts.compactMap(\.self)
             return known.count == facts.count ? try? ModelSummary(models: known.map(\.spec), input: input) : nil
         }

@@ -16,7 +16,7 @@ enum PlotOperations {
         name: "loss_curves",
         doc: "Train and validation loss per epoch, and loss against training seconds, for each fit.",
         parameters: [.variadic("fits", .fit)],
-        result: .figure, version: 1
+        result: .figure, version: 1, precheck: FitPrecheck.make(.same)
     ) { arguments, _ in
         let fits = try fits(arguments)
         var perEpoch: [LineChart.Series] = []
@@ -65,7 +65,7 @@ enum PlotOperations {
             .variadic("fits", .fit), .labelled("images", .dataset),
             .labelled("count", .int, default: .int(10), .between(1, 100)),
         ],
-        result: .figure, version: 3
+        result: .figure, version: 3, precheck: FitPrecheck.make(.autoencoder, data: "images")
     ) { arguments, _ in
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
@@ -73,7 +73,7 @@ enum PlotOperations {
         let count = min(try arguments.int("count"), data.images.count)
         let originals = data.tensor(limit: count)
         var pixels = originals.values
-        for fit in fits { pixels += fit.model.reconstructionPixels(of: originals) }
+        for fit in fits { pixels += try fit.autoencoder(for: "reconstructions").reconstructionPixels(of: originals) }
         let grid = try ImageGrid(
             images: pixels, imageWidth: data.images.width, imageHeight: data.images.height, columns: count, scale: 2,
             gapColor: FigureMaker.gridGap,
@@ -93,16 +93,17 @@ enum PlotOperations {
         parameters: [
             .variadic("fits", .fit), .labelled("count", .int, default: .int(10), .between(1, 100)), .seed,
         ],
-        result: .figure, version: 2, isRandom: true
+        result: .figure, version: 2, isRandom: true, precheck: FitPrecheck.make(.autoencoder)
     ) { arguments, context in
         let fits = try fits(arguments)
         let count = try arguments.int("count")
         var pixels: [Float] = []
         for fit in fits {
+            let model = try fit.autoencoder(for: "samples")
             var generator = SeededGenerator(seed: context.seed)
-            let codes = Tensor(zeros: [count, fit.model.latent])
+            let codes = Tensor(zeros: [count, model.latent])
             for i in 0..<codes.count { codes[i] = generator.nextGaussian() }
-            pixels += fit.model.decodedPixels(codes)
+            pixels += model.decodedPixels(codes)
         }
         let shape = fits.first?.imageShape ?? [1, 28, 28]
         let grid = try ImageGrid(
@@ -125,7 +126,7 @@ enum PlotOperations {
             .labelled("to", .int, default: .int(1), .atLeast(0)),
             .labelled("steps", .int, default: .int(10), .between(2, 50)),
         ],
-        result: .figure, version: 2
+        result: .figure, version: 2, precheck: FitPrecheck.make(.autoencoder, data: "images")
     ) { arguments, _ in
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
@@ -137,13 +138,14 @@ enum PlotOperations {
         let ends = data.tensor(limit: max(from, to) + 1)
         var pixels: [Float] = []
         for fit in fits {
-            let means = fit.model.latentMeans(of: ends).values
-            let latent = fit.model.latent
+            let model = try fit.autoencoder(for: "interpolation")
+            let means = model.latentMeans(of: ends).values
+            let latent = model.latent
             let codes = interpolate(
                 from: Array(means[from * latent..<(from + 1) * latent]),
                 to: Array(means[to * latent..<(to + 1) * latent]),
                 steps: steps)
-            pixels += fit.model.decodedPixels(codes)
+            pixels += model.decodedPixels(codes)
         }
         let labels = (0..<steps).map { String(format: "%.2g", Double($0) / Double(steps - 1)) }
         let grid = try ImageGrid(
@@ -167,7 +169,7 @@ enum PlotOperations {
             .variadic("fits", .fit), .labelled("images", .dataset),
             .labelled("limit", .int, default: .int(5000), .between(1, 100_000)),
         ],
-        result: .figure, version: 3
+        result: .figure, version: 3, precheck: FitPrecheck.make(.autoencoder, data: "images")
     ) { arguments, _ in
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
@@ -176,7 +178,7 @@ enum PlotOperations {
         let images = data.tensor(limit: count)
         let classes = data.images.labels.prefix(count).map(Int.init)
         let figures = try fits.map { fit in
-            let projected = principalComponents2D(fit.model.latentMeans(of: images))
+            let projected = principalComponents2D(try fit.autoencoder(for: "latent_map").latentMeans(of: images))
             let points = zip(projected.x, projected.y).map { ChartPoint(x: Double($0), y: Double($1)) }
             let chart = try ScatterChart(
                 title: "\(fit.name): latent means", xTitle: "first principal component",

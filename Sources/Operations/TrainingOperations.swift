@@ -27,6 +27,9 @@ enum TrainingOperations {
     ) { arguments, context in
         let request = try TrainingRequest(arguments, seed: context.seed)
         try request.checkMemory()
+        guard request.spec.isAutoencoder else {
+            return .domain(try TrainingSession(task: ClassifierTraining(request: request), context: context).run())
+        }
         return .domain(try TrainingSession(task: AutoencoderTraining(request: request), context: context).run())
     }
 

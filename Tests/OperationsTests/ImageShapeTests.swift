@@ -30,21 +30,22 @@ private func run(_ code: String) throws -> [(StatementStatus, String?)] {
     return record.statements.map { ($0.status, $0.message) }
 }
 
-private func mismatch(_ model: String, argument: String, side: Int) -> String {
-    "'\(model)' was trained on images of 1×28×28 but '\(argument):' is MNIST train, whose images are 1×\(side)×\(side); "
-        + "pass a data set of 1×28×28 images"
+private func mismatch(_ fit: String, argument: String, side: Int) -> String {
+    "'\(fit)' was trained on images of 1×28×28 but '\(argument):' is MNIST train, whose images are "
+        + "1×\(side)×\(side); pass a data set of 1×28×28 images"
 }
 
 /// Before, 32×32 images trained (exit 0) as if they were 28×28, and 1×1 images crashed the CNN in
-/// OpenBLAS; now a fit given images of another size than it was trained on fails with both shapes.
+/// OpenBLAS; now a fit given images of another size than it was trained on is an error before
+/// anything runs, at the data set's argument, for every operation given both.
 @Test(arguments: [32, 1])
 func imagesOfAnotherSizeThanAFitWasTrainedOnAreRefusedByEveryOperationGivenIt(side: Int) throws {
     let folder = try writeDataSet(count: 20, height: side, width: side)
     defer { try? FileManager.default.removeItem(at: folder) }
     let good = try writeDataSet(count: 20, height: 28, width: 28)
     defer { try? FileManager.default.removeItem(at: good) }
-    let results = try run(
-        """
+    let source = """
+        ```nb
         d = mnist(data: "\(folder.path)")
         ok = mnist(data: "\(good.path)")
         c = cnn_vae(channels: [4, 4], latent: 2)
@@ -53,12 +54,21 @@ func imagesOfAnotherSizeThanAFitWasTrainedOnAreRefusedByEveryOperationGivenIt(si
         reconstructions(k, images: d)
         interpolation(k, images: d)
         latent_map(k, images: d)
-        """)
-    #expect(results.map(\.0) == [.ran, .ran, .ran, .ran, .failed, .failed, .failed, .failed])
-    let failures = results.filter { $0.0 == .failed }.map(\.1)
+        test_loss(k, on: d)
+        ```
+
+        """
+    let (plan, diagnostics) = Checker(registry: Builtins.registry, hints: .nb).check(
+        Document(source: SourceFile(path: "x.md", text: source)))
+    #expect(plan == nil)
     #expect(
-        failures == [mismatch("CNN VAE", argument: "on", side: side)]
-            + Array(repeating: mismatch("CNN VAE", argument: "images", side: side), count: 3))
+        diagnostics.map { "\($0.range?.start.description ?? "-"): \($0.message)" } == [
+            "6:16: " + mismatch("k", argument: "on", side: side),
+            "7:28: " + mismatch("k", argument: "images", side: side),
+            "8:26: " + mismatch("k", argument: "images", side: side),
+            "9:23: " + mismatch("k", argument: "images", side: side),
+            "10:18: " + mismatch("k", argument: "on", side: side),
+        ])
 }
 
 /// The shorthands take their input sizes from the data: both train on 32×32 images.

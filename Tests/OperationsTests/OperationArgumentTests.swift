@@ -62,6 +62,10 @@ private let badCalls: [(String, String)] = [
     ("x = percent(0.5, digits: 1️⃣7)", "'digits' must be in 0...6, got 7"),
     ("x = format(1.5, digits: 1️⃣-1)", "'digits' must be in 0...12, got -1"),
     ("x = 1️⃣compare(1, 2, less: \"a\")", "missing argument 'greater: String' in call to 'compare'"),
+    (
+        "x = accuracy(1️⃣f, on: d)",
+        "'accuracy' needs a classifier's fit, but f is a VAE's; for a VAE use test_loss, reconstructions or samples"
+    ),
     ("x = linear(1️⃣0)", "'features' must be in 1...65536, got 0"),
     ("x = conv2d(32, kernel: 1️⃣0)", "'kernel' must be in 1...64, got 0"),
     ("x = conv2d(1️⃣5000, kernel: 3)", "'channels' must be in 1...4096, got 5000"),

@@ -24,7 +24,7 @@ private func trainSmallMLP(seed: UInt64, epochs: Int = 3) throws -> [EpochRecord
     #expect(losses[2] < 250, "\(losses)")
     #expect(losses[1] < losses[0] && losses[2] < losses[1], "\(losses)")
     #expect(history.map(\.epoch) == [1, 2, 3])
-    #expect(history.allSatisfy { abs($0.trainLoss - ($0.trainReconstruction + $0.trainDivergence)) < 1e-6 })
+    #expect(history.allSatisfy { abs($0.trainLoss - ($0.trainReconstruction! + $0.trainDivergence!)) < 1e-6 })
 }
 
 @Test func trainingIsDeterministicForASeed() throws {

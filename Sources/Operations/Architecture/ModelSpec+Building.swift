@@ -25,3 +25,13 @@ extension ModelSpec {
             imageShape: input)
     }
 }
+
+extension ModelSpec {
+    /// The classifier for images of shape `input` (C, H, W), with freshly initialised weights.
+    func buildClassifier(input: [Int]) throws -> Classifier {
+        let layout = try layout(for: input)
+        guard case .classifier(let body) = layout.architecture else { throw ModelKindError.notAClassifier(model: name) }
+        var builder = LayerBuilder(seed: seed)
+        return Classifier(net: builder.sequential(body, input: input), imageShape: input)
+    }
+}

@@ -21,7 +21,11 @@ struct TrainingRequest {
         spec = try arguments.domain("model", as: ModelValue.self).spec
         data = try arguments.domain("on", as: DatasetValue.self)
         validation = arguments["validate"] == nil ? nil : try arguments.domain("validate", as: DatasetValue.self)
-        layout = try spec.layout(for: data.imageShape)
+        let classes = data.images.classNames.count
+        layout = try spec.layout(for: data.imageShape, classes: spec.isAutoencoder ? nil : classes)
+        if !spec.isAutoencoder, let label = data.images.labels.first(where: { Int($0) >= classes }) {
+            throw TrainingError.labelOutOfRange(label: Int(label), classes: classes, dataset: data.title)
+        }
         if let validation, validation.imageShape != data.imageShape {
             throw ImageShapeError.mismatch(
                 model: spec.name, modelShape: data.imageShape, argument: "validate", dataset: validation.title,
@@ -40,14 +44,24 @@ struct TrainingRequest {
         }
     }
 
+    /// The batches in each epoch.
+    var batchesPerEpoch: Int { (data.images.count + configuration.batchSize - 1) / configuration.batchSize }
+
+    /// The fit a snapshot saved after `epochs` epochs; throws when it is not of this run.
+    func savedFit(_ bytes: Data, epochs: Int) throws -> FitValue {
+        let fit = try FitValue.decoded(from: bytes)
+        guard fit.history.count == epochs, fit.record.spec == spec else { throw TrainingStateError.otherRun }
+        return fit
+    }
+
     /// The fit's record after the epochs of `history`.
     func record(_ history: [EpochRecord]) -> FitValue.Record {
         var configuration = configuration
         configuration.epochs = history.count
         return FitValue.Record(
             spec: spec, imageShape: data.imageShape, configuration: configuration, history: history,
-            dataset: data.title,
-            trainingImages: data.images.count)
+            dataset: data.title, trainingImages: data.images.count,
+            classNames: spec.isAutoencoder ? nil : data.images.classNames)
     }
 }
 
@@ -58,21 +72,13 @@ struct AutoencoderTraining: TrainingTask {
     let request: TrainingRequest
 
     var epochs: Int { request.configuration.epochs }
+    var batchesPerEpoch: Int { request.batchesPerEpoch }
 
-    var batchesPerEpoch: Int {
-        (request.data.images.count + request.configuration.batchSize - 1) / request.configuration.batchSize
-    }
-
-    func savedResult(_ data: Data, epochs: Int) throws -> FitValue {
-        let fit = try FitValue.decoded(from: data)
-        guard fit.history.count == epochs, fit.record.spec == request.spec else {
-            throw TrainingStateError.otherRun
-        }
-        return fit
-    }
+    func savedResult(_ data: Data, epochs: Int) throws -> FitValue { try request.savedFit(data, epochs: epochs) }
 
     func continuation(from fit: FitValue, state: Data) throws -> (VariationalAutoencoder, TrainingState) {
-        (fit.model, try TrainingState.decoded(from: state, moments: fit.model.parameters.count, history: fit.history))
+        let model = try fit.autoencoder(for: "train")
+        return (model, try TrainingState.decoded(from: state, moments: model.parameters.count, history: fit.history))
     }
 
     func train(from continuation: (VariationalAutoencoder, TrainingState)?, hooks: TrainingHooks) throws -> FitValue {
@@ -86,6 +92,6 @@ struct AutoencoderTraining: TrainingTask {
                         (try FitValue.encode(request.record(state.history), model: model), try state.encoded())
                     })
             }, progress: hooks.batchFinished)
-        return FitValue(record: request.record(history), model: model)
+        return FitValue(record: request.record(history), model: .autoencoder(model))
     }
 }

@@ -31,12 +31,17 @@ public struct EpochRecord: Sendable, Equatable, Codable {
     public var epoch: Int
     /// BCE + β·KL averaged over the epoch's images (as measured during the epoch, PyTorch-style).
     public var trainLoss: Double
-    /// The BCE part of `trainLoss`.
-    public var trainReconstruction: Double
-    /// The KL part of `trainLoss`, before weighting by β.
-    public var trainDivergence: Double
-    /// BCE + β·KL per validation image after the epoch, decoding z = μ; nil without validation data.
+    /// A VAE's: the BCE part of `trainLoss`.
+    public var trainReconstruction: Double?
+    /// A VAE's: the KL part of `trainLoss`, before weighting by β.
+    public var trainDivergence: Double?
+    /// A classifier's: the fraction of the epoch's images predicted right as they were trained on.
+    public var trainAccuracy: Double? = nil
+    /// The loss per validation image after the epoch (a VAE's decoding z = μ); nil without
+    /// validation data.
     public var validationLoss: Double?
+    /// A classifier's: the fraction of the validation images predicted right after the epoch.
+    public var validationAccuracy: Double? = nil
     /// Seconds the epoch's training steps took.
     public var seconds: Double
     /// Seconds of training since the start of the run, at the end of this epoch.
@@ -86,7 +91,8 @@ public func train(
     var noise = SeededGenerator(seed: configuration.seed ^ 0x5EED_0F_A015E)
     var history: [EpochRecord] = []
     if let resume {
-        try resume.restore(into: step, batches: &batches, noise: &noise)
+        try resume.restore(
+            into: step.optimizer, layers: model.stochasticLayers, batches: &batches, noise: &noise)
         history = resume.history
     }
     var images = Tensor(zeros: [configuration.batchSize, 1, data.height, data.width])
@@ -130,7 +136,11 @@ public func train(
                 trainDivergence: divergence / Double(seen),
                 validationLoss: validationImages.map { model.evaluate(images: $0).lossPerImage(beta: beta) },
                 seconds: seconds, elapsed: elapsed))
-        try epochFinished(step, TrainingState(step: step, batches: batches, noise: noise, history: history))
+        try epochFinished(
+            step,
+            TrainingState(
+                optimizer: step.optimizer, layers: model.stochasticLayers, batches: batches, noise: noise,
+                history: history))
     }
     model.isTraining = false
     return history

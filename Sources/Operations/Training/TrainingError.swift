@@ -4,6 +4,8 @@ import Foundation
 public enum TrainingError: Error, Equatable, CustomStringConvertible {
     /// The loss of a batch was NaN or infinite.
     case nonFiniteLoss(epoch: Int, batch: Int, batches: Int, learningRate: Float)
+    /// A label of the data set that names no class of the classifier.
+    case labelOutOfRange(label: Int, classes: Int, dataset: String)
 
     /// What happened, where, and what to try.
     public var description: String {
@@ -15,6 +17,9 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
             )
             return "the loss became NaN or infinite at epoch \(epoch), batch \(batch) of \(batches) "
                 + "(learning rate \(rate)); try a smaller learning rate, such as lr: \(smaller)"
+        case .labelOutOfRange(let label, let classes, let dataset):
+            return "\(dataset) has an image labelled \(label), but its \(classes) classes are labelled 0 to "
+                + "\(classes - 1); fix the labels file"
         }
     }
 }

@@ -19,20 +19,25 @@ public struct TrainingState {
     /// One entry per finished epoch.
     public var history: [EpochRecord]
 
-    /// The state of a run after an epoch; the moments are the optimiser's own tensors.
-    init(step: TrainingStep, batches: Batches, noise: SeededGenerator, history: [EpochRecord]) {
-        adamSteps = step.optimizer.stepCount
-        (firstMoments, secondMoments) = step.optimizer.moments
+    /// The state of a run after an epoch; the moments are the optimiser's own tensors, and
+    /// `layers` the model's dropout layers.
+    init(
+        optimizer: Adam, layers: [any StochasticLayer], batches: Batches, noise: SeededGenerator,
+        history: [EpochRecord]
+    ) {
+        adamSteps = optimizer.stepCount
+        (firstMoments, secondMoments) = optimizer.moments
         self.batches = batches.state
         self.noise = noise.state
-        masks = step.model.stochasticLayers.map(\.generator.state)
+        masks = layers.map(\.generator.state)
         self.history = history
     }
 
-    /// Puts the state back into a new run's optimiser and generators.
-    func restore(into step: TrainingStep, batches: inout Batches, noise: inout SeededGenerator) throws {
-        try step.optimizer.restore(stepCount: adamSteps, first: firstMoments, second: secondMoments)
-        let layers = step.model.stochasticLayers
+    /// Puts the state back into a new run's optimiser, dropout layers and generators.
+    func restore(
+        into optimizer: Adam, layers: [any StochasticLayer], batches: inout Batches, noise: inout SeededGenerator
+    ) throws {
+        try optimizer.restore(stepCount: adamSteps, first: firstMoments, second: secondMoments)
         let restoredMasks = masks.compactMap(SeededGenerator.init(state:))
         guard batches.restore(self.batches), let restored = SeededGenerator(state: self.noise),
             restoredMasks.count == layers.count, masks.count == layers.count

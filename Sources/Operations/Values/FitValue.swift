@@ -24,16 +24,30 @@ public final class FitValue: PersistentValue, @unchecked Sendable {
         var history: [EpochRecord]
         var dataset: String
         var trainingImages: Int
+        /// A classifier's class names, as its data set names them.
+        var classNames: [String]?
     }
 
     let record: Record
     /// The trained model, in evaluation mode.
-    public let model: VariationalAutoencoder
+    public let model: TrainedModel
 
-    init(record: Record, model: VariationalAutoencoder) {
+    init(record: Record, model: TrainedModel) {
         self.record = record
         self.model = model
-        model.isTraining = false
+        model.setTraining(false)
+    }
+
+    /// The trained VAE; throws for a classifier's fit, naming `operation`, which needs a VAE.
+    func autoencoder(for operation: String) throws(TaskError) -> VariationalAutoencoder {
+        guard case .autoencoder(let model) = model else { throw .needsAutoencoder(operation: operation, fit: name) }
+        return model
+    }
+
+    /// The trained classifier; throws for a VAE's fit, naming `operation`, which needs a classifier.
+    func classifier(for operation: String) throws(TaskError) -> Classifier {
+        guard case .classifier(let model) = model else { throw .needsClassifier(operation: operation, fit: name) }
+        return model
     }
 
     /// The architecture and its seed.
@@ -53,17 +67,17 @@ public final class FitValue: PersistentValue, @unchecked Sendable {
 
     /// The weights as a safetensors file that PyTorch loads with `safetensors.torch.load_file`.
     public func checkpoint() -> Safetensors {
-        model.checkpoint(metadata: ["format": "pt", "nb.model": record.spec.name])
+        model.tensors.checkpoint(metadata: ["format": "pt", "nb.model": record.spec.name])
     }
 
     /// The weights and the record in one safetensors file.
     public func encoded() throws -> Data {
-        try Self.encode(record, model: model)
+        try Self.encode(record, model: model.tensors)
     }
 
     /// The bytes `encoded()` writes for `record` and `model`, without making a fit (which would
     /// switch the model to evaluation): what a training snapshot saves after each epoch.
-    static func encode(_ record: Record, model: VariationalAutoencoder) throws -> Data {
+    static func encode(_ record: Record, model: any NamedTensors) throws -> Data {
         let json = try JSONEncoder().encode(record)
         var file = model.checkpoint(metadata: ["nb.fit": String(decoding: json, as: UTF8.self)])
         file.metadata["format"] = "pt"
@@ -80,20 +94,26 @@ public final class FitValue: PersistentValue, @unchecked Sendable {
             let layout = try? record.spec.layout(for: record.imageShape),
             layout.trainingBytes(batch: 1) <= ModelSpec.memoryBudget
         else { throw FitDecodingError.unbuildableModel }
-        let model = try record.spec.buildAutoencoder(input: record.imageShape)
-        try model.load(file, path: "cache entry")
+        let model = try TrainedModel.build(record.spec, imageShape: record.imageShape)
+        try model.tensors.load(file, path: "cache entry")
         return FitValue(record: record, model: model)
     }
 
     /// The history, one row per epoch.
     public func summary() -> DisplayValue {
-        let columns = ["epoch", "train loss", "BCE", "KL", "validation loss", "seconds"]
+        let optional = { (value: Double?) in value.map(DisplayTable.Cell.number) ?? .text("–") }
+        let columns =
+            spec.isAutoencoder
+            ? ["epoch", "train loss", "BCE", "KL", "validation loss", "seconds"]
+            : ["epoch", "train loss", "train accuracy", "validation loss", "validation accuracy", "seconds"]
         let rows: [[DisplayTable.Cell]] = history.map { entry in
-            [
-                .number(Double(entry.epoch)), .number(entry.trainLoss), .number(entry.trainReconstruction),
-                .number(entry.trainDivergence), entry.validationLoss.map(DisplayTable.Cell.number) ?? .text("–"),
-                .number(entry.seconds),
-            ]
+            let middle =
+                spec.isAutoencoder
+                ? [optional(entry.trainReconstruction), optional(entry.trainDivergence)]
+                : [optional(entry.trainAccuracy)]
+            return [.number(Double(entry.epoch)), .number(entry.trainLoss)] + middle
+                + [optional(entry.validationLoss)] + (spec.isAutoencoder ? [] : [optional(entry.validationAccuracy)])
+                + [.number(entry.seconds)]
         }
         let line = SummaryMessage.fit(
             name: name, dataset: record.dataset, epochs: history.count, seconds: trainingSeconds,

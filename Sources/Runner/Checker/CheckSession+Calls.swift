@@ -29,7 +29,7 @@ extension CheckSession {
                 continue
             }
             checkConstraint(parameter, typed, at: argument.value)
-            let known = typed.known(at: argument.value.range)
+            let known = typed.known(at: argument.value.range, text: document.source.text(in: argument.value.range))
             if parameter.isVariadic {
                 call.known[parameter.name, default: []].append(known)
             } else {
@@ -64,13 +64,17 @@ extension CheckSession {
             if let given = call.known[parameter.name] {
                 arguments[parameter.name] =
                     parameter.isVariadic
-                    ? KnownArgument(constant: nil, fact: nil, elements: given, site: site) : given[0]
+                    ? KnownArgument(constant: nil, fact: nil, elements: given, site: site, text: "") : given[0]
             } else if let constant = call.constants[parameter.name] {
-                arguments[parameter.name] = KnownArgument(constant: constant, fact: nil, elements: nil, site: site)
+                arguments[parameter.name] = KnownArgument(
+                    constant: constant, fact: nil, elements: nil, site: site, text: "")
             }
         }
+        let binding = current?.value.range == range ? current?.binding?.name : nil
         do {
-            return try precheck(KnownCall(operation: spec.name, arguments: arguments, site: site))
+            return try precheck(KnownCall(operation: spec.name, binding: binding, arguments: arguments, site: site))
+        } catch let errors as PrecheckErrors {
+            for error in errors.errors { report(.precheck(error.problem.description), at: error.site?.range ?? range) }
         } catch let error as PrecheckError {
             report(.precheck(error.problem.description), at: error.site?.range ?? range)
         } catch {

@@ -62,7 +62,7 @@ extension CheckSession {
                 known = false
                 continue
             }
-            knownElements.append(typed.known(at: element.range))
+            knownElements.append(typed.known(at: element.range, text: document.source.text(in: element.range)))
             if let expression = typed.expression { resolved.append(expression) }
             if let constant = typed.constant { constants?.append(constant) } else { constants = nil }
             guard !fixed else { continue }

@@ -57,6 +57,8 @@ struct CheckSession {
     var usedParameters: [String] = []
     /// The constant paths calls write, where each is written.
     var writtenFiles: [(path: String, range: SourceRange)] = []
+    /// The statement being checked.
+    var current: Statement?
     /// The displayed statements whose values their prechecks know.
     var previews: [CheckPreview] = []
     /// The calls that read files, with their constant arguments: asked for their files only
@@ -150,6 +152,7 @@ struct CheckSession {
         var planned: [PlannedStatement] = []
         for (index, statement) in document.statements.enumerated() {
             usedParameters = []
+            current = statement
             let typed = resolve(statement.value, expected: nil, what: .value)
             if let name = statement.binding { bind(name, index: index, typed: typed) }
             guard let typed, let type = typed.type else { continue }
@@ -203,8 +206,8 @@ struct Typed {
     /// Each element as a precheck sees it, for a list written in the cell.
     var elements: [KnownArgument]?
 
-    /// The expression as an operation's precheck sees it, written at `range`.
-    func known(at range: SourceRange) -> KnownArgument {
-        KnownArgument(constant: constant, fact: fact, elements: elements, site: Site(range: range))
+    /// The expression as an operation's precheck sees it, written at `range` as `text`.
+    func known(at range: SourceRange, text: String) -> KnownArgument {
+        KnownArgument(constant: constant, fact: fact, elements: elements, site: Site(range: range), text: text)
     }
 }

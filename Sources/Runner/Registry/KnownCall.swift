@@ -18,6 +18,8 @@ public struct KnownArgument: Sendable {
     public let elements: [KnownArgument]?
     /// Where the argument is written; a default's site is its call's.
     public let site: Site
+    /// The argument as written (`mlp_fit`), for messages; empty for a default.
+    public let text: String
 
     /// The fact, if it is a `T`.
     public func fact<T>(as type: T.Type) -> T? { fact as? T }
@@ -27,6 +29,9 @@ public struct KnownArgument: Sendable {
 public struct KnownCall: Sendable {
     /// The operation called.
     public let operation: String
+    /// The name the statement binds, when the call is the statement's whole expression
+    /// (`pooled = vae(...)`), which operations name their values after.
+    public let binding: String?
     /// The arguments the call gives or defaults, by parameter name.
     public let arguments: [String: KnownArgument]
     /// Where the call is written.
@@ -40,6 +45,15 @@ public struct KnownCall: Sendable {
     public var constants: Arguments {
         Arguments(arguments.compactMapValues(\.constant), operation: operation)
     }
+}
+
+/// Several problems a precheck found at once, each reported at its own site.
+public struct PrecheckErrors: Error {
+    /// The problems, in order.
+    public let errors: [PrecheckError]
+
+    /// Collects `errors`.
+    public init(_ errors: [PrecheckError]) { self.errors = errors }
 }
 
 /// A problem an operation's precheck found, reported at `site` (or at the call when nil): an

@@ -1,4 +1,15 @@
-extension VariationalAutoencoder {
+/// A model whose tensors have PyTorch state_dict names: what a checkpoint saves and loads.
+public protocol NamedTensors: AnyObject {
+    /// Every parameter with its state_dict name, in registration order.
+    var namedParameters: [(name: String, parameter: Parameter)] { get }
+    /// Every buffer with its state_dict name.
+    var namedBuffers: [Buffer] { get }
+}
+
+extension VariationalAutoencoder: NamedTensors {}
+extension Classifier: NamedTensors {}
+
+extension NamedTensors {
     /// The model's state as PyTorch's `state_dict()` would hold it: parameters and float buffers by
     /// name, BatchNorm's `num_batches_tracked` as int64. Tensors are shared, not copied.
     public func checkpoint(metadata: [String: String] = [:]) -> Safetensors {
