@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes Tests/Fixtures/pytorch_layers.json: PyTorch's forward and gradients for nb's pooling
-layers, Linear without bias, cross-entropy and dropout.
+layers, Linear without bias, cross-entropy, dropout, Conv2d and ConvTranspose2d.
 
-    python3 Benchmarks/make_layer_fixtures.py
+    /work/venv-torch/bin/python Benchmarks/make_layer_fixtures.py   (any Python with torch)
 
 Each pooling and linear case records a fixed input, a fixed output gradient dy, the output y,
 and the gradients of sum(y * dy) with respect to the input (and the weight). One max-pooling case
@@ -10,8 +10,15 @@ has tied values, to check that the first maximum of a window (row-major) gets th
 Cross-entropy cases record logits, labels, the mean loss, its gradient and the argmax accuracy.
 Dropout's mask comes from PyTorch's generator, which nb does not share, so its cases record only
 what any correct dropout gives: the identity in evaluation, and in training the values an
-element can take and the fraction kept. EngineTests/PyTorchLayerAgreementTests.swift compares.
+element can take and the fraction kept. Each Conv2d and ConvTranspose2d case records PyTorch's
+default-initialised weight and bias, a fixed input and dy, the output, and the gradients of
+sum(y * dy) with respect to the input, the weight and the bias, on small odd-sized images (9×11,
+7×5, …) where some windows leave the last rows and columns unread. The sections are drawn in
+order from one seed, so a section added at the end leaves the numbers of those before it as they
+were. EngineTests/PyTorchLayerAgreementTests.swift compares.
 """
+import struct
+
 import torch
 
 from make_fixtures import write_fixture
@@ -40,9 +47,47 @@ CROSS_ENTROPY = [
 
 DROPOUT = [dict(probability=0.5), dict(probability=0.2)]
 
+# Small odd-sized images, 9×11 where the windows leave rows and columns over. k3 s1 p1 is nb's
+# Winograd path, and k5 s1 p2 its one-copy im2col of shifted planes; the rest go through plain im2col.
+CONV2D = [
+    dict(name="k5 s1 p0 LeNet first layer", in_channels=1, out_channels=3, kernel=5, stride=1, padding=0,
+         input_shape=[2, 1, 9, 11]),
+    dict(name="k3 s2 p1", in_channels=2, out_channels=3, kernel=3, stride=2, padding=1, input_shape=[2, 2, 7, 5]),
+    dict(name="k2 s2 p0 leaves a row and a column", in_channels=1, out_channels=2, kernel=2, stride=2, padding=0,
+         input_shape=[2, 1, 9, 11]),
+    dict(name="k4 s3 p2", in_channels=2, out_channels=2, kernel=4, stride=3, padding=2, input_shape=[2, 2, 7, 9]),
+    dict(name="k1 s1 p0", in_channels=3, out_channels=2, kernel=1, stride=1, padding=0, input_shape=[2, 3, 3, 5]),
+    dict(name="k3 s1 p0 Cin≠Cout", in_channels=2, out_channels=4, kernel=3, stride=1, padding=0,
+         input_shape=[2, 2, 7, 5]),
+    dict(name="k3 s1 p1 Winograd", in_channels=2, out_channels=3, kernel=3, stride=1, padding=1,
+         input_shape=[2, 2, 7, 5]),
+    dict(name="k5 s1 p2 shifted planes", in_channels=1, out_channels=2, kernel=5, stride=1, padding=2,
+         input_shape=[2, 1, 5, 7]),
+]
+
+CONV_TRANSPOSE2D = [
+    dict(name="k3 s2 p1 op1", in_channels=2, out_channels=2, kernel=3, stride=2, padding=1, output_padding=1,
+         input_shape=[2, 2, 3, 4]),
+    dict(name="k4 s2 p1 op0", in_channels=2, out_channels=2, kernel=4, stride=2, padding=1, output_padding=0,
+         input_shape=[2, 2, 3, 4]),
+    dict(name="k5 s1 p2", in_channels=2, out_channels=2, kernel=5, stride=1, padding=2, output_padding=0,
+         input_shape=[2, 2, 5, 3]),
+]
+
 
 def flat(tensor):
     return [float(v) for v in tensor.detach().reshape(-1).tolist()]
+
+
+def flat32(tensor):
+    """`flat`, each value written with the fewest digits that read back as the same float32 (half
+    the bytes of a double's 17 digits). The older sections keep `flat`, so they stay as written."""
+    values = []
+    for v in flat(tensor):
+        text = next(t for t in (f"{v:.{p}g}" for p in range(1, 10))
+                    if struct.unpack("f", struct.pack("f", float(t)))[0] == v)
+        values.append(float(text))
+    return values
 
 
 def pooling_case(case):
@@ -93,11 +138,29 @@ def dropout_case(case):
                 training_values=sorted(set(flat(y))), kept_fraction=float((y != 0).float().mean()))
 
 
+def convolution_case(case):
+    args = dict(kernel_size=case["kernel"], stride=case["stride"], padding=case["padding"])
+    if "output_padding" in case:
+        layer = torch.nn.ConvTranspose2d(case["in_channels"], case["out_channels"],
+                                         output_padding=case["output_padding"], **args)
+    else:
+        layer = torch.nn.Conv2d(case["in_channels"], case["out_channels"], **args)
+    x = torch.randn(case["input_shape"], requires_grad=True)
+    y = layer(x)
+    dy = torch.randn(y.shape)
+    (y * dy).sum().backward()
+    return dict(case, description=repr(layer), weight=flat32(layer.weight), bias=flat32(layer.bias),
+                input=flat32(x), grad_output=flat32(dy), output_shape=list(y.shape), output=flat32(y),
+                grad_input=flat32(x.grad), grad_weight=flat32(layer.weight.grad), grad_bias=flat32(layer.bias.grad))
+
+
 def main():
     torch.manual_seed(0)
     fixture = dict(pooling=[pooling_case(c) for c in POOLING], linear=[linear_case(c) for c in LINEAR],
                    cross_entropy=[cross_entropy_case(c) for c in CROSS_ENTROPY],
-                   dropout=[dropout_case(c) for c in DROPOUT], torch_version=torch.__version__)
+                   dropout=[dropout_case(c) for c in DROPOUT],
+                   conv2d=[convolution_case(c) for c in CONV2D],
+                   conv_transpose2d=[convolution_case(c) for c in CONV_TRANSPOSE2D], torch_version=torch.__version__)
     write_fixture("pytorch_layers.json", fixture)
 
 

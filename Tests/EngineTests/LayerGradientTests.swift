@@ -63,6 +63,14 @@ private let layerCases: [LayerCase] = [
         name: "Conv2d k5 s1 p2 non-square", inputShape: [2, 2, 6, 4],
         make: seeded { Conv2d(2, 2, kernelSize: 5, padding: 2, generator: &$0) }),
     LayerCase(
+        name: "Conv2d k5 s1 p0 LeNet first layer", inputShape: [2, 1, 9, 11],
+        make: seeded { Conv2d(1, 3, kernelSize: 5, generator: &$0) }),
+    LayerCase(
+        name: "Conv2d k4 s3 p2", inputShape: [2, 2, 7, 9],
+        make: seeded { Conv2d(2, 2, kernelSize: 4, stride: 3, padding: 2, generator: &$0) }),
+    LayerCase(
+        name: "Conv2d k1 s1 p0", inputShape: [2, 3, 3, 5], make: seeded { Conv2d(3, 2, kernelSize: 1, generator: &$0) }),
+    LayerCase(
         name: "ConvTranspose2d k3 s2 p1 op1", inputShape: [2, 3, 4, 4],
         make: seeded { ConvTranspose2d(3, 2, kernelSize: 3, stride: 2, padding: 1, outputPadding: 1, generator: &$0) }),
     LayerCase(
@@ -77,6 +85,12 @@ private let layerCases: [LayerCase] = [
     LayerCase(
         name: "ConvTranspose2d k3 s3 p1 op2", inputShape: [2, 1, 3, 3],
         make: seeded { ConvTranspose2d(1, 2, kernelSize: 3, stride: 3, padding: 1, outputPadding: 2, generator: &$0) }),
+    LayerCase(
+        name: "ConvTranspose2d k4 s2 p1 op0", inputShape: [2, 2, 3, 4],
+        make: seeded { ConvTranspose2d(2, 2, kernelSize: 4, stride: 2, padding: 1, generator: &$0) }),
+    LayerCase(
+        name: "ConvTranspose2d k5 s1 p2", inputShape: [2, 2, 5, 3],
+        make: seeded { ConvTranspose2d(2, 2, kernelSize: 5, padding: 2, generator: &$0) }),
     LayerCase(name: "ReLU", inputShape: [3, 7], make: { Activation(ReLU()) }),
     LayerCase(name: "LeakyReLU", inputShape: [3, 7], make: { Activation(LeakyReLU()) }),
     LayerCase(name: "ELU", inputShape: [2, 3, 2, 2], make: { Activation(ELU()) }),

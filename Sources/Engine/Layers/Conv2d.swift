@@ -61,12 +61,13 @@ public final class Conv2d: Layer {
         Self.description(inputChannels, outputChannels, kernelSize: kernelSize, stride: stride, padding: padding)
     }
 
-    /// How PyTorch prints a layer of these sizes, without making one.
+    /// How PyTorch prints a layer of these sizes, without making one: like PyTorch, it leaves out
+    /// a zero padding (`Conv2d(1, 6, kernel_size=(5, 5), stride=(1, 1))`).
     public static func description(
         _ inputChannels: Int, _ outputChannels: Int, kernelSize: Int, stride: Int, padding: Int
     ) -> String {
         "Conv2d(\(inputChannels), \(outputChannels), kernel_size=(\(kernelSize), \(kernelSize)), "
-            + "stride=(\(stride), \(stride)), padding=(\(padding), \(padding)))"
+            + "stride=(\(stride), \(stride))" + (padding == 0 ? "" : ", padding=(\(padding), \(padding))") + ")"
     }
 
     /// (N, Cin, H, W) → (N, Cout, Hout, Wout).

@@ -61,13 +61,14 @@ public final class ConvTranspose2d: Layer {
             outputPadding: outputPadding)
     }
 
-    /// How PyTorch prints a layer of these sizes, without making one.
+    /// How PyTorch prints a layer of these sizes, without making one: like PyTorch, it leaves out
+    /// a zero padding and a zero output padding.
     public static func description(
         _ inputChannels: Int, _ outputChannels: Int, kernelSize: Int, stride: Int, padding: Int, outputPadding: Int
     ) -> String {
         "ConvTranspose2d(\(inputChannels), \(outputChannels), kernel_size=(\(kernelSize), \(kernelSize)), "
-            + "stride=(\(stride), \(stride)), padding=(\(padding), \(padding)), "
-            + "output_padding=(\(outputPadding), \(outputPadding)))"
+            + "stride=(\(stride), \(stride))" + (padding == 0 ? "" : ", padding=(\(padding), \(padding))")
+            + (outputPadding == 0 ? "" : ", output_padding=(\(outputPadding), \(outputPadding))") + ")"
     }
 
     /// (N, Cin, Hin, Win) → (N, Cout, Hout, Wout).
