@@ -162,8 +162,8 @@ def main():
     problems, rows, total = check_summary(model, table, images)
     for problem in problems:
         print(f"DIFFERENT {problem}")
-    print(f"summary: {rows} rows compared (layer, output shape, parameters), {len(problems)} differences; "
-          f"{total} parameters in PyTorch")
+    print(f"summary: {rows} rows compared (layer, output shape, parameters); differences: {len(problems)}; "
+          f"parameters in PyTorch: {total}")
 
     torch_numbers = test_numbers(model, images)
     torch_numbers["test_loss"] = torch_numbers["test_bce"] + torch_numbers["test_kl"]
