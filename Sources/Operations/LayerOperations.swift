@@ -38,7 +38,8 @@ enum LayerOperations {
         "conv2d", doc: "A 2-d convolution to `channels` channels with square `kernel`×`kernel` windows.",
         parameters: [
             .positional("channels", .int, default: nil, channels), .labelled("kernel", .int, default: nil, window),
-            .labelled("stride", .int, default: .int(1), window), .labelled("padding", .int, default: .int(0), window),
+            .labelled("stride", .int, default: .int(1), window),
+            .labelled("padding", .int, default: .int(0), .between(0, 64)),
         ]
     ) {
         .conv2d(
@@ -50,7 +51,8 @@ enum LayerOperations {
         "conv_transpose2d", doc: "A 2-d transposed convolution to `channels` channels, which upsamples by `stride`.",
         parameters: [
             .positional("channels", .int, default: nil, channels), .labelled("kernel", .int, default: nil, window),
-            .labelled("stride", .int, default: .int(1), window), .labelled("padding", .int, default: .int(0), window),
+            .labelled("stride", .int, default: .int(1), window),
+            .labelled("padding", .int, default: .int(0), .between(0, 64)),
             .labelled("output_padding", .int, default: .int(0), .between(0, 63)),
         ]
     ) { arguments in

@@ -68,6 +68,7 @@ private let badCalls: [(String, String)] = [
     ),
     ("x = linear(1️⃣0)", "'features' must be in 1...65536, got 0"),
     ("x = conv2d(32, kernel: 1️⃣0)", "'kernel' must be in 1...64, got 0"),
+    ("x = conv2d(32, kernel: 3, padding: 1️⃣-1)", "'padding' must be in 0...64, got -1"),
     ("x = conv2d(1️⃣5000, kernel: 3)", "'channels' must be in 1...4096, got 5000"),
     (
         "x = 1️⃣conv_transpose2d(1, kernel: 3, stride: 2, output_padding: 2)",

@@ -61,7 +61,7 @@ public final class BatchNorm: Layer {
             Buffer(name: "num_batches_tracked", value: batchesTracked, isInteger: true),
         ]
     }
-    /// `BatchNorm2d(32, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)`.
+    /// `BatchNorm2d(32, eps=1e-05, momentum=0.1, affine=True, bias=True, track_running_stats=True)`, as PyTorch 2.15 prints it.
     public var description: String {
         Self.description(features: features, spatialRank: spatialRank, epsilon: epsilon, momentum: momentum)
     }
@@ -70,7 +70,7 @@ public final class BatchNorm: Layer {
     public static func description(
         features: Int, spatialRank: Int, epsilon: Float = 1e-5, momentum: Float = 0.1
     ) -> String {
-        "BatchNorm\(spatialRank)d(\(features), eps=\(epsilon), momentum=\(momentum), affine=True, track_running_stats=True)"
+        "BatchNorm\(spatialRank)d(\(features), eps=\(epsilon), momentum=\(momentum), affine=True, bias=True, track_running_stats=True)"
     }
 
     /// The input's shape.
