@@ -44,6 +44,13 @@ struct ResumeCase: CustomTestStringConvertible, Sendable {
         ResumeCase(
             name: "CNN with batch norm", model: "cnn_vae(channels: [8, 16, 16], latent: 8, batchnorm: true)",
             images: 3_000),
+        // Dropout draws from its own generator while training: its state is part of the snapshot.
+        ResumeCase(
+            name: "classifier with dropout and batch norm",
+            model:
+                "classifier(seq([conv2d(16, kernel: 3), batchnorm(), relu(), max_pool2d(2), flatten(), "
+                + "dropout(0.5), linear(10)]))",
+            images: 8_000),
     ]
 }
 
