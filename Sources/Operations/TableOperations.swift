@@ -18,11 +18,18 @@ enum TableOperations {
         let images = data.tensor()
         // The first fit's task sets the columns; a fit of the other task is refused by name.
         let autoencoders = fits.first?.spec.isAutoencoder ?? true
-        let columns =
-            ["model", "parameters"]
-            + (autoencoders
-                ? ["test loss", "test BCE", "test KL", "test MSE per pixel"] : ["test accuracy", "test loss"])
-            + ["final train loss", "training time (s)", "images/s"]
+        let columns: [String]
+        if autoencoders {
+            columns = [
+                "model", "parameters", "test loss", "test BCE", "test KL", "test MSE per pixel", "final train loss",
+                "training time (s)", "images/s",
+            ]
+        } else {
+            columns = [
+                "model", "parameters", "test accuracy", "test loss", "final train loss", "training time (s)",
+                "images/s",
+            ]
+        }
         let rows: [[DisplayTable.Cell]] = try fits.map { fit in
             let scores: [Double]
             if autoencoders {

@@ -63,7 +63,8 @@ public final class Classifier {
     /// One forward pass and its loss against `labels` (one per image, each below the class count).
     public func forward(images: Tensor, labels: [UInt8]) -> ClassifierLoss {
         let mean = loss.forward(logits: net.forward(images), labels: labels)
-        return ClassifierLoss(total: mean * Double(labels.count), correct: loss.correctPredictions, images: labels.count)
+        return ClassifierLoss(
+            total: mean * Double(labels.count), correct: loss.correctPredictions, images: labels.count)
     }
 
     /// Back-propagates the last forward's mean loss into every parameter's gradient.
