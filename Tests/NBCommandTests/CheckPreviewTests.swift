@@ -22,7 +22,7 @@ func checkShowsAModelsSummaryEvenWhenAnotherStatementHasAnError(broken: Bool) th
     let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines.first == "notebook.md:5: summary(m, input: d), from shapes alone:")
     #expect(
-        lines.contains { $0.hasPrefix("encoder.0  Conv2d(1, 4, kernel_size=(5, 5), stride=(1, 1), padding=(0, 0))") })
+        lines.contains { $0.hasPrefix("encoder.0  Conv2d(1, 4, kernel_size=(5, 5), stride=(1, 1))") })
     let total = try #require(lines.first { $0.hasPrefix("total") })
     // Parameters: the convolution 4·25 + 4, each head 576·2 + 2, the decoder 2·784 + 784. Multiply-adds:
     // the convolution 4·24·24·25, each head 576·2, the decoder 2·784.
