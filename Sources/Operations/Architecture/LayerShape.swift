@@ -47,8 +47,9 @@ extension LayerSpec {
         return shape
     }
 
+    /// What a layer makes of one item, before its output's size is checked; learnable layers here,
+    /// the others in `parameterFree(for:)`.
     private func unchecked(for input: [Int]) throws(LayerShapeProblem) -> LayerShape {
-        let count = input.reduce(1, *)
         switch self {
         case .linear(let features, let bias):
             guard input.count == 1 else { throw .needsFlatInput }
@@ -74,6 +75,20 @@ extension LayerSpec {
                 description: ConvTranspose2d.description(
                     input[0], channels, kernelSize: kernel, stride: stride, padding: padding,
                     outputPadding: outputPadding))
+        case .batchNorm:
+            guard input.count == 1 || input.count == 3 else { throw .normalizesVectorsOrImages }
+            return LayerShape(
+                output: input, parameters: 2 * input[0], multiplyAdds: 0,
+                description: BatchNorm.description(features: input[0], spatialRank: input.count == 1 ? 1 : 2))
+        default:
+            return try parameterFree(for: input)
+        }
+    }
+
+    /// What a layer without parameters makes of one item: its output shape and PyTorch print.
+    private func parameterFree(for input: [Int]) throws(LayerShapeProblem) -> LayerShape {
+        let count = input.reduce(1, *)
+        switch self {
         case .maxPool2d(let kernel, let stride):
             let (height, width) = try Self.windows(input, kernel: kernel, stride: stride, padding: 0)
             return LayerShape(
@@ -99,16 +114,11 @@ extension LayerSpec {
             return LayerShape(
                 output: input, parameters: 0, multiplyAdds: 0,
                 description: LeakyReLU(negativeSlope: Float(slope)).description)
-        case .batchNorm:
-            guard input.count == 1 || input.count == 3 else { throw .normalizesVectorsOrImages }
-            return LayerShape(
-                output: input, parameters: 2 * input[0], multiplyAdds: 0,
-                description: BatchNorm.description(features: input[0], spatialRank: input.count == 1 ? 1 : 2))
         case .dropout(let probability):
             return LayerShape(
                 output: input, parameters: 0, multiplyAdds: 0, description: Dropout.description(Float(probability)))
-        case .sequence:
-            preconditionFailure("a sequence's shape is traced layer by layer (ShapeTrace)")
+        case .linear, .conv2d, .convTranspose2d, .batchNorm, .sequence:
+            preconditionFailure("learnable layers are shaped by unchecked(for:), sequences by ShapeTrace")
         }
     }
 
