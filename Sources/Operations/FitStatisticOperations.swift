@@ -37,35 +37,26 @@ enum FitStatisticOperations {
         .float(fit.imagesPerSecond)
     }
 
-    static let testLoss = OperationSpec(
-        name: "test_loss",
+    static let testLoss = onData(
+        "test_loss",
         doc: "The loss per image on a data set, in nats: BCE + β·KL for a VAE, cross-entropy for a classifier.",
-        parameters: [.positional("fit", .fit), .labelled("on", .dataset)], result: .float, version: 1,
-        precheck: FitPrecheck.make(.same, fits: "fit", data: "on")
-    ) { arguments, _ in
-        let fit = try arguments.domain("fit", as: FitValue.self)
-        let data = try arguments.domain("on", as: DatasetValue.self)
-        try data.requireShape(of: fit, argument: "on")
+        task: .same
+    ) { fit, data in
         switch fit.model {
         case .autoencoder(let model):
-            return .float(
-                model.evaluate(images: data.tensor()).lossPerImage(beta: Double(fit.record.configuration.beta)))
+            model.evaluate(images: data.tensor()).lossPerImage(beta: Double(fit.record.configuration.beta))
         case .classifier(let model):
-            return .float(model.evaluate(images: data.tensor(), labels: data.images.labels).lossPerImage)
+            model.evaluate(images: data.tensor(), labels: data.images.labels).lossPerImage
         }
     }
 
-    static let accuracy = OperationSpec(
-        name: "accuracy", doc: "The fraction of a data set's images a classifier predicts right, from 0 to 1.",
-        parameters: [.positional("fit", .fit), .labelled("on", .dataset)], result: .float, version: 1,
-        precheck: FitPrecheck.make(.classifier, fits: "fit", data: "on")
-    ) { arguments, _ in
-        let fit = try arguments.domain("fit", as: FitValue.self)
-        let data = try arguments.domain("on", as: DatasetValue.self)
-        try data.requireShape(of: fit, argument: "on")
-        let model = try fit.classifier(for: "accuracy")
-        return .float(model.evaluate(images: data.tensor(), labels: data.images.labels).accuracy)
+    static let accuracy = onData(
+        "accuracy", doc: "The fraction of a data set's images a classifier predicts right, from 0 to 1.",
+        task: .classifier
+    ) { fit, data in
+        try fit.classifier(for: "accuracy").evaluate(images: data.tensor(), labels: data.images.labels).accuracy
     }
+
     static let testBCE = evaluation(
         "test_bce", doc: "The reconstruction cross-entropy per image on a data set, in nats."
     ) {
@@ -88,19 +79,29 @@ enum FitStatisticOperations {
         }
     }
 
-    /// `name(_ fit: Fit, on: Dataset) -> Float`, from the fit's model evaluated on the data set.
+    /// `name(_ fit: Fit, on: Dataset) -> Float`, from the fit's VAE evaluated on the data set.
     private static func evaluation(
         _ name: String, doc: String, _ compute: @escaping @Sendable (VAEEvaluation, FitValue) -> Double
     ) -> OperationSpec {
+        onData(name, doc: doc, task: .autoencoder) { fit, data in
+            compute(try fit.autoencoder(for: name).evaluate(images: data.tensor()), fit)
+        }
+    }
+
+    /// `name(_ fit: Fit, on: Dataset) -> Float` for fits of `task`, computed from the fit and the
+    /// data set once its images are known to be the shape the fit was trained on.
+    private static func onData(
+        _ name: String, doc: String, task: FitPrecheck.Task,
+        _ compute: @escaping @Sendable (FitValue, DatasetValue) throws -> Double
+    ) -> OperationSpec {
         OperationSpec(
             name: name, doc: doc, parameters: [.positional("fit", .fit), .labelled("on", .dataset)], result: .float,
-            version: 1,
-            precheck: FitPrecheck.make(.autoencoder, fits: "fit", data: "on")
+            version: 1, precheck: FitPrecheck.make(task, fits: "fit", data: "on")
         ) { arguments, _ in
             let fit = try arguments.domain("fit", as: FitValue.self)
             let data = try arguments.domain("on", as: DatasetValue.self)
             try data.requireShape(of: fit, argument: "on")
-            return .float(compute(try fit.autoencoder(for: name).evaluate(images: data.tensor()), fit))
+            return .float(try compute(fit, data))
         }
     }
 }
