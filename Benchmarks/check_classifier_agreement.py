@@ -177,7 +177,8 @@ def agreement(nb, runs):
         failures += bool(problems)
         rows.append([dataset, name, f"{100 * ours['accuracy']:.2f}%",
                      f"{100 * low:.2f}–{100 * high:.2f}% ({len(theirs['seeds'])} seeds)",
-                     f"{ours['loss']:.4f}", f"{mean_loss:.4f} ({relative:+.1%})",
+                     f"{ours['loss']:.4f}",
+                     f"{mean_loss:.4f} (seeds {min(theirs['loss']):.4f}–{max(theirs['loss']):.4f}; nb {relative:+.1%})",
                      "ok" if not problems else "FAIL: " + "; ".join(problems)])
     return rows, failures
 
@@ -242,7 +243,7 @@ def main():
     print("Agreement: nb's test accuracy inside PyTorch's range over the seeds widened by 0.3 points, "
           "its test loss within 5% of PyTorch's mean\n")
     rows, agreement_failures = agreement(nb, runs)
-    print(markdown(["dataset", "model", "nb accuracy", "PyTorch range", "nb loss", "PyTorch mean loss", "verdict"],
+    print(markdown(["dataset", "model", "nb accuracy", "PyTorch range", "nb loss", "PyTorch mean loss (range)", "verdict"],
                    rows))
     print("\nCheckpoints: loaded into the PyTorch module with strict=True, scored in eval mode on the test set\n")
     rows, checkpoint_failures = checkpoints(nb, paths, args.checkpoints,
