@@ -66,6 +66,12 @@ private let badCalls: [(String, String)] = [
         "x = accuracy(1️⃣f, on: d)",
         "'accuracy' needs a classifier's fit, but f is a VAE's; for a VAE use test_loss, reconstructions or samples"
     ),
+    (
+        "x = confusion_matrix(1️⃣f, on: d)",
+        "'confusion_matrix' needs a classifier's fit, but f is a VAE's; for a VAE use test_loss, reconstructions or "
+            + "samples"
+    ),
+    ("x = mistakes(f, on: d, count: 1️⃣0)", "'count' must be in 1...100, got 0"),
     ("x = linear(1️⃣0)", "'features' must be in 1...65536, got 0"),
     ("x = conv2d(32, kernel: 1️⃣0)", "'kernel' must be in 1...64, got 0"),
     ("x = conv2d(32, kernel: 3, padding: 1️⃣-1)", "'padding' must be in 0...64, got -1"),
