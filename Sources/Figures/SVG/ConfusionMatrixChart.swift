@@ -76,7 +76,10 @@ public struct ConfusionMatrixChart: Sendable {
         let bottom = top + Double(n) * cell
         let width = left + Double(n) * cell + 8
         let height = bottom + 8 + columnLabelDrop + 8 + fontSize * 1.2 + 4
-        var svg = SVGDocument(width: width, height: height, title: title, description: description ?? summary)
+        // At its natural size, so its counts stay as large as the report's text rather than growing
+        // with the page's width.
+        var svg = SVGDocument(
+            width: width, height: height, title: title, description: description ?? summary, sizing: .natural)
         svg.open("g", ["class": "confusion-matrix", "font-family": ChartFrame.fontFamily, "font-size": "12"])
         drawCells(into: &svg, left: left, top: top, cell: cell, largest: largest)
         svg.open("g", ["class": "axis y-axis", "fill": "currentColor", "text-anchor": "end"])
