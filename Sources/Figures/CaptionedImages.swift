@@ -47,7 +47,8 @@ public struct CaptionedImages: Sendable {
     }
 
     /// The figure as a self-contained SVG at its natural size (scaled only down), with fewer
-    /// columns than `columns` where that many would be wider than `maximumWidth`.
+    /// columns than `columns` where that many would be wider than `maximumWidth`, and rows
+    /// filled evenly (16 images in rows of at most 7 are 6, 6 and 4).
     public func svg(
         title: String, description: String? = nil, maximumWidth: Double = .infinity
     ) throws(FigureError) -> String {
@@ -58,9 +59,11 @@ public struct CaptionedImages: Sendable {
         let columnStep = (max(cellWidth, widest) + 16).rounded(.up)
         let rowStep = (cellHeight + 6 + Double(lines) * lineHeight + 12).rounded(.up)
         let count = captions.count
-        let columns = max(1, min(columns, Int(min(maximumWidth / columnStep, Double(columns)))))
+        let fitting = max(1, min(columns, Int(min(maximumWidth / columnStep, Double(columns)))))
+        let rows = (count + fitting - 1) / fitting
+        // As few columns as keep that many rows, so the last row is not left nearly empty.
+        let columns = (count + rows - 1) / rows
         let usedColumns = min(columns, count)
-        let rows = (count + columns - 1) / columns
         var svg = SVGDocument(
             width: Double(usedColumns) * columnStep, height: Double(rows) * rowStep, title: title,
             description: description ?? "\(count) images, each with \(lines) lines of caption under it.",

@@ -44,6 +44,8 @@ private let captions = [["7", "→ 2", "93.1%"], ["Shirt", "→ T-shirt/top", "5
     func rows(_ root: XMLElement) -> Set<String?> { Set(root.elements("image").map { $0.attributes["y"] }) }
     #expect(rows(wide).count == 1)
     #expect(rows(narrow).count == 2)
+    // Two rows of three images are filled evenly: two and one.
+    #expect(Set(narrow.elements("image").map { $0.attributes["x"] }).count == 2)
     #expect(narrow.attributes["width"].flatMap(Double.init).map { $0 <= 250 } == true)
 }
 
