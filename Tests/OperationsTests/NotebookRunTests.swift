@@ -141,6 +141,9 @@ import Testing
             guard case .figure(let figure) = item else { return nil }
             return figure.title
         } == ["Loss per epoch", "Accuracy per epoch", "Loss against time"])
+    if case .figure(let loss) = curves.first, case .svg(let lossSVG) = loss.image {
+        #expect(lossSVG.contains(">loss per image (cross-entropy, nats)</text>"))
+    }
     guard case .figure(let matrix)?? = figures["confusion_matrix(fashion_cnn_fit, on: fashion_test)"],
         case .svg(let matrixSVG) = matrix.image
     else {
