@@ -9,7 +9,12 @@ optionally saves screenshots at 1280 and 390 CSS pixels wide, light and dark.
 Checks that each formula KaTeX rendered is a <math> element and each it could not read shows
 its message; with FORMULAS,ERRORS the counts must be exactly those.
 
-Usage: python3 Scripts/check_report.py REPORT.html [SCREENSHOT_DIR] [FORMULAS,ERRORS]   (see Scripts/check-report)
+Checks that every image embedded in an SVG figure decodes, that every confusion matrix shows
+n × n cells with a visible count each, and that every captioned image grid (a classifier's
+mistakes) shows each image with its caption; with FIGURES (`confusion=4,mistakes=4,accuracy=2`)
+the page must hold exactly that many confusion matrices, mistake grids and accuracy charts.
+
+Usage: python3 Scripts/check_report.py REPORT.html [SCREENSHOT_DIR] [FORMULAS,ERRORS] [FIGURES]   (see Scripts/check-report)
 Python's standard library only: the WebSocket client below is the minimum the protocol needs.
 """
 
@@ -213,6 +218,50 @@ STATIC_CHECKS = r"""
 })()
 """
 
+# Classifier figures drawn as they should be: every image inside an SVG decodes, every confusion
+# matrix has n × n cells each showing its count, every mistake has its image and caption lines.
+FIGURE_CHECKS = r"""
+(async () => {
+  const problems = [];
+  const visible = (element) => { const box = element.getBoundingClientRect(); return box.width > 0 && box.height > 0; };
+  for (const image of document.querySelectorAll("svg image")) {
+    const href = image.getAttribute("href") || "";
+    const probe = new Image();
+    probe.src = href;
+    try { await probe.decode(); } catch (error) { problems.push("an SVG figure's image did not decode: " + href.slice(0, 40)); }
+    if (!visible(image)) problems.push("an SVG figure's image is not shown");
+  }
+  const matrices = document.querySelectorAll("svg .confusion-matrix");
+  for (const matrix of matrices) {
+    const classes = matrix.querySelectorAll(".y-axis text").length - 1;
+    const cells = matrix.querySelectorAll(".cell");
+    if (classes < 2 || cells.length !== classes * classes) problems.push("a confusion matrix has " + cells.length + " cells for " + classes + " classes");
+    for (const cell of cells) {
+      const text = cell.querySelector("text");
+      if (!text || !/^[0-9]+$/.test(text.textContent) || !visible(text) || !visible(cell.querySelector("rect"))) {
+        problems.push("a confusion matrix cell shows no count: " + cell.textContent.slice(0, 60));
+        break;
+      }
+    }
+  }
+  const grids = document.querySelectorAll("svg .captioned-images");
+  for (const grid of grids) {
+    for (const item of grid.querySelectorAll(".captioned-image")) {
+      const captions = [...item.querySelectorAll(".caption")];
+      if (!item.querySelector("image") || captions.length === 0 || !captions.every((line) => visible(line) && line.textContent.trim())) {
+        problems.push("a captioned image shows no image or caption: " + item.textContent.slice(0, 60));
+        break;
+      }
+    }
+  }
+  const accuracy = [...document.querySelectorAll("figure.chart svg > title")].filter((title) => title.textContent === "Accuracy per epoch");
+  for (const title of accuracy) {
+    if (!title.parentElement.querySelector("g.series path") || !visible(title.parentElement)) problems.push("an accuracy chart draws no line");
+  }
+  return {problems, confusion: matrices.length, mistakes: grids.length, accuracy: accuracy.length};
+})()
+"""
+
 # Every table fits its column at the current width, without a sideways scroll.
 TABLES_FIT = r"""
 (() => [...document.querySelectorAll(".table-scroll")]
@@ -285,6 +334,7 @@ def main():
     report = pathlib.Path(sys.argv[1]).resolve()
     shots = sys.argv[2] if len(sys.argv) > 2 else ""
     expected_math = sys.argv[3] if len(sys.argv) > 3 else ""
+    expected_figures = sys.argv[4] if len(sys.argv) > 4 else ""
     browser = Browser()
     problems = []
     try:
@@ -296,7 +346,12 @@ def main():
         browser.wait_for("Page.loadEventFired")
         static = browser.evaluate(STATIC_CHECKS)
         interactive = browser.evaluate(INTERACTIONS)
-        problems += static["problems"] + interactive["problems"] + browser.evaluate(TABLES_FIT)
+        figures = browser.evaluate(FIGURE_CHECKS)
+        problems += static["problems"] + interactive["problems"] + figures["problems"] + browser.evaluate(TABLES_FIT)
+        for expectation in filter(None, expected_figures.split(",")):
+            kind, count = expectation.split("=")
+            if figures.get(kind) != int(count):
+                problems.append(f"expected {count} {kind} figures, found {figures.get(kind)}")
         browser.page("Emulation.setDeviceMetricsOverride",
                      {"width": 390, "height": 900, "deviceScaleFactor": 1, "mobile": True})
         time.sleep(0.3)
@@ -335,7 +390,8 @@ def main():
     print(f"check-report: {report.name}: {static['images']} images, {static['charts']} charts, "
           f"{interactive['legends']} legends toggled, {interactive['sliders']} sliders moved, "
           f"{interactive['zoomable']} zoomable grids, {static['formulas']} formulas as MathML, "
-          f"{static['mathErrors']} formula errors in place, {report.stat().st_size:,} bytes")
+          f"{static['mathErrors']} formula errors in place, {figures['confusion']} confusion matrices, "
+          f"{figures['mistakes']} mistake grids, {figures['accuracy']} accuracy charts, {report.stat().st_size:,} bytes")
     finish(problems, "no script errors, every image decoded, no network requests")
 
 

@@ -28,6 +28,12 @@ public enum FigureError: Error, Equatable, Sendable, CustomStringConvertible {
     case classCountMismatch(points: Int, classes: Int)
     /// A scatter point's class has no name in the chart's class names.
     case unknownClass(point: Int, classIndex: Int, classCount: Int)
+    /// A confusion matrix has a different number of rows than class names.
+    case confusionMatrixRows(rows: Int, classCount: Int)
+    /// A confusion matrix row has a different number of columns than class names.
+    case confusionMatrixShape(row: Int, columns: Int, classCount: Int)
+    /// Captioned images were given a different number of captions than images.
+    case captionCountMismatch(images: Int, captions: Int)
 
     /// What went wrong and how to fix it.
     public var description: String {
@@ -63,6 +69,13 @@ public enum FigureError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(points) points but \(classes) class indices; give one class index per point"
         case .unknownClass(let point, let classIndex, let classCount):
             "point \(point) has class \(classIndex) but only \(classCount) class names are given (0..<\(classCount))"
+        case .confusionMatrixRows(let rows, let classCount):
+            "a confusion matrix of \(rows) rows was given \(classCount) class names; give one row per class"
+        case .confusionMatrixShape(let row, let columns, let classCount):
+            "confusion matrix row \(row) holds \(columns) counts but there are \(classCount) classes; "
+                + "give one count per class"
+        case .captionCountMismatch(let images, let captions):
+            "\(captions) captions given for \(images) images; give one per image"
         }
     }
 }

@@ -7,7 +7,7 @@ public enum Builtins {
     /// All built-in operations.
     public static let all: [OperationSpec] =
         DataOperations.all + LayerOperations.all + ModelOperations.all + TrainingOperations.all + PlotOperations.all
-        + TableOperations.all
+        + ClassifierOperations.all + TableOperations.all
         + FitStatisticOperations.all + ProseOperations.all
 
     /// The registry of all built-in operations.

@@ -14,48 +14,64 @@ enum PlotOperations {
 
     static let lossCurves = OperationSpec(
         name: "loss_curves",
-        doc: "Train and validation loss per epoch, and loss against training seconds, for each fit.",
+        doc:
+            "Train and validation loss per epoch, loss against training seconds, and a classifier's accuracy per epoch.",
         parameters: [.variadic("fits", .fit)],
-        result: .figure, version: 1, precheck: FitPrecheck.make(.same)
+        result: .figure, version: 2, precheck: FitPrecheck.make(.same)
     ) { arguments, _ in
         let fits = try fits(arguments)
-        var perEpoch: [LineChart.Series] = []
-        var perSecond: [LineChart.Series] = []
-        for fit in fits {
-            let color = fit.spec.colorSlot
-            perEpoch.append(
-                .init(
-                    name: "\(fit.name) train",
-                    points: fit.history.map { ChartPoint(x: Double($0.epoch), y: $0.trainLoss) },
-                    paletteIndex: color))
-            let validation = fit.history.compactMap { entry in
-                entry.validationLoss.map { ChartPoint(x: Double(entry.epoch), y: $0) }
-            }
-            if !validation.isEmpty {
-                perEpoch.append(
-                    .init(name: "\(fit.name) validation", points: validation, paletteIndex: color, dashed: true))
-            }
-            perSecond.append(
-                .init(
-                    name: fit.name, points: fit.history.map { ChartPoint(x: $0.elapsed, y: $0.trainLoss) },
-                    paletteIndex: color))
-        }
+        let classifies = fits.contains { !$0.spec.isAutoencoder }
         let byEpoch = LineChart(
-            title: "Loss per epoch", xTitle: "epoch", yTitle: "loss per image (BCE + β·KL, nats)", series: perEpoch,
-            integerX: true)
+            title: "Loss per epoch", xTitle: "epoch",
+            yTitle: "loss per image (\(classifies ? "cross-entropy" : "BCE + β·KL"), nats)",
+            series: perEpoch(fits, { $0.trainLoss }, { $0.validationLoss }), integerX: true)
         let bySecond = LineChart(
             title: "Loss against training time", xTitle: "training time (s)", yTitle: "train loss per image (nats)",
-            series: perSecond)
-        return .domain(
-            FigureValue([
+            series: fits.map { fit in
+                .init(
+                    name: fit.name, points: fit.history.map { ChartPoint(x: $0.elapsed, y: $0.trainLoss) },
+                    paletteIndex: fit.spec.colorSlot)
+            })
+        var figures = [
+            FigureMaker.figure(
+                svg: byEpoch.svg(), title: "Loss per epoch",
+                caption: "Train loss (solid, averaged over each epoch) and validation loss (dashed, after each epoch)."),
+            FigureMaker.figure(
+                svg: bySecond.svg(), title: "Loss against time",
+                caption: "Train loss at the end of each epoch against seconds of training."),
+        ]
+        if classifies {
+            let accuracy = LineChart(
+                title: "Accuracy per epoch", xTitle: "epoch", yTitle: "accuracy (%)",
+                series: perEpoch(
+                    fits, { $0.trainAccuracy.map { $0 * 100 } }, { $0.validationAccuracy.map { $0 * 100 } }),
+                integerX: true)
+            figures.insert(
                 FigureMaker.figure(
-                    svg: byEpoch.svg(), title: "Loss per epoch",
-                    caption:
-                        "Train loss (solid, averaged over each epoch) and validation loss (dashed, after each epoch)."),
-                FigureMaker.figure(
-                    svg: bySecond.svg(), title: "Loss against time",
-                    caption: "Train loss at the end of each epoch against seconds of training."),
-            ]))
+                    svg: accuracy.svg(), title: "Accuracy per epoch",
+                    caption: "Train accuracy (solid, over each epoch's batches in training mode) and validation "
+                        + "accuracy (dashed, after each epoch)."),
+                at: 1)
+        }
+        return .domain(FigureValue(figures))
+    }
+
+    /// Per fit, a solid line of `train` and, where the history has them, a dashed line of
+    /// `validation`, both per epoch and in the fit's colour.
+    private static func perEpoch(
+        _ fits: [FitValue], _ train: (EpochRecord) -> Double?, _ validation: (EpochRecord) -> Double?
+    ) -> [LineChart.Series] {
+        fits.flatMap { fit -> [LineChart.Series] in
+            func points(_ value: (EpochRecord) -> Double?) -> [ChartPoint] {
+                fit.history.compactMap { entry in value(entry).map { ChartPoint(x: Double(entry.epoch), y: $0) } }
+            }
+            let color = fit.spec.colorSlot
+            let validated = points(validation)
+            return [.init(name: "\(fit.name) train", points: points(train), paletteIndex: color)]
+                + (validated.isEmpty
+                    ? []
+                    : [.init(name: "\(fit.name) validation", points: validated, paletteIndex: color, dashed: true)])
+        }
     }
 
     static let reconstructions = OperationSpec(

@@ -102,3 +102,71 @@ import Testing
     #expect(quoted["parameters(deeper_fit)"] == .text("259241"))
     #expect(quoted["parameters(baseline_fit)"] == .text("265833"))
 }
+
+/// Runs `Notebooks/classifier_compare.md` on a few images of MNIST and Fashion-MNIST for one epoch.
+@Test func theClassifierNotebookRunsEndToEndOnASmallSubset() throws {
+    let path = FixturePaths.projectRoot.appendingPathComponent("Notebooks/classifier_compare.md").path
+    let document = Document(
+        source: SourceFile(
+            path: "Notebooks/classifier_compare.md", text: try String(contentsOfFile: path, encoding: .utf8)))
+    let overrides = ["epochs=1", "train_images=256", "test_images=64", "batch=64"]
+    let (plan, diagnostics) = Checker(registry: Builtins.registry, hints: .nb).check(document, overrides: overrides)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("nb-classify-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let record = Executor(plan: try #require(plan), cache: CacheStore(directory: output), observer: nil).run()
+    let failures = record.statements.filter { $0.status != .ran }.map { "\($0.source): \($0.message ?? "")" }
+    #expect(failures.isEmpty, "\(failures)")
+    let quoted = Dictionary(
+        record.statements.filter { $0.cell == nil }.map { ($0.source, $0.display) }, uniquingKeysWith: { a, _ in a })
+    // Convolutions 32·9 + 32 and 64·32·9 + 64, then 1600·10 + 10; the MLP 784·400 + 400 + 400·400 + 400 + 400·10 + 10.
+    #expect(quoted["format(parameters(mnist_cnn_fit))"] == .text("34,826"))
+    #expect(quoted["format(parameters(mnist_mlp_fit))"] == .text("478,410"))
+    guard case .text(let accuracy)?? = quoted["percent(accuracy(mnist_cnn_fit, on: mnist_test), digits: 2)"] else {
+        Issue.record("the CNN's accuracy is not quoted")
+        return
+    }
+    #expect(accuracy.wholeMatch(of: /[0-9]{1,3}\.[0-9]{2}%/) != nil, "\(accuracy)")
+
+    let displayed = record.statements.filter { $0.binding == nil && $0.cell != nil }
+    for statement in displayed { #expect(statement.display != nil, "\(statement.source) shows nothing") }
+    let figures = Dictionary(
+        displayed.map { ($0.source, $0.display) }, uniquingKeysWith: { a, _ in a })
+    guard case .list(let curves)?? = figures["loss_curves(fashion_mlp_fit, fashion_cnn_fit)"] else {
+        Issue.record("loss_curves shows no list of figures")
+        return
+    }
+    #expect(
+        curves.compactMap { item -> String? in
+            guard case .figure(let figure) = item else { return nil }
+            return figure.title
+        } == ["Loss per epoch", "Accuracy per epoch", "Loss against time"])
+    if case .figure(let loss) = curves.first, case .svg(let lossSVG) = loss.image {
+        #expect(lossSVG.contains(">loss per image (cross-entropy, nats)</text>"))
+    }
+    guard case .figure(let matrix)?? = figures["confusion_matrix(fashion_cnn_fit, on: fashion_test)"],
+        case .svg(let matrixSVG) = matrix.image
+    else {
+        Issue.record("confusion_matrix shows no SVG figure")
+        return
+    }
+    #expect(matrixSVG.contains(">T-shirt/top</text>") && matrixSVG.contains(">Ankle boot</text>"))
+    guard case .figure(let mistakes)?? = figures["mistakes(mnist_mlp_fit, on: mnist_test, count: 16)"],
+        case .svg(let mistakesSVG) = mistakes.image
+    else {
+        Issue.record("mistakes shows no SVG figure")
+        return
+    }
+    // 64 test images after one epoch on 256 leave a dozen or more mistakes, of which at most 16 are shown.
+    let match = try #require(mistakes.caption.firstMatch(of: /The first ([0-9]+) of the ([0-9]+) images/))
+    let (shown, wrong) = (try #require(Int(match.1)), try #require(Int(match.2)))
+    #expect(shown == min(16, wrong) && shown > 0, "\(mistakes.caption)")
+    #expect(mistakesSVG.components(separatedBy: "class=\"captioned-image\"").count - 1 == shown)
+    #expect(
+        displayed.map(\.source).filter { $0.hasPrefix("save(") } == [
+            "save(mnist_mlp_fit, path: \"Output/classifier_compare/mnist_mlp.safetensors\")",
+            "save(mnist_cnn_fit, path: \"Output/classifier_compare/mnist_cnn.safetensors\")",
+            "save(fashion_mlp_fit, path: \"Output/classifier_compare/fashion_mlp.safetensors\")",
+            "save(fashion_cnn_fit, path: \"Output/classifier_compare/fashion_cnn.safetensors\")",
+        ])
+}

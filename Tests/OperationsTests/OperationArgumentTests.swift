@@ -66,6 +66,15 @@ private let badCalls: [(String, String)] = [
         "x = accuracy(1️⃣f, on: d)",
         "'accuracy' needs a classifier's fit, but f is a VAE's; for a VAE use test_loss, reconstructions or samples"
     ),
+    (
+        "x = confusion_matrix(1️⃣f, on: d)",
+        "'confusion_matrix' needs a classifier's fit, but f is a VAE's; for a VAE use test_loss, reconstructions or "
+            + "samples"
+    ),
+    (
+        "x = mistakes(1️⃣f, on: d)",
+        "'mistakes' needs a classifier's fit, but f is a VAE's; for a VAE use test_loss, reconstructions or samples"
+    ),
     ("x = linear(1️⃣0)", "'features' must be in 1...65536, got 0"),
     ("x = conv2d(32, kernel: 1️⃣0)", "'kernel' must be in 1...64, got 0"),
     ("x = conv2d(32, kernel: 3, padding: 1️⃣-1)", "'padding' must be in 0...64, got -1"),
@@ -107,4 +116,24 @@ func everyOperationRejectsBadArgumentsBeforeAnythingRuns(marked: String, message
     let calls = badCalls.map { MarkedSource($0.0).text }
     let covered = Set(calls.map { String($0.drop { $0 != "=" }.dropFirst(2).prefix { $0 != "(" }) })
     #expect(covered == Set(Builtins.registry.names))
+}
+
+/// `mistakes` of a classifier's fit, whose `count` must be in 1...100 (the table's fit is a VAE's).
+@Test(arguments: [("0", "'count' must be in 1...100, got 0"), ("101", "'count' must be in 1...100, got 101")])
+func mistakesShowsOneToAHundredImages(count: String, message: String) {
+    let source = MarkedSource(
+        """
+        # Mistakes
+
+        ```nb
+        d = mnist(split: "test", limit: 10)
+        c = train(classifier(seq([flatten(), linear(10)])), on: d, epochs: 1)
+        x = mistakes(c, on: d, count: 1️⃣\(count))
+        ```
+
+        """)
+    let document = Document(source: SourceFile(path: "Notebooks/x.md", text: source.text))
+    let diagnostics = Checker(registry: Builtins.registry, hints: .nb).check(document).diagnostics
+    #expect(diagnostics.map(\.message) == [message])
+    #expect(diagnostics.first?.range?.start == source["1️⃣"])
 }

@@ -18,3 +18,18 @@ import Testing
     #expect(small.finished().contains("<table class=\"data\"><thead>"))
     #expect(!small.finished().contains("data-label"))
 }
+
+@Test func aTableWithALongTextCellIsWideTooSoAPhoneShowsItAsCards() {
+    let layer = "Linear(in_features=1600, out_features=10, bias=True)"
+    let summary = DisplayTable(
+        columns: ["name", "layer", "parameters"], rows: [[.text("net.8"), .text(layer), .number(16_010)]])
+    var html = HTMLBuilder()
+    TableView(table: summary).render(into: &html)
+    #expect(html.finished().contains("<table class=\"data wide\">"))
+    #expect(html.finished().contains("<td data-label=\"layer\">\(layer)</td>"))
+
+    let short = DisplayTable(columns: ["name", "layer"], rows: [[.text("net.1"), .text("ReLU()")]])
+    var shortHTML = HTMLBuilder()
+    TableView(table: short).render(into: &shortHTML)
+    #expect(shortHTML.finished().contains("<table class=\"data\">"))
+}

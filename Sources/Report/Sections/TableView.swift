@@ -8,10 +8,21 @@ struct TableView {
 
     /// From this many columns a table is `wide`.
     static let wideColumns = 7
+    /// A text cell this long makes a table `wide` too: a layer's PyTorch form in a summary
+    /// (`MaxPool2d(kernel_size=2, stride=2, …)`) leaves a phone's column no room for the numbers.
+    static let wideText = 40
+
+    /// Whether the table becomes cards of label: value on a phone.
+    private var isWide: Bool {
+        table.columns.count >= Self.wideColumns
+            || table.rows.joined().contains { cell in
+                if case .text(let text) = cell { text.count >= Self.wideText } else { false }
+            }
+    }
 
     /// The name of `column`, which a wide table's cells carry for the phone's card layout.
-    private func label(_ column: Int) -> String? {
-        table.columns.count >= Self.wideColumns && column < table.columns.count ? table.columns[column] : nil
+    private func label(_ column: Int, wide: Bool) -> String? {
+        wide && column < table.columns.count ? table.columns[column] : nil
     }
 
     /// Text cells that stand for a missing number and do not make a column textual.
@@ -20,9 +31,10 @@ struct TableView {
     /// Writes the table.
     func render(into html: inout HTMLBuilder) {
         let formats = table.columns.indices.map(format(ofColumn:))
+        let wide = isWide
         html.open("div", ["class": "table-scroll"])
         // A table this wide does not fit a phone: there each row becomes a card of label: value.
-        html.open("table", ["class": table.columns.count >= Self.wideColumns ? "data wide" : "data"])
+        html.open("table", ["class": wide ? "data wide" : "data"])
         html.wrap("thead") { html in
             html.wrap("tr") { html in
                 for (column, name) in table.columns.enumerated() {
@@ -38,10 +50,11 @@ struct TableView {
                 switch cell {
                 case .number(let value):
                     let text = (format ?? TableNumberFormat(column: [value])).string(value)
-                    html.element("td", ["class": "number", "data-label": label(column)], text: text)
+                    html.element("td", ["class": "number", "data-label": label(column, wide: wide)], text: text)
                 case .text(let text):
                     html.element(
-                        "td", ["class": format == nil ? nil : "number", "data-label": label(column)], text: text)
+                        "td", ["class": format == nil ? nil : "number", "data-label": label(column, wide: wide)],
+                        text: text)
                 }
             }
             html.close()
