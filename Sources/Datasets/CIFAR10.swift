@@ -47,11 +47,15 @@ public enum CIFAR10 {
             throw DatasetError.arrayOverBudget(
                 path: path, shape: [count] + imageShape, expectedBytes: file.size, budgetBytes: memoryBudget)
         }
-        let records = try NPYReader.readBytes(file, count: file.size)
-        guard records.count == count * recordBytes else {
+        return try decode(try NPYReader.readBytes(file, count: file.size), path: path)
+    }
+
+    /// The batch held in `records`, read from `path` (named in errors).
+    public static func decode(_ records: [UInt8], path: String) throws -> CIFARBatch {
+        guard !records.isEmpty, records.count % recordBytes == 0 else {
             throw DatasetError.cifarSizeNotRecords(path: path, bytes: records.count)
         }
-        return try split(records, count: count, path: path)
+        return try split(records, count: records.count / recordBytes, path: path)
     }
 
     /// The class names in the `batches.meta.txt` file at `path`: one a line, blank lines ignored.
