@@ -19,7 +19,11 @@ public struct NPYArray: Sendable {
             [Float](unsafeUninitializedCapacity: count) { out, initialized in
                 switch header.type {
                 case .uint8:
-                    for i in 0..<count { out[i] = Float(raw[i]) / 255 }
+                    // A table of the 256 quotients: the same values as dividing, without a division each.
+                    let scaled = (0..<256).map { Float($0) / 255 }
+                    scaled.withUnsafeBufferPointer { table in
+                        for i in 0..<count { out[i] = table[Int(raw[i])] }
+                    }
                 case .float32:
                     for i in 0..<count { out[i] = raw.loadUnaligned(fromByteOffset: 4 * i, as: Float.self) }
                 case .float64:
@@ -111,12 +115,18 @@ public enum NPYReader {
     }
 
     /// Up to `count` bytes of `file` from where it is, with the errors in the data sets' terms.
+    ///
+    /// Read straight into uninitialized storage: zero-filling 50 MB first costs as much as reading it.
     static func readBytes(_ file: ReadableFile, count: Int) throws -> [UInt8] {
-        do {
-            return try file.read(upToCount: count)
-        } catch {
+        var outcome: Result<Int, FileReadError> = .success(0)
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            outcome = Result { () throws(FileReadError) in try file.read(into: UnsafeMutableRawBufferPointer(buffer)) }
+            initialized = (try? outcome.get()) ?? 0
+        }
+        if case .failure(let error) = outcome {
             throw DatasetError.unreadableFile(path: file.path, reason: error.reason)
         }
+        return bytes
     }
 
     /// Up to `count` bytes of `file` from `offset`, with the errors in the data sets' terms.
