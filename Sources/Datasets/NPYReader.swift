@@ -5,8 +5,16 @@ import Foundation
 public struct NPYArray: Sendable {
     /// The header it was read with.
     public let header: NPYHeader
-    /// The elements as stored: little-endian, C order, `header.payloadBytes` of them.
-    let payload: [UInt8]
+    /// The bytes holding the elements from `payloadOffset` on (a whole decoded file, so
+    /// a `.npz` member's 50 MB are not copied again), or the elements alone from offset 0.
+    let bytes: [UInt8]
+    /// Where the elements start in `bytes`.
+    let payloadOffset: Int
+
+    /// Calls `body` with the elements as stored: little-endian, C order, `header.payloadBytes` of them.
+    private func withPayload<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[payloadOffset...])) }
+    }
 
     /// The extent of each axis, outermost first.
     public var shape: [Int] { header.shape }
@@ -15,7 +23,7 @@ public struct NPYArray: Sendable {
     /// other types converted as they are.
     public func floats() -> [Float] {
         let count = header.count
-        return payload.withUnsafeBytes { raw in
+        return withPayload { raw in
             [Float](unsafeUninitializedCapacity: count) { out, initialized in
                 switch header.type {
                 case .uint8:
@@ -39,7 +47,7 @@ public struct NPYArray: Sendable {
     /// The elements as integers, for labels; only integer types qualify. `path` is named in errors.
     public func integers(path: String) throws -> [Int] {
         let count = header.count
-        return try payload.withUnsafeBytes { raw in
+        return try withPayload { raw in
             switch header.type {
             case .uint8:
                 return (0..<count).map { Int(raw[$0]) }
@@ -72,7 +80,7 @@ public enum NPYReader {
         let payload = try readBytes(file, count: header.payloadBytes)
         // The file can shrink between `stat` and reading.
         try check(header, actualBytes: payload.count, path: path, memoryBudget: memoryBudget)
-        return NPYArray(header: header, payload: payload)
+        return NPYArray(header: header, bytes: payload, payloadOffset: 0)
     }
 
     /// Decodes a whole `.npy` file held in `bytes`, read from `path` (named in errors).
@@ -81,7 +89,7 @@ public enum NPYReader {
     ) throws -> NPYArray {
         let header = try NPYHeader(parsing: bytes, path: path)
         try check(header, actualBytes: bytes.count - header.payloadOffset, path: path, memoryBudget: memoryBudget)
-        return NPYArray(header: header, payload: Array(bytes[header.payloadOffset...]))
+        return NPYArray(header: header, bytes: bytes, payloadOffset: header.payloadOffset)
     }
 
     /// Checks that `actualBytes` of elements are exactly what `header` declares, and that they
