@@ -97,6 +97,15 @@ struct NPYReaderTests {
         }
     }
 
+    @Test("A Fortran-ordered array with one axis longer than 1 has C order's bytes and is read")
+    func readsTrivialFortranOrder() throws {
+        let bytes = npyBytes(
+            header: "{'descr': '|u1', 'fortran_order': True, 'shape': (1, 3), }", payload: [0, 255, 51])
+        let array = try NPYReader.decode(bytes, path: "f.npy")
+        #expect(array.shape == [1, 3])
+        #expect(array.floats() == [0, 1, 0.2])
+    }
+
     @Test("Hostile headers are each one error naming the file and what is wrong")
     func refusesHostileHeaders() throws {
         let huge = 1 << 32

@@ -80,6 +80,19 @@ struct NPZReaderTests {
                 + resave)
     }
 
+    @Test("A central directory pointing past the end of the archive is named with its offset")
+    func refusesADirectoryOutsideTheFile() throws {
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: NumPyFixtures.path("stored.npz"))))
+        // The end record's last field before the comment length: the central directory's offset.
+        let end = bytes.count - 22
+        for index in 0..<4 { bytes[end + 16 + index] = 0x7F }
+        let error = DatasetError.malformedZip(path: "bad.npz", offset: end)
+        #expect(throws: error) { try NPZReader.decodeAll(bytes, path: "bad.npz", memoryBudget: 1 << 20) }
+        #expect(
+            error.description
+                == "bad.npz: the zip structure at byte \(end) is cut short or points outside the file; \(resave)")
+    }
+
     @Test("A file that is not a zip archive is named as such")
     func refusesANonZip() throws {
         let path = NumPyFixtures.path("u1.npy")
