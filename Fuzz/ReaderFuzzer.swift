@@ -1,6 +1,7 @@
 // libFuzzer target over the readers of data files a user can hand nb: IDX images and labels
-// (and loading them as one data set), gzip inflation, safetensors decoding, and a fit read back
-// from a cache entry (safetensors, its JSON record, the model built from it and loaded).
+// (and loading them as one data set), gzip inflation, safetensors decoding, a fit read back
+// from a cache entry (safetensors, its JSON record, the model built from it and loaded), NumPy
+// .npy files and .npz archives (zip, stored or deflated), and CIFAR-10 binary batches.
 // The first byte picks the reader; the rest is the file.
 //
 // Built and run by Scripts/fuzz (swiftc -sanitize=fuzzer,address); seeds in Fuzz/Corpus/readers.
@@ -14,7 +15,7 @@ import Operations
 public func readerFuzzerTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let start, count > 0 else { return 0 }
     let bytes = [UInt8](UnsafeBufferPointer(start: start + 1, count: count - 1))
-    switch start[0] % 5 {
+    switch start[0] % 8 {
     case 0:
         // Two more bytes give the images file's length (big-endian); the labels file follows it.
         guard bytes.count >= 2 else { return 0 }
@@ -31,8 +32,18 @@ public func readerFuzzerTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: In
         _ = try? GzipFile.inflate(bytes, path: "fuzz.gz")
     case 3:
         _ = try? Safetensors.decode(bytes, path: "fuzz.safetensors")
-    default:
+    case 4:
         _ = try? FitValue.decoded(from: Data(bytes))
+    case 5:
+        // A small budget: the fuzzer's inputs are kilobytes, so a larger claim is a hostile one.
+        if let array = try? NPYReader.decode(bytes, path: "fuzz.npy", memoryBudget: 1 << 24) {
+            _ = array.floats()
+            _ = try? array.integers(path: "fuzz.npy")
+        }
+    case 6:
+        _ = try? NPZReader.decodeAll(bytes, path: "fuzz.npz", memoryBudget: 1 << 24)
+    default:
+        _ = try? CIFAR10.decode(bytes, path: "fuzz.bin")
     }
     return 0
 }

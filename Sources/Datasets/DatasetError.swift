@@ -48,6 +48,51 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The files of a split are in none of the places searched.
     case dataNotFound(dataset: DatasetName, split: Split, files: [String], searched: [DataLocator.Place])
 
+    /// The file at `path` does not start with NumPy's `\x93NUMPY` magic.
+    case notNPY(path: String)
+    /// The `.npy` file at `path` has a format version other than 1.0, 2.0 or 3.0.
+    case unsupportedNPYVersion(path: String, major: UInt8, minor: UInt8)
+    /// The `.npy` data at `path` is shorter than its own header says.
+    case npyHeaderTruncated(path: String, expectedBytes: Int, actualBytes: Int)
+    /// The `.npy` header at `path` is longer than NumPy's own reading limit.
+    case npyHeaderTooLong(path: String, bytes: Int, limitBytes: Int)
+    /// The `.npy` header at `path` is not the dictionary NumPy writes.
+    case malformedNPYHeader(path: String, header: String)
+    /// The `.npy` array at `path` has a dtype nb does not read.
+    case unsupportedDType(path: String, descr: String)
+    /// The `.npy` array at `path` is stored in Fortran (column-major) order.
+    case fortranOrder(path: String, shape: [Int])
+    /// The `.npy` shape at `path` has a byte size over 2^63.
+    case arraySizeOverflows(path: String, shape: [Int])
+    /// The `.npy` header at `path` describes a different number of bytes than follow it.
+    case arrayPayloadMismatch(path: String, shape: [Int], descr: String, expectedBytes: Int, actualBytes: Int)
+    /// The `.npy` array at `path` needs more bytes than nb holds in memory for one file.
+    case arrayOverBudget(path: String, shape: [Int], expectedBytes: Int, budgetBytes: Int)
+    /// Labels were asked of a `.npy` array at `path` whose dtype is not an integer.
+    case labelsNotIntegers(path: String, descr: String)
+    /// `path` has no zip end-of-central-directory record: not a `.npz`/zip archive.
+    case notZip(path: String)
+    /// A zip structure of `path` at `offset` is cut short or points outside the file.
+    case malformedZip(path: String, offset: Int)
+    /// The archive `path` has no member `member`; `available` are the ones it has.
+    case memberNotFound(path: String, member: String, available: [String])
+    /// The zip member is neither stored (0) nor deflated (8), or is encrypted.
+    case unsupportedZipMethod(path: String, member: String, method: Int)
+    /// The zip member declares more bytes than nb holds in memory for one file.
+    case zipMemberOverBudget(path: String, member: String, declaredBytes: Int, budgetBytes: Int)
+    /// The zip member declares more bytes than its compressed size can inflate to.
+    case zipMemberImpossible(path: String, member: String, declaredBytes: Int, compressedBytes: Int)
+    /// The zip member inflates to a different size than it declares (reading stopped there).
+    case zipMemberSizeMismatch(path: String, member: String, declaredBytes: Int, longer: Bool)
+    /// The zip member's deflate data is corrupt or cut short.
+    case corruptZipMember(path: String, member: String, reason: String)
+    /// A CIFAR-10 batch's size is not a whole number of 3,073-byte records (or is zero).
+    case cifarSizeNotRecords(path: String, bytes: Int)
+    /// A CIFAR-10 record's label byte is not a class index (0–9).
+    case cifarLabelOutOfRange(path: String, record: Int, label: UInt8)
+    /// A class-names file holds a different number of names than the data set has classes.
+    case classNameCount(path: String, expected: Int, actual: Int)
+
     /// The message: what is wrong, where, and how to fix it.
     public var description: String {
         switch self {
@@ -112,6 +157,74 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
             return "data: \"\(given.path)\" is not the folder of the files but holds \(dataset.folder)/, which is; "
                 + "data: names the folder of the files themselves (while NB_DATA names the folder holding "
                 + "\(dataset.folder)/), so give data: \"\(holding)\""
+        case .notNPY(let path):
+            return "\(path): not a NumPy .npy file (it does not start with \\x93NUMPY); \(Self.resaveHint)"
+        case .unsupportedNPYVersion(let path, let major, let minor):
+            return "\(path): .npy format version \(major).\(minor) is not one nb reads (1.0, 2.0, 3.0); "
+                + Self.resaveHint
+        case .npyHeaderTruncated(let path, let expectedBytes, let actualBytes):
+            return "\(path): too short for its .npy header: it needs \(expectedBytes) bytes but the data has "
+                + "\(actualBytes); \(Self.resaveHint)"
+        case .npyHeaderTooLong(let path, let bytes, let limitBytes):
+            return "\(path): the .npy header is \(bytes) bytes, more than the \(limitBytes) NumPy itself reads; "
+                + Self.resaveHint
+        case .malformedNPYHeader(let path, let header):
+            return "\(path): the .npy header \(header) is not a dictionary of 'descr', 'fortran_order' and "
+                + "'shape' as NumPy writes it; \(Self.resaveHint)"
+        case .unsupportedDType(let path, let descr):
+            return "\(path): dtype '\(descr)' is not one nb reads (little-endian uint8 '|u1', float32 '<f4', "
+                + "float64 '<f8', int64 '<i8'); convert it with `a.astype('<f4')` before saving"
+        case .fortranOrder(let path, let shape):
+            return "\(path): the \(Self.shape(shape)) array is stored in Fortran order; nb reads C order: "
+                + "save `np.ascontiguousarray(a)` instead"
+        case .arraySizeOverflows(let path, let shape):
+            return "\(path): the .npy header describes a \(Self.shape(shape)) array, over 2^63 bytes, so the "
+                + "header is corrupt; \(Self.resaveHint)"
+        case .arrayPayloadMismatch(let path, let shape, let descr, let expectedBytes, let actualBytes):
+            let problem = actualBytes < expectedBytes ? "the file is truncated" : "unexpected bytes follow"
+            return "\(path): the .npy header describes a \(Self.shape(shape)) array of '\(descr)' = "
+                + "\(expectedBytes) bytes but \(actualBytes) follow, so \(problem); \(Self.resaveHint)"
+        case .arrayOverBudget(let path, let shape, let expectedBytes, let budgetBytes):
+            return "\(path): the \(Self.shape(shape)) array needs \(expectedBytes) bytes, more than the "
+                + "\(budgetBytes) bytes nb holds in memory for one file (half this machine's memory); "
+                + "use a smaller array"
+        case .labelsNotIntegers(let path, let descr):
+            return "\(path): labels must be integers ('|u1' or '<i8') but the array's dtype is '\(descr)'; "
+                + "save them with `y.astype('int64')`"
+        case .notZip(let path):
+            return "\(path): not a .npz (zip) archive: it has no end-of-central-directory record; "
+                + Self.resaveHint
+        case .malformedZip(let path, let offset):
+            return "\(path): the zip structure at byte \(offset) is cut short or points outside the file; "
+                + Self.resaveHint
+        case .memberNotFound(let path, let member, let available):
+            let names = available.isEmpty ? "no arrays" : available.joined(separator: ", ")
+            return "\(path): no array '\(member)' in the archive (it holds \(names)); use one of those names"
+        case .unsupportedZipMethod(let path, let member, let method):
+            return "\(path): member \(member) uses zip method \(method) or is encrypted; nb reads stored and "
+                + "deflated members (np.savez, np.savez_compressed)"
+        case .zipMemberOverBudget(let path, let member, let declaredBytes, let budgetBytes):
+            return "\(path): member \(member) declares \(declaredBytes) bytes, more than the \(budgetBytes) bytes "
+                + "nb holds in memory for one file (half this machine's memory); use a smaller array"
+        case .zipMemberImpossible(let path, let member, let declaredBytes, let compressedBytes):
+            return "\(path): member \(member) declares \(declaredBytes) bytes, but \(compressedBytes) bytes of "
+                + "deflate data inflate to at most \(compressedBytes * IDXReader.maximumDeflateRatio), so the "
+                + "archive is corrupt; \(Self.resaveHint)"
+        case .zipMemberSizeMismatch(let path, let member, let declaredBytes, let longer):
+            let problem = longer ? "more (nb stopped reading there)" : "fewer"
+            return "\(path): member \(member) declares \(declaredBytes) bytes but inflates to \(problem); "
+                + Self.resaveHint
+        case .corruptZipMember(let path, let member, let reason):
+            return "\(path): member \(member) holds corrupt deflate data (zlib: \(reason)); \(Self.resaveHint)"
+        case .cifarSizeNotRecords(let path, let bytes):
+            return "\(path): \(bytes) bytes is not a whole, non-zero number of CIFAR-10 records of 3073 bytes "
+                + "(1 label byte, then 3 × 32 × 32 pixel bytes); re-copy it from the CIFAR-10 binary version"
+        case .cifarLabelOutOfRange(let path, let record, let label):
+            return "\(path): record \(record) has label \(label), not a CIFAR-10 class (0..<10); "
+                + "re-copy it from the CIFAR-10 binary version"
+        case .classNameCount(let path, let expected, let actual):
+            return "\(path): \(actual) class names, one a line, but the data set has \(expected) classes; "
+                + "re-copy it from the CIFAR-10 binary version"
         case .dataNotFound(let dataset, let split, let files, let searched):
             let places = searched.map { "  \($0.path) (\($0.origin))" }.joined(separator: "\n")
             let looked = searched.isEmpty ? "nowhere (no place to look)" : "in:\n\(places)"
@@ -124,6 +237,9 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     private static let recopyHint =
         "re-copy it from its source (MNIST ships with nb in Data/mnist; Fashion-MNIST comes from "
         + "`sudo apt-get install --reinstall dataset-fashion-mnist`)"
+
+    /// How to replace a damaged file the user saved with NumPy.
+    private static let resaveHint = "save it again with np.save or np.savez"
 
     /// The folder holding `path`.
     private static func parent(of path: String) -> String {

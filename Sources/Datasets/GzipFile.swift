@@ -122,14 +122,19 @@ extension GzipFile {
         private var memberEnded = false
 
         /// Starts inflating `first`, then whatever `nextPiece` returns (empty at the end).
-        init(path: String, first: [UInt8], nextPiece: @escaping () throws -> [UInt8]) throws {
+        ///
+        /// `windowBits` is zlib's: the default detects a gzip or zlib header; -15 reads raw
+        /// deflate, as zip members hold.
+        init(
+            path: String, first: [UInt8], windowBits: Int32 = 15 + 32, nextPiece: @escaping () throws -> [UInt8]
+        ) throws {
             self.path = path
             self.nextPiece = nextPiece
             input = first
             compressedBytes = first.count
             stream.initialize(to: z_stream())
             // 15 + 32: the largest window, and detect a gzip or zlib header automatically.
-            guard inflateInit2_(stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            guard inflateInit2_(stream, windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
                 stream.deallocate()
                 throw DatasetError.corruptGzip(path: path, reason: DatasetError.zlibCouldNotStart)
             }
