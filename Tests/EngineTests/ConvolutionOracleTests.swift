@@ -235,3 +235,24 @@ func winogradConvolutionsMatchTheNaiveDefinition(padding: Int, dimensions: [Int]
     // dW of `up` is dW of that convolution with x as its output gradient and dy as its input.
     #expect(maxDifference(up.weight.grad.values, naiveConvolutionGradients(dy, x, conv).weight) < 2e-3)
 }
+
+// One-channel images with stride 1 and no padding are convolved directly, 16 output columns at a
+// time: rows narrower than 16 take the scalar loop, a row of exactly 16 one vector, and wider
+// rows end in a vector that overlaps the one before it (the convnet's 26 columns, and 33).
+@Test(arguments: [
+    (3, [2, 1, 8, 9]), (3, [3, 1, 18, 18]), (3, [9, 1, 28, 28]), (5, [2, 1, 12, 37]), (1, [2, 1, 3, 20]),
+])
+func singleChannelConvolutionsMatchTheNaiveDefinition(kernel: Int, dimensions: [Int]) {
+    var generator = SeededGenerator(seed: 38)
+    let layer = Conv2d(1, 6, kernelSize: kernel, generator: &generator)
+    let x = randomTensor(Shape(dimensions), generator: &generator)
+    let y = layer.forward(x)
+    #expect(y.shape == Shape(dimensions[0], 6, dimensions[2] - kernel + 1, dimensions[3] - kernel + 1))
+    #expect(maxDifference(y.values, naiveConvolution(x, layer)) < 1e-5)
+    let dy = randomTensor(y.shape, generator: &generator)
+    layer.zeroGrad()
+    let dx = layer.backward(gradOutput: dy)
+    let expected = naiveConvolutionGradients(x, dy, layer)
+    #expect(maxDifference(dx.values, expected.input) < 1e-5)
+    #expect(maxDifference(layer.weight.grad.values, expected.weight) < 1e-3)
+}

@@ -9,6 +9,8 @@ enum ReLUProducer: CaseIterable, Sendable {
     case unfoldedConvolution
     /// Conv2d by Winograd F(2×2, 3×3), the bias added in the output transform.
     case winogradConvolution
+    /// Conv2d of one-channel images computed directly, the bias its sums' start.
+    case singleChannelConvolution
     /// ConvTranspose2d, the bias added in its own pass after the fold.
     case transposedConvolution
 
@@ -18,6 +20,8 @@ enum ReLUProducer: CaseIterable, Sendable {
             (Conv2d(3, 5, kernelSize: 3, stride: 2, padding: 1, generator: &generator), [10, 3, 9, 9])
         case .winogradConvolution:
             (Conv2d(3, 5, kernelSize: 3, stride: 1, padding: 1, generator: &generator), [10, 3, 7, 7])
+        case .singleChannelConvolution:
+            (Conv2d(1, 5, kernelSize: 3, generator: &generator), [10, 1, 20, 20])
         case .transposedConvolution:
             (
                 ConvTranspose2d(3, 5, kernelSize: 3, stride: 2, padding: 1, outputPadding: 1, generator: &generator),
