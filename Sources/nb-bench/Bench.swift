@@ -22,7 +22,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Images per step.")
     var batch = 128
 
-    @Option(help: "Models to time: mlp, cnn.")
+    @Option(help: "Models to time: mlp, cnn, classifier (the convnet of Notebooks/classifier_compare.md).")
     var models = ["mlp", "cnn"]
 
     @Flag(
@@ -43,19 +43,29 @@ struct Bench: ParsableCommand {
         let data = try LabeledImages.load(.mnist, split: .train)
         var results: [ModelResult] = []
         for name in models {
-            var generator = SeededGenerator(seed: 0)
-            let model =
-                name == "mlp"
-                ? VariationalAutoencoder.mlp(hidden: [400, 400], latent: 20, generator: &generator)
-                : VariationalAutoencoder.cnn(channels: [32, 64, 64], latent: 20, generator: &generator)
-            var result = try measure(name: name, model: model, data: data)
-            print(BenchMessages.modelLine(result))
-            if layers {
-                let rows = profile(name: name, model: model, data: data)
-                result.layers = rows
-                print(BenchMessages.profileTable(rows, stepMilliseconds: result.medianMillisecondsPerStep))
-                result.inStep = inStepRows(model: model, data: data, batch: batch, steps: steps, alone: rows)
-                print(BenchMessages.inStepTable(result.inStep ?? []))
+            var result: ModelResult
+            if name == "classifier" {
+                result = try measureClassifier(data: data)
+            } else {
+                var generator = SeededGenerator(seed: 0)
+                let model =
+                    name == "mlp"
+                    ? VariationalAutoencoder.mlp(hidden: [400, 400], latent: 20, generator: &generator)
+                    : VariationalAutoencoder.cnn(channels: [32, 64, 64], latent: 20, generator: &generator)
+                let step = TrainingStep(model: model, learningRate: 1e-3, beta: 1)
+                var batches = FullBatches(of: data, batchSize: batch, seed: 0)
+                var noise = SeededGenerator(seed: 1)
+                result = measure(name: name, parameters: model.parameterCount, data: data) {
+                    step.run(images: batches.next(), generator: &noise)
+                }
+                print(BenchMessages.modelLine(result))
+                if layers {
+                    let rows = profile(name: name, model: model, data: data)
+                    result.layers = rows
+                    print(BenchMessages.profileTable(rows, stepMilliseconds: result.medianMillisecondsPerStep))
+                    result.inStep = inStepRows(model: model, data: data, batch: batch, steps: steps, alone: rows)
+                    print(BenchMessages.inStepTable(result.inStep ?? []))
+                }
             }
             results.append(result)
         }
@@ -73,13 +83,12 @@ struct Bench: ParsableCommand {
         }
     }
 
-    private func measure(name: String, model: VariationalAutoencoder, data: LabeledImages) throws -> ModelResult {
-        let step = TrainingStep(model: model, learningRate: 1e-3, beta: 1)
-        var batches = FullBatches(of: data, batchSize: batch, seed: 0)
-        var noise = SeededGenerator(seed: 1)
-        for _ in 0..<warmup { step.run(images: batches.next(), generator: &noise) }
+    /// Times `step` (which draws its own batch, so the gather is timed with it) after the warm-up,
+    /// and counts one step's matrix products for the FLOP rates.
+    func measure(name: String, parameters: Int, data: LabeledImages, step: () -> Void) -> ModelResult {
+        for _ in 0..<warmup { step() }
         GemmRecorder.calls = []
-        step.run(images: batches.next(), generator: &noise)
+        step()
         let calls = GemmRecorder.calls ?? []
         GemmRecorder.calls = nil
 
@@ -88,7 +97,7 @@ struct Bench: ParsableCommand {
         for _ in 0..<steps {
             // The shuffled batch's gather is timed too, as PyTorch's `x[order[…]]` is.
             let start = DispatchTime.now().uptimeNanoseconds
-            step.run(images: batches.next(), generator: &noise)
+            step()
             stepTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         let secondsPerStep = stepTimes.reduce(0, +) / Double(steps)
@@ -96,7 +105,7 @@ struct Bench: ParsableCommand {
         let flopsPerStep = calls.reduce(0) { $0 + $1.flops }
         let sgemm = sgemmRate(of: calls)
         return ModelResult(
-            model: name, parameters: model.parameterCount, millisecondsPerStep: secondsPerStep * 1000,
+            model: name, parameters: parameters, millisecondsPerStep: secondsPerStep * 1000,
             medianMillisecondsPerStep: medianSeconds * 1000,
             imagesPerSecond: Double(batch) / medianSeconds, meanImagesPerSecond: Double(batch) / secondsPerStep,
             secondsPerEpoch: secondsPerStep * Double(data.count) / Double(batch),

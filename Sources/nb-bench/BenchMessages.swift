@@ -10,6 +10,8 @@ enum BenchMessages {
     static let updateAndClear = "update and clear"
     /// The in-step table's last row: what the step spends outside the encoder and decoder layers.
     static let restOfStep = "rest of the step: heads, reparameterisation, loss, Adam, batch gather"
+    /// The same for the classifier, whose step has no heads.
+    static let restOfClassifierStep = "rest of the step: loss, Adam, batch gather"
 
     /// The machine's line under the models' results.
     /// The name of the loss's row in the classifier's table: `softmax cross-entropy on (128, 10)`.

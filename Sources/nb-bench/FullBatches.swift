@@ -5,7 +5,8 @@ import Engine
 /// (the last, partial batch of each epoch is skipped so that every step has the same shape).
 struct FullBatches {
     private var batches: Batches
-    private var labels: [UInt8] = []
+    /// The labels of the batch `next()` filled last.
+    private(set) var labels: [UInt8] = []
     private var position = 0
     /// The batch `next()` filled last, (batch, 1, 28, 28).
     private(set) var images: Tensor

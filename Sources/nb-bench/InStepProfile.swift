@@ -42,21 +42,32 @@ func inStepRows(
     let step = TrainingStep(model: model, learningRate: 1e-3, beta: 1)
     var batches = FullBatches(of: data, batchSize: batch, seed: 5)
     var noise = SeededGenerator(seed: 6)
-    let clocks = [PassClock(layers: model.encoder.layers.count), PassClock(layers: model.decoder.layers.count)]
-    step.run(images: batches.next(), generator: &noise)  // warm-up, untimed
-    model.encoder.observer = clocks[0]
-    model.decoder.observer = clocks[1]
+    return inStepRows(
+        stacks: [("encoder", model.encoder), ("decoder", model.decoder)], steps: steps, rest: BenchMessages.restOfStep,
+        alone: rows
+    ) { step.run(images: batches.next(), generator: &noise) }
+}
+
+/// Runs `step` `steps` times with every layer of `stacks` timed (after one untimed warm-up step),
+/// and returns one row per such layer, named `<stack>.<index> <layer>` as the per-pass rows are,
+/// then one named `rest` for the mean step less the layers' time.
+func inStepRows(
+    stacks: [(name: String, sequential: Sequential)], steps: Int, rest: String, alone rows: [ProfileRow],
+    step: () -> Void
+) -> [InStepRow] {
+    let clocks = stacks.map { PassClock(layers: $0.sequential.layers.count) }
+    step()  // warm-up, untimed
+    for (stack, clock) in zip(stacks, clocks) { stack.sequential.observer = clock }
     let start = DispatchTime.now().uptimeNanoseconds
-    for _ in 0..<steps { step.run(images: batches.next(), generator: &noise) }
+    for _ in 0..<steps { step() }
     let wholeStep = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(steps)
-    model.encoder.observer = nil
-    model.decoder.observer = nil
+    for stack in stacks { stack.sequential.observer = nil }
 
     func alone(_ part: String, _ passes: Set<String>) -> Double {
         rows.filter { $0.part == part && passes.contains($0.pass) }.reduce(0) { $0 + $1.milliseconds }
     }
     var result: [InStepRow] = []
-    for (name, sequential, clock) in [("encoder", model.encoder, clocks[0]), ("decoder", model.decoder, clocks[1])] {
+    for ((name, sequential), clock) in zip(stacks, clocks) {
         for (index, layer) in sequential.layers.enumerated() {
             let part = "\(name).\(index) \(layer.description)"
             result.append(
@@ -68,12 +79,11 @@ func inStepRows(
         }
     }
     let layersTime = result.reduce(0) { $0 + $1.forward + $1.backward }
-    let restAlone = rows.filter { !$0.part.hasPrefix("encoder.") && !$0.part.hasPrefix("decoder.") }
+    let restAlone = rows.filter { row in !stacks.contains { row.part.hasPrefix("\($0.name).") } }
         .reduce(0) { $0 + $1.milliseconds }
     result.append(
         InStepRow(
-            part: BenchMessages.restOfStep,
-            forward: wholeStep - layersTime, backward: 0, forwardAlone: restAlone, backwardAlone: 0, isRestOfStep: true)
-    )
+            part: rest, forward: wholeStep - layersTime, backward: 0, forwardAlone: restAlone, backwardAlone: 0,
+            isRestOfStep: true))
     return result
 }

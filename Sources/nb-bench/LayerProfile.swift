@@ -30,6 +30,8 @@ struct LayerProfile {
     let repeats: Int
 
     func rows() -> [ProfileRow] {
+        let timer = PassTimer(
+            name: name, repeats: repeats, firstLearnable: model.encoder.layers.first { !$0.parameters.isEmpty })
         var rows: [ProfileRow] = []
         var generator = SeededGenerator(seed: 2)
         var stages: [(part: String, layer: any Layer, input: Tensor)] = []
@@ -41,34 +43,45 @@ struct LayerProfile {
         stages.append(("fc_mu \(model.meanHead.description)", model.meanHead, x))
         stages.append(("fc_logvar \(model.logVarianceHead.description)", model.logVarianceHead, x))
         let mean = model.meanHead.forward(x).copy(), logVariance = model.logVarianceHead.forward(x).copy()
-        var z = random(Shape(images.shape[0], model.latent), &generator)
+        var z = timer.random(Shape(images.shape[0], model.latent), &generator)
         for (index, layer) in model.decoder.layers.enumerated() {
             stages.append(("decoder.\(index) \(layer.description)", layer, z))
             z = layer.forward(z)
         }
         let logits = z.copy()
-        for stage in stages { rows += layerRows(stage.part, stage.layer, stage.input, &generator) }
+        for stage in stages { rows += timer.layerRows(stage.part, stage.layer, stage.input, &generator) }
 
         let bce = BinaryCrossEntropyWithLogits()
-        rows.append(timed(BenchMessages.bceLoss, "forward") { _ = bce.forward(logits: logits, target: images) })
-        rows.append(timed(BenchMessages.bceLoss, "backward") { _ = bce.backward(scale: 0.01) })
+        rows.append(timer.timed(BenchMessages.bceLoss, "forward") { _ = bce.forward(logits: logits, target: images) })
+        rows.append(timer.timed(BenchMessages.bceLoss, "backward") { _ = bce.backward(scale: 0.01) })
         let kl = KLDivergence()
-        rows.append(timed("loss: KL", "forward") { _ = kl.forward(mean: mean, logVariance: logVariance) })
-        rows.append(timed("loss: KL", "backward") { _ = kl.backward(scale: 0.01) })
+        rows.append(timer.timed("loss: KL", "forward") { _ = kl.forward(mean: mean, logVariance: logVariance) })
+        rows.append(timer.timed("loss: KL", "backward") { _ = kl.backward(scale: 0.01) })
         let reparameterization = Reparameterization()
         var noise = SeededGenerator(seed: 3)
         rows.append(
-            timed("reparameterisation", "forward") {
+            timer.timed("reparameterisation", "forward") {
                 _ = reparameterization.forward(mean: mean, logVariance: logVariance, generator: &noise)
             })
-        let gradZ = random(mean.shape, &generator)
-        rows.append(timed("reparameterisation", "backward") { _ = reparameterization.backward(gradZ: gradZ) })
+        let gradZ = timer.random(mean.shape, &generator)
+        rows.append(timer.timed("reparameterisation", "backward") { _ = reparameterization.backward(gradZ: gradZ) })
         // As in training: the update also clears the gradients, so no zeroing pass of its own.
-        rows.append(timed("Adam step", BenchMessages.updateAndClear) { step.optimizer.step(clearingGradients: true) })
+        rows.append(
+            timer.timed("Adam step", BenchMessages.updateAndClear) { step.optimizer.step(clearingGradients: true) })
         return rows
     }
+}
 
-    private func layerRows(
+/// Times passes alone, repeated: each layer's forward, input-gradient and weight-gradient pass,
+/// or any other pass of a step, with the FLOPs of its matrix products.
+struct PassTimer {
+    /// The model's name in the rows.
+    let name: String
+    let repeats: Int
+    /// The model's first learnable layer, whose input gradient training never computes.
+    let firstLearnable: (any Layer)?
+
+    func layerRows(
         _ part: String, _ layer: any Layer, _ input: Tensor, _ generator: inout SeededGenerator
     ) -> [ProfileRow] {
         let output = layer.forward(input)
@@ -80,7 +93,7 @@ struct LayerProfile {
         }
         let weightOnly = { layer.backwardToParameters(gradOutput: gradOutput) }
         // Training never computes the input gradient of the encoder's first learnable layer.
-        guard layer !== model.encoder.layers.first(where: { !$0.parameters.isEmpty }) else {
+        guard layer !== firstLearnable else {
             return rows + [timed(part, "weight gradient", weightOnly)]
         }
         let both = { _ = layer.backward(gradOutput: gradOutput) }
@@ -103,7 +116,7 @@ struct LayerProfile {
     }
 
     /// The median time of `repeats` runs of `body` (after two warm-up runs), and the FLOPs of one run's products.
-    private func timed(_ part: String, _ pass: String, _ body: () -> Void) -> ProfileRow {
+    func timed(_ part: String, _ pass: String, _ body: () -> Void) -> ProfileRow {
         let flops = countedFlops(body)
         let times = (0..<repeats).map { _ in milliseconds(body) }
         return ProfileRow(model: name, part: part, pass: pass, milliseconds: median(times), flops: flops)
@@ -127,7 +140,7 @@ struct LayerProfile {
 
     private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
-    private func random(_ shape: Shape, _ generator: inout SeededGenerator) -> Tensor {
+    func random(_ shape: Shape, _ generator: inout SeededGenerator) -> Tensor {
         let tensor = Tensor(zeros: shape)
         for i in 0..<tensor.count { tensor[i] = generator.nextUniform(from: -0.1, to: 0.1) }
         return tensor

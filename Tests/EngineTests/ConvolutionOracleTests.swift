@@ -189,24 +189,32 @@ func unfoldedBlocksNeverEndThin(images: Int, blockImages: Int, blocks: [Int]) {
     #expect(sizes.allSatisfy { $0 <= UnfoldedBlocks.largestBlock(blockImages) })
 }
 
-// 3×3 convolutions with stride 1 and padding 1 run as Winograd F(2×2, 3×3) on 2×2 tiles of
-// eight images at a time: odd and one-pixel planes clip the last tiles, batches that are not a
-// multiple of eight leave lanes empty, an empty batch has no group, and channel counts need not
-// be multiples of anything.
-@Test(arguments: [[1, 3, 1, 1], [9, 5, 5, 6], [3, 2, 2, 3], [17, 9, 7, 7], [0, 4, 5, 5]])
-func winogradConvolutionsMatchTheNaiveDefinition(dimensions: [Int]) {
+// 3×3 convolutions with stride 1 and padding 1, or padding 0 over several channels, run as
+// Winograd F(2×2, 3×3) on 2×2 tiles of eight images at a time (the input gradient of padding 0
+// with padding 2): odd and one-pixel planes clip the last tiles, batches that are not a multiple
+// of eight leave lanes empty, an empty batch has no group, and channel counts need not be
+// multiples of anything. The padding-0 cases include the classifier convnet's second layer.
+@Test(arguments: [
+    (1, [1, 3, 1, 1]), (1, [9, 5, 5, 6]), (1, [3, 2, 2, 3]), (1, [17, 9, 7, 7]), (1, [0, 4, 5, 5]),
+    (0, [9, 5, 5, 6]), (0, [3, 2, 3, 4]), (0, [17, 9, 13, 13]), (0, [0, 4, 5, 5]), (0, [10, 32, 13, 13]),
+])
+func winogradConvolutionsMatchTheNaiveDefinition(padding: Int, dimensions: [Int]) {
     var generator = SeededGenerator(seed: 37)
-    let layer = Conv2d(dimensions[1], 7, kernelSize: 3, stride: 1, padding: 1, generator: &generator)
+    let layer = Conv2d(dimensions[1], 7, kernelSize: 3, stride: 1, padding: padding, generator: &generator)
     let x = randomTensor(Shape(dimensions), generator: &generator)
     let y = layer.forward(x)
-    #expect(y.shape == Shape(dimensions[0], 7, dimensions[2], dimensions[3]))
+    #expect(layer.tookWinograd)
+    #expect(y.shape == Shape(dimensions[0], 7, dimensions[2] + 2 * padding - 2, dimensions[3] + 2 * padding - 2))
     #expect(maxDifference(y.values, naiveConvolution(x, layer)) < 1e-5)
     let dy = randomTensor(y.shape, generator: &generator)
     layer.zeroGrad()
     let dx = layer.backward(gradOutput: dy)
     let expected = naiveConvolutionGradients(x, dy, layer)
     #expect(maxDifference(dx.values, expected.input) < 1e-5)
-    #expect(maxDifference(layer.weight.grad.values, expected.weight) < 1e-4)
+    // Each dW sums batch × plane products of order one: over a thousand of them, float
+    // rounding alone, in either order of summation, reaches 1e-4.
+    let products = dimensions[0] * (dimensions[2] + 2 * padding - 2) * (dimensions[3] + 2 * padding - 2)
+    #expect(maxDifference(layer.weight.grad.values, expected.weight) < (products > 1000 ? 1e-3 : 1e-4))
 }
 
 /// A transposed convolution's dW and dx follow from its adjoint: y = convᵀ(x), so
@@ -226,4 +234,25 @@ func winogradConvolutionsMatchTheNaiveDefinition(dimensions: [Int]) {
     #expect(maxDifference(dx.values, naiveConvolution(dy, conv)) < 1e-4)
     // dW of `up` is dW of that convolution with x as its output gradient and dy as its input.
     #expect(maxDifference(up.weight.grad.values, naiveConvolutionGradients(dy, x, conv).weight) < 2e-3)
+}
+
+// One-channel images with stride 1 and no padding are convolved directly, 16 output columns at a
+// time: rows narrower than 16 take the scalar loop, a row of exactly 16 one vector, and wider
+// rows end in a vector that overlaps the one before it (the convnet's 26 columns, and 33).
+@Test(arguments: [
+    (3, [2, 1, 8, 9]), (3, [3, 1, 18, 18]), (3, [9, 1, 28, 28]), (5, [2, 1, 12, 37]), (1, [2, 1, 3, 20]),
+])
+func singleChannelConvolutionsMatchTheNaiveDefinition(kernel: Int, dimensions: [Int]) {
+    var generator = SeededGenerator(seed: 38)
+    let layer = Conv2d(1, 6, kernelSize: kernel, generator: &generator)
+    let x = randomTensor(Shape(dimensions), generator: &generator)
+    let y = layer.forward(x)
+    #expect(y.shape == Shape(dimensions[0], 6, dimensions[2] - kernel + 1, dimensions[3] - kernel + 1))
+    #expect(maxDifference(y.values, naiveConvolution(x, layer)) < 1e-5)
+    let dy = randomTensor(y.shape, generator: &generator)
+    layer.zeroGrad()
+    let dx = layer.backward(gradOutput: dy)
+    let expected = naiveConvolutionGradients(x, dy, layer)
+    #expect(maxDifference(dx.values, expected.input) < 1e-5)
+    #expect(maxDifference(layer.weight.grad.values, expected.weight) < 1e-3)
 }

@@ -9,6 +9,8 @@ enum ReLUProducer: CaseIterable, Sendable {
     case unfoldedConvolution
     /// Conv2d by Winograd F(2×2, 3×3), the bias added in the output transform.
     case winogradConvolution
+    /// Conv2d of one-channel images computed directly, the bias its sums' start.
+    case singleChannelConvolution
     /// ConvTranspose2d, the bias added in its own pass after the fold.
     case transposedConvolution
 
@@ -18,6 +20,8 @@ enum ReLUProducer: CaseIterable, Sendable {
             (Conv2d(3, 5, kernelSize: 3, stride: 2, padding: 1, generator: &generator), [10, 3, 9, 9])
         case .winogradConvolution:
             (Conv2d(3, 5, kernelSize: 3, stride: 1, padding: 1, generator: &generator), [10, 3, 7, 7])
+        case .singleChannelConvolution:
+            (Conv2d(1, 5, kernelSize: 3, generator: &generator), [10, 1, 20, 20])
         case .transposedConvolution:
             (
                 ConvTranspose2d(3, 5, kernelSize: 3, stride: 2, padding: 1, outputPadding: 1, generator: &generator),
@@ -72,4 +76,33 @@ private func differences(_ a: [Float], _ b: [Float]) -> Int {
         convolution, Activation(Tanh()), other, Reshape.flatten(features: 8), linear, reluAfterLinear,
     ])
     #expect(!convolution.rectifiesOutput && !other.rectifiesOutput && !reluAfterLinear.inputIsRectified)
+}
+
+// A ReLU right before a max-pooling leaves its backward to the pooling, which keeps dy only where
+// the window's maximum is positive: dx and the gradients must be exactly those of the layers run
+// apart, with windows that tile the plane and with overlapping ones (a pixel that is two
+// windows' argmax adds both).
+@Test(arguments: [(2, 2), (3, 2)])
+func aReLUBeforeMaxPoolingGivesExactlyTheSeparateLayersGradients(kernel: Int, stride: Int) {
+    var fusedGenerator = SeededGenerator(seed: 53), separateGenerator = SeededGenerator(seed: 53)
+    let fused = Sequential([
+        Conv2d(2, 4, kernelSize: 3, padding: 1, generator: &fusedGenerator), Activation(ReLU()),
+        MaxPool2d(kernelSize: kernel, stride: stride),
+    ])
+    let conv = Conv2d(2, 4, kernelSize: 3, padding: 1, generator: &separateGenerator)
+    let relu = Activation(ReLU()), pool = MaxPool2d(kernelSize: kernel, stride: stride)
+    var generator = SeededGenerator(seed: 54)
+    let x = randomTensor([6, 2, 9, 9], generator: &generator)
+    let output = fused.forward(x)
+    #expect(differences(output.values, pool.forward(relu.forward(conv.forward(x))).values) == 0)
+    let dy = randomTensor(output.shape, generator: &generator)
+    fused.zeroGrad()
+    conv.zeroGrad()
+    let dx = fused.backward(gradOutput: dy).values
+    let expected = conv.backward(gradOutput: relu.backward(gradOutput: pool.backward(gradOutput: dy))).values
+    #expect(differences(dx, expected) == 0)
+    #expect(dx.filter { $0 != 0 }.count > 0)
+    for (a, b) in zip(fused.parameters, conv.parameters) {
+        #expect(differences(a.grad.values, b.grad.values) == 0, "\(a.name)")
+    }
 }

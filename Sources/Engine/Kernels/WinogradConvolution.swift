@@ -1,4 +1,5 @@
-// Winograd's minimal filtering F(2×2, 3×3), for 3×3 convolutions with stride 1 and padding 1.
+// Winograd's minimal filtering F(2×2, 3×3), for 3×3 convolutions with stride 1 and padding 0 or 1
+// (and, for the input gradient of padding 0, padding 2).
 //
 // Direct, each 2×2 block of outputs costs 4·9 = 36 multiply-adds per pair of output and input
 // channels. Winograd transforms each overlapping 4×4 input tile (V = Bᵀ d B) and each 3×3 kernel
@@ -13,16 +14,28 @@
 // never depend on timing.
 
 extension WindowGeometry {
-    /// Whether Winograd F(2×2, 3×3) computes this geometry's convolution: 3×3 windows, stride 1
-    /// and padding 1, so the output plane is the input plane's size.
-    var isWinograd3x3: Bool { kernel == 3 && stride == 1 && padding == 1 && isShiftedPlane }
+    /// Whether Winograd F(2×2, 3×3) computes this geometry's convolution: 3×3 windows, stride 1,
+    /// and padding 1 (the output plane is the input plane's size) or padding 0 (two smaller) over
+    /// more than one input channel: with one, the 16 products would be outer products.
+    var isWinograd3x3: Bool {
+        kernel == 3 && stride == 1 && (padding == 1 || (padding == 0 && channels > 1))
+            && columnHeight == height + 2 * padding - 2 && columnWidth == width + 2 * padding - 2
+    }
+
+    /// The geometry of the input gradient as a convolution of dy with the kernels turned 180°:
+    /// dy's plane (the column grid) in, the image's plane out, with padding 2 − `padding`.
+    func winogradInputGradient(outputChannels: Int) -> WindowGeometry {
+        WindowGeometry(
+            batch: batch, channels: outputChannels, height: columnHeight, width: columnWidth, kernel: 3, stride: 1,
+            padding: 2 - padding, columnHeight: height, columnWidth: width)
+    }
 }
 
 /// Which kernels a Winograd convolution applies, read from a weight stored (Cout, Cin, 3, 3).
 enum WinogradKernels {
     /// Conv2d's forward: output channel o, input channel c use weight[o][c].
     case forward
-    /// Conv2d's input gradient, itself a 3×3 convolution of dy with padding 1: from dy's
+    /// Conv2d's input gradient, itself a 3×3 convolution of dy with padding 2 − p: from dy's
     /// channel o to dx's channel c, the kernel weight[o][c] turned 180°.
     case inputGradient
 }
@@ -38,9 +51,14 @@ func winogradConvolution(
     outputChannels m: Int, bias: UnsafePointer<Float>?, rectifies: Bool = false, output: UnsafeMutablePointer<Float>,
     scratch: inout Tensor?
 ) {
-    // Counted as the direct product it replaces, so GFLOP/s compare with the im2col lowering.
+    // Counted as the direct product it replaces, so GFLOP/s compare with the im2col lowering:
+    // for the input gradient, the product that col2im folds (Wᵀ · dy, over dy's plane).
     GemmRecorder.record(
-        GemmCall(transposeA: false, transposeB: false, m: m, n: g.columns, k: g.rows, accumulates: false))
+        kernels == .forward
+            ? GemmCall(transposeA: false, transposeB: false, m: m, n: g.columns, k: g.rows, accumulates: false)
+            : GemmCall(
+                transposeA: true, transposeB: false, m: m * 9, n: g.batch * g.height * g.width, k: g.channels,
+                accumulates: false))
     let tiles = WinogradTiles(g, inputChannels: g.channels, outputChannels: m)
     let groups = (g.batch + WinogradTiles.lanes - 1) / WinogradTiles.lanes
     let parts = min(Parallelism.cores, groups)

@@ -10,21 +10,28 @@
 struct WinogradTiles {
     /// Images per group: one per lane of a `SIMD8<Float>`.
     static let lanes = 8
-    /// The plane, the input channels k whose tiles are transformed, and the output channels m.
+    /// The input plane, the input channels k whose tiles are transformed, and the output channels m.
     let height: Int, width: Int, k: Int, m: Int
+    /// The output plane: the input plane's size with padding 1, two smaller with padding 0.
+    let outputHeight: Int, outputWidth: Int
+    /// Rows and columns of zeros before the input plane.
+    let padding: Int
     /// 2×2 output tiles along each axis, and per plane.
     let tileRows: Int, tileColumns: Int, perPlane: Int
-    /// The zero-padded input plane a group's tiles are read from: one row and column of zeros
-    /// before, enough after for the last tile's 4×4 window.
+    /// The zero-padded input plane a group's tiles are read from: `padding` rows and columns of
+    /// zeros before, enough after for the last tile's 4×4 window.
     let paddedHeight: Int, paddedWidth: Int
 
     init(_ g: WindowGeometry, inputChannels k: Int, outputChannels m: Int) {
         height = g.height
         width = g.width
+        outputHeight = g.columnHeight
+        outputWidth = g.columnWidth
+        padding = g.padding
         self.k = k
         self.m = m
-        tileRows = (g.height + 1) / 2
-        tileColumns = (g.width + 1) / 2
+        tileRows = (g.columnHeight + 1) / 2
+        tileColumns = (g.columnWidth + 1) / 2
         perPlane = tileRows * tileColumns
         paddedHeight = 2 * tileRows + 2
         paddedWidth = 2 * tileColumns + 2
@@ -43,8 +50,8 @@ struct WinogradTiles {
     /// One core's padded planes, V and M.
     var perPart: Int { padded + inputTiles + productTiles }
 
-    /// padded[c][y + 1][x + 1][lane] = image[first + lane][c][y][x], zeros elsewhere (missing
-    /// images of a short last group included).
+    /// padded[c][y + padding][x + padding][lane] = image[first + lane][c][y][x], zeros elsewhere
+    /// (missing images of a short last group included).
     func pad(_ image: UnsafePointer<Float>, images: Range<Int>, into padded: UnsafeMutablePointer<Float>) {
         let lanes = Self.lanes
         padded.update(repeating: 0, count: self.padded)
@@ -53,7 +60,7 @@ struct WinogradTiles {
             let lane = n - images.lowerBound
             for c in 0..<k {
                 let from = image + (n * k + c) * plane
-                let to = padded + (c * paddedHeight + 1) * paddedWidth * lanes + lanes + lane
+                let to = padded + ((c * paddedHeight + padding) * paddedWidth + padding) * lanes + lane
                 for y in 0..<height {
                     let row = to + y * paddedWidth * lanes
                     for x in 0..<width { row[x * lanes] = from[y * width + x] }
@@ -104,8 +111,8 @@ struct WinogradTiles {
         _ productTiles: UnsafePointer<Float>, bias: UnsafePointer<Float>?, rectifies: Bool, images: Range<Int>,
         into output: UnsafeMutablePointer<Float>
     ) {
-        let lanes = Self.lanes
-        let plane = height * width, step = m * laneColumns
+        let lanes = Self.lanes, width = outputWidth
+        let plane = outputHeight * width, step = m * laneColumns
         for o in 0..<m {
             let offset = WinogradLanes(repeating: bias?[o] ?? 0)
             for ty in 0..<tileRows {
@@ -129,7 +136,7 @@ struct WinogradTiles {
                         y11.replace(with: 0, where: .!(y11 .> 0))
                     }
                     let y = 2 * ty, x = 2 * tx
-                    let hasRight = x + 1 < width, hasBottom = y + 1 < height
+                    let hasRight = x + 1 < width, hasBottom = y + 1 < outputHeight
                     for n in images {
                         let lane = n - images.lowerBound
                         let to = output + (n * m + o) * plane + y * width + x
@@ -150,13 +157,13 @@ struct WinogradTiles {
     func transformGradient(
         _ gradOutput: UnsafePointer<Float>, images: Range<Int>, into productTiles: UnsafeMutablePointer<Float>
     ) {
-        let lanes = Self.lanes
-        let plane = height * width, step = m * laneColumns
+        let lanes = Self.lanes, width = outputWidth
+        let plane = outputHeight * width, step = m * laneColumns
         for o in 0..<m {
             for ty in 0..<tileRows {
                 for tx in 0..<tileColumns {
                     let y = 2 * ty, x = 2 * tx
-                    let hasRight = x + 1 < width, hasBottom = y + 1 < height
+                    let hasRight = x + 1 < width, hasBottom = y + 1 < outputHeight
                     var y00 = WinogradLanes(), y01 = WinogradLanes(), y10 = WinogradLanes(), y11 = WinogradLanes()
                     for n in images {
                         let lane = n - images.lowerBound

@@ -25,6 +25,9 @@ public final class Activation<Function: ElementwiseFunction>: StatelessLayer {
     /// Whether the layer before already applied this function (`ReLUEpilogue`), so forward
     /// passes its input through; only `fuseReLUs` sets it, and only for ReLU.
     var inputIsRectified = false
+    /// Whether the layer after this ReLU already keeps only the gradient of positive outputs
+    /// (`MaxPool2d.inputIsRectified`), so backward passes dy through; only `fuseReLUs` sets it.
+    var gradientIsMasked = false
 
     /// Creates the layer.
     public init(_ function: Function) { self.function = function }
@@ -52,6 +55,7 @@ public final class Activation<Function: ElementwiseFunction>: StatelessLayer {
     /// dx = f′(x) · dy.
     public func backward(gradOutput: Tensor) -> Tensor {
         guard let input, let output else { preconditionFailure("\(description).backward before forward") }
+        if gradientIsMasked { return gradOutput }
         let gradInput = Tensor.reusing(self.gradInput, shape: input.shape)
         parallelRanges(
             input.count, work: input.count,

@@ -16,6 +16,9 @@ public final class MaxPool2d: StatelessLayer {
     private let argmax = IndexBuffer()
     private var output: Tensor?
     private var gradInput: Tensor?
+    /// Whether the input is a ReLU's output whose backward this layer does (`fuseReLUs`): dy
+    /// then reaches an argmax only where the window's maximum is positive.
+    var inputIsRectified = false
 
     /// Creates the layer; `stride` defaults to the kernel size, as in PyTorch.
     public init(kernelSize: Int, stride: Int? = nil, padding: Int = 0) {
@@ -42,13 +45,18 @@ public final class MaxPool2d: StatelessLayer {
         return output
     }
 
-    /// dx = 0, then dx[argmax] += dy for every output.
+    /// dx = 0, then dx[argmax] += dy for every output (only where the output is positive, if
+    /// `inputIsRectified`).
     public func backward(gradOutput: Tensor) -> Tensor {
-        guard let g = geometry, let inputShape else { preconditionFailure("MaxPool2d.backward before forward") }
+        guard let g = geometry, let inputShape, let output else {
+            preconditionFailure("MaxPool2d.backward before forward")
+        }
         let gradInput = Tensor.reusing(self.gradInput, shape: inputShape)
         parallelRanges(
             g.planes, work: gradInput.count,
-            MaxPoolBackward(g: g, dy: gradOutput.data, argmax: argmax.pointer, dx: gradInput.data))
+            MaxPoolBackward(
+                g: g, dy: gradOutput.data, argmax: argmax.pointer, mask: inputIsRectified ? output.data : nil,
+                dx: gradInput.data))
         self.gradInput = gradInput
         return gradInput
     }
@@ -143,15 +151,22 @@ private func keepLarger(_ value: Float, _ index: Int, _ maximum: inout Float, _ 
 /// dx[argmax] += dy over a range of planes, each plane zeroed first.
 private struct MaxPoolBackward: RangeLoop {
     let g: PoolWindows
-    let dy: UnsafePointer<Float>, argmax: UnsafePointer<Int32>, dx: UnsafeMutablePointer<Float>
+    let dy: UnsafePointer<Float>, argmax: UnsafePointer<Int32>
+    /// The forward's output, when dy counts only where it is positive (ReLU's backward, fused).
+    let mask: UnsafePointer<Float>?
+    let dx: UnsafeMutablePointer<Float>
 
     func run(_ planes: Range<Int>) {
         let inPlane = g.height * g.width, outPlane = g.outHeight * g.outWidth
         for plane in planes {
             let dx = self.dx + plane * inPlane
             dx.update(repeating: 0, count: inPlane)
-            for o in (plane * outPlane)..<((plane + 1) * outPlane) {
-                dx[Int(argmax[o])] += dy[o]
+            let outputs = (plane * outPlane)..<((plane + 1) * outPlane)
+            if let mask {
+                // As ReLU's backward selects: `y > 0 ? dy : 0`.
+                for o in outputs { dx[Int(argmax[o])] += mask[o] > 0 ? dy[o] : 0 }
+            } else {
+                for o in outputs { dx[Int(argmax[o])] += dy[o] }
             }
         }
     }
