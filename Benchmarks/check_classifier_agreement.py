@@ -101,11 +101,15 @@ def nb_results(record_path):
     with open(record_path) as f:
         statements = json.load(f)["statements"]
     sets = data_sets(statements)
-    model_of_fit, candidates, paths = {}, [], {}
+    model_of_fit, candidates, paths, binding_of_name = {}, [], {}, {}
     for statement in statements:
         call = call_of(statement)
         if call and call[1] == "train" and call[0]:
             model_of_fit[call[0]] = call[2].split(",")[0].strip()
+        # A model given a `name:` shows it in the metrics table; its binding is how this script knows it.
+        named = re.search(r'name:\s*"([^"]*)"', statement.get("source", ""))
+        if call and call[1] == "classifier" and call[0] and named:
+            binding_of_name[named.group(1)] = call[0]
     for statement in statements:
         call = call_of(statement)
         if not call:
@@ -119,8 +123,9 @@ def nb_results(record_path):
                 continue
             for row in table["rows"]:
                 cells = dict(zip(table["columns"], row))
-                candidates.append((0, cells["model"], "accuracy", cells["test accuracy"], scored_on))
-                candidates.append((0, cells["model"], "loss", cells["test loss"], scored_on))
+                model = binding_of_name.get(cells["model"], cells["model"])
+                candidates.append((0, model, "accuracy", cells["test accuracy"], scored_on))
+                candidates.append((0, model, "loss", cells["test loss"], scored_on))
         fit = arguments.split(",")[0].strip()
         model = model_of_fit.get(fit, fit.removesuffix("_fit"))
         path = re.search(r'path:\s*"([^"]*)"', arguments)
