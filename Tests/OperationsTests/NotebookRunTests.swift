@@ -82,20 +82,7 @@ import Testing
 
 /// Runs `Notebooks/vae_architectures.md`, whose models are composed layer by layer, on a few images.
 @Test func theArchitecturesNotebookRunsEndToEndOnASmallSubset() throws {
-    let path = FixturePaths.projectRoot.appendingPathComponent("Notebooks/vae_architectures.md").path
-    let document = Document(
-        source: SourceFile(
-            path: "Notebooks/vae_architectures.md", text: try String(contentsOfFile: path, encoding: .utf8)))
-    let overrides = ["epochs=1", "train_images=256", "test_images=64", "batch=64"]
-    let (plan, diagnostics) = Checker(registry: Builtins.registry, hints: .nb).check(document, overrides: overrides)
-    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
-    let output = FileManager.default.temporaryDirectory.appendingPathComponent("nb-arch-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: output) }
-    let record = Executor(plan: try #require(plan), cache: CacheStore(directory: output), observer: nil).run()
-    let failures = record.statements.filter { $0.status != .ran }.map { "\($0.source): \($0.message ?? "")" }
-    #expect(failures.isEmpty, "\(failures)")
-    let quoted = Dictionary(
-        record.statements.filter { $0.cell == nil }.map { ($0.source, $0.display) }, uniquingKeysWith: { a, _ in a })
+    let (_, quoted) = try runOnASmallSubset("Notebooks/vae_architectures.md")
     // pooled: 5×5 convolution 32·25 + 32, 3×3 convolution 64·32·9 + 64, heads 2·(3136·20 + 20), and the
     // CNN's decoder 20·3136 + 3136 + 64·32·9 + 32 + 32·9 + 1.
     #expect(quoted["parameters(pooled_fit)"] == .text("229417"))
@@ -105,20 +92,7 @@ import Testing
 
 /// Runs `Notebooks/classifier_compare.md` on a few images of MNIST and Fashion-MNIST for one epoch.
 @Test func theClassifierNotebookRunsEndToEndOnASmallSubset() throws {
-    let path = FixturePaths.projectRoot.appendingPathComponent("Notebooks/classifier_compare.md").path
-    let document = Document(
-        source: SourceFile(
-            path: "Notebooks/classifier_compare.md", text: try String(contentsOfFile: path, encoding: .utf8)))
-    let overrides = ["epochs=1", "train_images=256", "test_images=64", "batch=64"]
-    let (plan, diagnostics) = Checker(registry: Builtins.registry, hints: .nb).check(document, overrides: overrides)
-    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
-    let output = FileManager.default.temporaryDirectory.appendingPathComponent("nb-classify-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: output) }
-    let record = Executor(plan: try #require(plan), cache: CacheStore(directory: output), observer: nil).run()
-    let failures = record.statements.filter { $0.status != .ran }.map { "\($0.source): \($0.message ?? "")" }
-    #expect(failures.isEmpty, "\(failures)")
-    let quoted = Dictionary(
-        record.statements.filter { $0.cell == nil }.map { ($0.source, $0.display) }, uniquingKeysWith: { a, _ in a })
+    let (record, quoted) = try runOnASmallSubset("Notebooks/classifier_compare.md")
     // Convolutions 32·9 + 32 and 64·32·9 + 64, then 1600·10 + 10; the MLP 784·400 + 400 + 400·400 + 400 + 400·10 + 10.
     #expect(quoted["format(parameters(mnist_cnn_fit))"] == .text("34,826"))
     #expect(quoted["format(parameters(mnist_mlp_fit))"] == .text("478,410"))
@@ -169,4 +143,22 @@ import Testing
             "save(fashion_mlp_fit, path: \"Output/classifier_compare/fashion_mlp.safetensors\")",
             "save(fashion_cnn_fit, path: \"Output/classifier_compare/fashion_cnn.safetensors\")",
         ])
+}
+
+/// Runs the notebook at `path` (from the project's root) for one epoch on 256 training and 64 test
+/// images, expecting every statement to run; returns the record and the prose's values by source.
+private func runOnASmallSubset(_ path: String) throws -> (RunRecord, [String: DisplayValue?]) {
+    let text = try String(contentsOfFile: FixturePaths.projectRoot.appendingPathComponent(path).path, encoding: .utf8)
+    let document = Document(source: SourceFile(path: path, text: text))
+    let overrides = ["epochs=1", "train_images=256", "test_images=64", "batch=64"]
+    let (plan, diagnostics) = Checker(registry: Builtins.registry, hints: .nb).check(document, overrides: overrides)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("nb-subset-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let record = Executor(plan: try #require(plan), cache: CacheStore(directory: output), observer: nil).run()
+    let failures = record.statements.filter { $0.status != .ran }.map { "\($0.source): \($0.message ?? "")" }
+    #expect(failures.isEmpty, "\(failures)")
+    let quoted = Dictionary(
+        record.statements.filter { $0.cell == nil }.map { ($0.source, $0.display) }, uniquingKeysWith: { a, _ in a })
+    return (record, quoted)
 }
