@@ -65,16 +65,25 @@ struct TrainingRequest {
     }
 }
 
-/// The VAE's training as a `TrainingTask`: Adam on BCE + β·KL per image, giving a `FitValue`
-/// with the history per epoch.
-struct AutoencoderTraining: TrainingTask {
+/// A training of what `train` was asked: its epochs, batches and saved fits come from the request,
+/// whichever model it trains.
+protocol RequestedTraining: TrainingTask where Result == FitValue {
     /// What was asked.
-    let request: TrainingRequest
+    var request: TrainingRequest { get }
+}
 
+extension RequestedTraining {
     var epochs: Int { request.configuration.epochs }
     var batchesPerEpoch: Int { request.batchesPerEpoch }
 
     func savedResult(_ data: Data, epochs: Int) throws -> FitValue { try request.savedFit(data, epochs: epochs) }
+}
+
+/// The VAE's training as a `TrainingTask`: Adam on BCE + β·KL per image, giving a `FitValue`
+/// with the history per epoch.
+struct AutoencoderTraining: RequestedTraining {
+    /// What was asked.
+    let request: TrainingRequest
 
     func continuation(from fit: FitValue, state: Data) throws -> (VariationalAutoencoder, TrainingState) {
         let model = try fit.autoencoder(for: "train")

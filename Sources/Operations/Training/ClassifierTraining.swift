@@ -4,14 +4,9 @@ import Foundation
 
 /// The classifier's training as a `TrainingTask`: Adam on the mean cross-entropy of each batch,
 /// giving a `FitValue` whose history has loss and accuracy per epoch.
-struct ClassifierTraining: TrainingTask {
+struct ClassifierTraining: RequestedTraining {
     /// What was asked.
     let request: TrainingRequest
-
-    var epochs: Int { request.configuration.epochs }
-    var batchesPerEpoch: Int { request.batchesPerEpoch }
-
-    func savedResult(_ data: Data, epochs: Int) throws -> FitValue { try request.savedFit(data, epochs: epochs) }
 
     func continuation(from fit: FitValue, state: Data) throws -> (Classifier, TrainingState) {
         let model = try fit.classifier(for: "train")
