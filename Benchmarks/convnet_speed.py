@@ -18,7 +18,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -28,7 +27,7 @@ def torch_rate(steps, threads, batch=128, warmup=5, seed=0):
     import torch
     from torch import nn
     sys.path.insert(0, os.path.join(ROOT, "Benchmarks"))
-    from pytorch_reference import load_mnist
+    from pytorch_reference import load_mnist, shuffled_batches, timed_steps
     torch.set_num_threads(threads)
     x, y = load_mnist("train", os.path.join(ROOT, "Data", "mnist"))
     torch.manual_seed(seed)
@@ -37,16 +36,10 @@ def torch_rate(steps, threads, batch=128, warmup=5, seed=0):
         nn.Flatten(), nn.Dropout(0.5), nn.Linear(1600, 10))
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     model.train()
-    generator = torch.Generator().manual_seed(seed)
-    full = len(x) // batch
-    state = {"order": None, "position": 0}
+    batches = shuffled_batches(len(x), batch, seed)
 
     def step():
-        if state["position"] % full == 0:
-            state["order"] = torch.randperm(len(x), generator=generator)
-        first = (state["position"] % full) * batch
-        state["position"] += 1
-        index = state["order"][first:first + batch]
+        index = next(batches)
         xb, yb = x[index], y[index]
         loss = nn.functional.cross_entropy(model(xb), yb)
         optimizer.zero_grad()
@@ -54,13 +47,7 @@ def torch_rate(steps, threads, batch=128, warmup=5, seed=0):
         optimizer.step()
         return loss.item()
 
-    for _ in range(warmup):
-        step()
-    times = []
-    for _ in range(steps):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
+    times = timed_steps(step, steps, warmup)
     return {"images_per_second": batch / sorted(times)[steps // 2], "torch": torch.__version__}
 
 

@@ -187,28 +187,19 @@ def train(model, x, epochs, batch, lr, beta, seed, log=print):
     return history
 
 
-def benchmark(model, x, batch, steps, warmup=5, seed=0):
-    """Trains as `train` does, on shuffled full batches drawn afresh each step, and times every step
-    including the batch's gather (x[order[…]]), the data pipeline cost nb-bench counts too."""
+def shuffled_batches(count, batch, seed):
+    """The index tensors of shuffled full batches of `count` items, a new order at each pass, without
+    end: what nb-bench's FullBatches draws."""
     generator = torch.Generator().manual_seed(seed)
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    model.train()
-    full_batches = len(x) // batch
-    state = {"order": None, "position": 0}
+    full_batches = count // batch
+    while True:
+        order = torch.randperm(count, generator=generator)
+        for first in range(0, full_batches * batch, batch):
+            yield order[first:first + batch]
 
-    def step():
-        if state["position"] % full_batches == 0:
-            state["order"] = torch.randperm(len(x), generator=generator)
-        first = (state["position"] % full_batches) * batch
-        state["position"] += 1
-        xb = x[state["order"][first:first + batch]]
-        recon, mu, logvar = model(xb)
-        bce, kl = loss_parts(recon, xb, mu, logvar)
-        optimizer.zero_grad()
-        ((bce + kl) / batch).backward()
-        optimizer.step()
-        return bce.item() + kl.item()
 
+def timed_steps(step, steps, warmup=5):
+    """The seconds of each of `steps` calls of `step`, after `warmup` untimed ones."""
     for _ in range(warmup):
         step()
     times = []
@@ -216,6 +207,26 @@ def benchmark(model, x, batch, steps, warmup=5, seed=0):
         start = time.perf_counter()
         step()
         times.append(time.perf_counter() - start)
+    return times
+
+
+def benchmark(model, x, batch, steps, warmup=5, seed=0):
+    """Trains as `train` does, on shuffled full batches drawn afresh each step, and times every step
+    including the batch's gather (x[order[…]]), the data pipeline cost nb-bench counts too."""
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    model.train()
+    batches = shuffled_batches(len(x), batch, seed)
+
+    def step():
+        xb = x[next(batches)]
+        recon, mu, logvar = model(xb)
+        bce, kl = loss_parts(recon, xb, mu, logvar)
+        optimizer.zero_grad()
+        ((bce + kl) / batch).backward()
+        optimizer.step()
+        return bce.item() + kl.item()
+
+    times = timed_steps(step, steps, warmup)
     median = sorted(times)[len(times) // 2]
     return {"images_per_second": batch / median, "mean_images_per_second": steps * batch / sum(times),
             "ms_per_step": 1000 * median, "step_seconds": times}
