@@ -23,7 +23,7 @@ public func readerFuzzerTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: In
         guard let images = try? IDXReader.parse(Array(bytes[2..<split]), kind: .images, path: "images"),
             let labels = try? IDXReader.parse(Array(bytes[split...]), kind: .labels, path: "labels")
         else { return 0 }
-        _ = try? LabeledImages(
+        _ = try? LabeledExamples(
             images: images, labels: labels, imagesPath: "images", labelsPath: "labels", name: "fuzz",
             classNames: DatasetName.mnist.classNames, limit: nil)
     case 1:

@@ -1,6 +1,6 @@
 import Engine
 
-/// Mini-batches of a `LabeledImages`, in a fresh seeded order each epoch (PyTorch's
+/// Mini-batches of a `LabeledExamples`, in a fresh seeded order each epoch (PyTorch's
 /// `DataLoader(shuffle=True, drop_last=False)`).
 ///
 /// The caller owns the batch buffers and passes them to `fill`, which copies one image at a
@@ -21,7 +21,9 @@ import Engine
 /// ```
 public struct Batches: Sendable {
     /// The images being batched.
-    public let dataset: LabeledImages
+    public let dataset: LabeledExamples
+    /// One example's shape, kept so a batch's shape is made without allocating.
+    private let exampleShape: Shape
     /// The number of images in a full batch; the last batch of an epoch may hold fewer.
     public let batchSize: Int
     /// Whether each epoch visits the images in a fresh random order (else in file order).
@@ -36,9 +38,10 @@ public struct Batches: Sendable {
     ///
     /// Each epoch is shuffled by a generator seeded with `seed`, unless `shuffles` is false.
     /// Call `startEpoch()` before the first batch.
-    public init(of dataset: LabeledImages, batchSize: Int, seed: UInt64, shuffles: Bool = true) {
+    public init(of dataset: LabeledExamples, batchSize: Int, seed: UInt64, shuffles: Bool = true) {
         precondition(batchSize >= 1, "batch size \(batchSize) must be at least 1")
         self.dataset = dataset
+        self.exampleShape = Shape(dataset.shape)
         self.batchSize = batchSize
         self.shuffles = shuffles
         self.order = Array(0..<dataset.count)
@@ -89,19 +92,19 @@ public struct Batches: Sendable {
     }
 
     /// Copies batch `batch` of the current epoch into the caller's buffers: `images` becomes
-    /// (n, 1, height, width), reusing its storage when large enough, and `labels` holds the n
-    /// labels, keeping its capacity.
+    /// (n, C, H, W) for images or (n, F) for a table's rows, reusing its storage when large
+    /// enough, and `labels` holds the n labels, keeping its capacity.
     public func fill(batch: Int, images: inout Tensor, labels: inout [UInt8]) {
         let positions = positions(ofBatch: batch)
-        let pixelsPerImage = dataset.pixelsPerImage
-        // images (n, 1, H, W) ← bytes (count, H, W) / 255, one image at a time
-        images = Tensor.reusing(images, shape: Shape(positions.count, 1, dataset.height, dataset.width))
+        let valuesPerExample = dataset.valuesPerExample
+        // images (n, C, H, W) ← values (count, C, H, W), one example at a time
+        images = Tensor.reusing(images, shape: Shape(batch: positions.count, item: exampleShape))
         labels.removeAll(keepingCapacity: true)
         let destination = images.data
         for (slot, position) in positions.enumerated() {
-            let image = order[position]
-            dataset.copyPixels(ofImage: image, to: destination + slot * pixelsPerImage)
-            labels.append(dataset.labels[image])
+            let example = order[position]
+            dataset.copyValues(ofExample: example, to: destination + slot * valuesPerExample)
+            labels.append(dataset.labels[example])
         }
     }
 }

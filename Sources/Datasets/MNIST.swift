@@ -59,12 +59,12 @@ public enum Split: String, CaseIterable, Sendable {
     }
 }
 
-extension LabeledImages {
+extension LabeledExamples {
     /// Loads a split of a data set found by `locator`, keeping the first `limit` images if given
     /// (all of them when fewer exist).
     public static func load(
         _ dataset: DatasetName, split: Split, limit: Int? = nil, locator: DataLocator = DataLocator()
-    ) throws -> LabeledImages {
+    ) throws -> LabeledExamples {
         let files = try locator.locate(dataset, split: split)
         return try load(
             imagesPath: files.images, labelsPath: files.labels, name: "\(dataset.title) \(split.rawValue)",
@@ -75,13 +75,13 @@ extension LabeledImages {
     /// first `limit` images if given.
     public static func load(
         imagesPath: String, labelsPath: String, name: String, classNames: [String], limit: Int? = nil
-    ) throws -> LabeledImages {
+    ) throws -> LabeledExamples {
         if let limit, limit < 1 {
             throw DatasetError.invalidLimit(limit)
         }
         let images = try IDXReader.read(path: imagesPath, kind: .images)
         let labels = try IDXReader.read(path: labelsPath, kind: .labels)
-        return try LabeledImages(
+        return try LabeledExamples(
             images: images, labels: labels, imagesPath: imagesPath, labelsPath: labelsPath, name: name,
             classNames: classNames, limit: limit)
     }

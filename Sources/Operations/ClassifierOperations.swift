@@ -42,11 +42,11 @@ enum ClassifierOperations {
         let wrong = evaluation.labels.indices.filter { evaluation.predictions[$0] != evaluation.labels[$0] }
         let shown = Array(wrong.prefix(try arguments.int("count")))
         guard !shown.isEmpty else { throw PlotError.noMistakes(fit: fit.name, dataset: data.title) }
-        let size = data.images.pixelsPerImage
+        let size = data.examples.valuesPerExample
         let pixels = images.values
         let figure = try CaptionedImages(
-            images: shown.flatMap { pixels[$0 * size..<($0 + 1) * size] }, imageWidth: data.images.width,
-            imageHeight: data.images.height, columns: 8,
+            images: shown.flatMap { pixels[$0 * size..<($0 + 1) * size] }, imageWidth: data.examples.width,
+            imageHeight: data.examples.height, columns: 8,
             captions: shown.map { index in
                 [
                     name(evaluation.labels[index], in: names), "→ " + name(evaluation.predictions[index], in: names),
@@ -74,12 +74,12 @@ enum ClassifierOperations {
         try data.requireShape(of: fit, argument: "on")
         let model = try fit.classifier(for: operation)
         let images = data.tensor()
-        return (fit, data, images, model.evaluate(images: images, labels: data.images.labels))
+        return (fit, data, images, model.evaluate(images: images, labels: data.examples.labels))
     }
 
     /// The class names the fit was trained with, else the data set's.
     private static func classNames(of fit: FitValue, _ data: DatasetValue) -> [String] {
-        fit.record.classNames ?? data.images.classNames
+        fit.record.classNames ?? data.examples.classNames
     }
 
     /// The name of class `index`, or its number where the names stop short.

@@ -44,8 +44,9 @@ enum DataOperations {
         ) { arguments, context in
             let split = Split(rawValue: try arguments.string("split")) ?? .train
             let limit = arguments["limit"] == nil ? nil : try arguments.int("limit")
-            let images = try LabeledImages.load(dataset, split: split, limit: limit, locator: try locator(arguments))
-            let value = DatasetValue(images: images, split: split, limit: limit)
+            let examples = try LabeledExamples.load(
+                dataset, split: split, limit: limit, locator: try locator(arguments))
+            let value = DatasetValue(examples: examples, limit: limit)
             if let warning = value.limitWarning { context.warn(warning.description) }
             return .domain(value)
         }

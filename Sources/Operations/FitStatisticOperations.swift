@@ -46,7 +46,7 @@ enum FitStatisticOperations {
         case .autoencoder(let model):
             model.evaluate(images: data.tensor()).lossPerImage(beta: Double(fit.record.configuration.beta))
         case .classifier(let model):
-            model.evaluate(images: data.tensor(), labels: data.images.labels).lossPerImage
+            model.evaluate(images: data.tensor(), labels: data.examples.labels).lossPerImage
         }
     }
 
@@ -54,7 +54,7 @@ enum FitStatisticOperations {
         "accuracy", doc: "The fraction of a data set's images a classifier predicts right, from 0 to 1.",
         task: .classifier
     ) { fit, data in
-        try fit.classifier(for: "accuracy").evaluate(images: data.tensor(), labels: data.images.labels).accuracy
+        try fit.classifier(for: "accuracy").evaluate(images: data.tensor(), labels: data.examples.labels).accuracy
     }
 
     static let testBCE = evaluation(

@@ -86,12 +86,13 @@ enum PlotOperations {
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
         for fit in fits { try data.requireShape(of: fit, argument: "images") }
-        let count = min(try arguments.int("count"), data.images.count)
+        let count = min(try arguments.int("count"), data.examples.count)
         let originals = data.tensor(limit: count)
         var pixels = originals.values
         for fit in fits { pixels += try fit.autoencoder(for: "reconstructions").reconstructionPixels(of: originals) }
         let grid = try ImageGrid(
-            images: pixels, imageWidth: data.images.width, imageHeight: data.images.height, columns: count, scale: 2,
+            images: pixels, imageWidth: data.examples.width, imageHeight: data.examples.height, columns: count,
+            scale: 2,
             gapColor: FigureMaker.gridGap,
             rowLabels: ["original"] + fits.map(\.name),
             rowTints: [nil] + fits.map { Palette.seriesColor($0.spec.colorSlot) })
@@ -148,8 +149,8 @@ enum PlotOperations {
         let data = try arguments.domain("images", as: DatasetValue.self)
         for fit in fits { try data.requireShape(of: fit, argument: "images") }
         let (from, to, steps) = (try arguments.int("from"), try arguments.int("to"), try arguments.int("steps"))
-        for index in [from, to] where index >= data.images.count {
-            throw PlotError.imageOutOfRange(index: index, count: data.images.count, dataset: data.title)
+        for index in [from, to] where index >= data.examples.count {
+            throw PlotError.imageOutOfRange(index: index, count: data.examples.count, dataset: data.title)
         }
         let ends = data.tensor(limit: max(from, to) + 1)
         var pixels: [Float] = []
@@ -165,7 +166,8 @@ enum PlotOperations {
         }
         let labels = (0..<steps).map { String(format: "%.2g", Double($0) / Double(steps - 1)) }
         let grid = try ImageGrid(
-            images: pixels, imageWidth: data.images.width, imageHeight: data.images.height, columns: steps, scale: 2,
+            images: pixels, imageWidth: data.examples.width, imageHeight: data.examples.height, columns: steps,
+            scale: 2,
             gapColor: FigureMaker.gridGap,
             rowLabels: fits.map(\.name), columnLabels: labels,
             rowTints: fits.map { Palette.seriesColor($0.spec.colorSlot) })
@@ -190,16 +192,16 @@ enum PlotOperations {
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
         for fit in fits { try data.requireShape(of: fit, argument: "images") }
-        let count = min(try arguments.int("limit"), data.images.count)
+        let count = min(try arguments.int("limit"), data.examples.count)
         let images = data.tensor(limit: count)
-        let classes = data.images.labels.prefix(count).map(Int.init)
+        let classes = data.examples.labels.prefix(count).map(Int.init)
         let figures = try fits.map { fit in
             let projected = principalComponents2D(try fit.autoencoder(for: "latent_map").latentMeans(of: images))
             let points = zip(projected.x, projected.y).map { ChartPoint(x: Double($0), y: Double($1)) }
             let chart = try ScatterChart(
                 title: "\(fit.name): latent means", xTitle: "first principal component",
                 yTitle: "second principal component", points: points, classes: classes,
-                classNames: data.images.classNames)
+                classNames: data.examples.classNames)
             return FigureMaker.figure(
                 svg: chart.svg(), title: "Latent map \(fit.name)",
                 caption: "μ of the first \(count.formatted()) images of \(data.title), "

@@ -40,7 +40,8 @@ enum TableOperations {
                     evaluation.loss.reconstruction / n, evaluation.loss.divergence / n, evaluation.meanSquaredError,
                 ]
             } else {
-                let evaluation = try fit.classifier(for: "metrics").evaluate(images: images, labels: data.images.labels)
+                let evaluation = try fit.classifier(for: "metrics").evaluate(
+                    images: images, labels: data.examples.labels)
                 scores = [evaluation.accuracy, evaluation.lossPerImage]
             }
             return [.text(fit.name), .number(Double(fit.model.parameterCount))] + scores.map(DisplayTable.Cell.number)

@@ -40,7 +40,7 @@ struct Bench: ParsableCommand {
     var json: String?
 
     func run() throws {
-        let data = try LabeledImages.load(.mnist, split: .train)
+        let data = try LabeledExamples.load(.mnist, split: .train)
         var results: [ModelResult] = []
         for name in models {
             var result: ModelResult
@@ -85,7 +85,7 @@ struct Bench: ParsableCommand {
 
     /// Times `step` (which draws its own batch, so the gather is timed with it) after the warm-up,
     /// and counts one step's matrix products for the FLOP rates.
-    func measure(name: String, parameters: Int, data: LabeledImages, step: () -> Void) -> ModelResult {
+    func measure(name: String, parameters: Int, data: LabeledExamples, step: () -> Void) -> ModelResult {
         for _ in 0..<warmup { step() }
         GemmRecorder.calls = []
         step()
@@ -115,7 +115,7 @@ struct Bench: ParsableCommand {
     }
 
     /// The per-layer rows, on a fresh step of the model over one real batch.
-    private func profile(name: String, model: VariationalAutoencoder, data: LabeledImages) -> [ProfileRow] {
+    private func profile(name: String, model: VariationalAutoencoder, data: LabeledExamples) -> [ProfileRow] {
         var batches = FullBatches(of: data, batchSize: batch, seed: 0)
         let images = batches.next()
         let step = TrainingStep(model: model, learningRate: 1e-3, beta: 1)

@@ -17,7 +17,7 @@ func convnet(generator: inout SeededGenerator) -> Classifier {
 extension Bench {
     /// The convnet's training step on shuffled MNIST batches with their labels, as `measure` times
     /// the VAEs, and with `--layers` its per-pass and in-step tables.
-    func measureClassifier(data: LabeledImages) throws -> ModelResult {
+    func measureClassifier(data: LabeledExamples) throws -> ModelResult {
         var generator = SeededGenerator(seed: 0)
         let model = convnet(generator: &generator)
         let step = ClassifierStep(model: model, learningRate: 1e-3)

@@ -11,7 +11,7 @@ struct FullBatches {
     /// The batch `next()` filled last, (batch, 1, 28, 28).
     private(set) var images: Tensor
 
-    init(of data: LabeledImages, batchSize: Int, seed: UInt64) {
+    init(of data: LabeledExamples, batchSize: Int, seed: UInt64) {
         batches = Batches(of: data, batchSize: batchSize, seed: seed)
         images = Tensor(zeros: [batchSize, 1, data.height, data.width])
     }

@@ -37,7 +37,7 @@ private final class PassClock: LayerPassObserver {
 /// layer timed, and returns one row per such layer, then one for the rest of the step (heads,
 /// reparameterisation, loss, Adam and the batch's gather: the mean step less the layers' time).
 func inStepRows(
-    model: VariationalAutoencoder, data: LabeledImages, batch: Int, steps: Int, alone rows: [ProfileRow]
+    model: VariationalAutoencoder, data: LabeledExamples, batch: Int, steps: Int, alone rows: [ProfileRow]
 ) -> [InStepRow] {
     let step = TrainingStep(model: model, learningRate: 1e-3, beta: 1)
     var batches = FullBatches(of: data, batchSize: batch, seed: 5)

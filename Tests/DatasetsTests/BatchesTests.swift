@@ -3,7 +3,7 @@ import Engine
 import Testing
 
 /// Ten 1 × 2 images; image i has bytes [i, 100 + i] and label i mod 3.
-private let tenImages = LabeledImages(
+private let tenImages = LabeledExamples(
     name: "ten", height: 1, width: 2, bytes: (0..<10).flatMap { [UInt8($0), UInt8(100 + $0)] },
     labels: (0..<10).map { UInt8($0 % 3) }, classNames: ["a", "b", "c"])
 
@@ -112,6 +112,6 @@ struct BatchesTests {
         #expect(labels.count == 96)
         let first = batches.order[59_904]
         #expect(labels[0] == train.labels[first])
-        #expect(Array(images.buffer.prefix(784)) == train.pixels(ofImages: first..<(first + 1)))
+        #expect(Array(images.buffer.prefix(784)) == train.values(ofExamples: first..<(first + 1)))
     }
 }

@@ -133,7 +133,7 @@ struct DataLocatorTests {
             throws: DatasetError.dataNotFound(
                 dataset: .mnist, split: .test, files: ["t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"],
                 searched: [DataLocator.Place(path: folder.path + "/mnist", origin: "NB_DATA")])
-        ) { try LabeledImages.load(.mnist, split: .test, locator: mnist) }
+        ) { try LabeledExamples.load(.mnist, split: .test, locator: mnist) }
     }
 }
 

@@ -9,9 +9,9 @@ enum RealMNIST {
         .appendingPathComponent("Data/mnist").path
 
     /// The 60,000 training images, loaded on first use.
-    static let train = Result { try LabeledImages.load(.mnist, split: .train, locator: locator) }
+    static let train = Result { try LabeledExamples.load(.mnist, split: .train, locator: locator) }
     /// The 10,000 test images, loaded on first use.
-    static let test = Result { try LabeledImages.load(.mnist, split: .test, locator: locator) }
+    static let test = Result { try LabeledExamples.load(.mnist, split: .test, locator: locator) }
 
     private static let locator = DataLocator(directory: directory, environment: [:])
 }

@@ -27,7 +27,7 @@ struct MNISTTests {
         let train = try RealMNIST.train.get()
         // The range is checked on the test split, which goes through the same conversion: a loop
         // over the 47 million training pixels takes over a second in the unoptimised test build.
-        let (lowest, highest) = try RealMNIST.test.get().pixels(ofImages: 0..<10_000).withUnsafeBufferPointer {
+        let (lowest, highest) = try RealMNIST.test.get().values(ofExamples: 0..<10_000).withUnsafeBufferPointer {
             pixels in
             var (lowest, highest) = (Float.infinity, -Float.infinity)
             for pixel in pixels {
@@ -39,14 +39,15 @@ struct MNISTTests {
         #expect(lowest == 0)
         #expect(highest == 1)
         // The first image's bytes sum to 27,525 (Python: sum(gzip.open(f).read()[16:800])).
-        #expect(train.bytes.prefix(784).map(Int.init).reduce(0, +) == 27_525)
-        #expect(train.pixels(ofImages: 0..<1)[152] == Float(3) / 255)
+        let firstSum = train.bytes.prefix(784).reduce(0) { $0 + Int($1) }
+        #expect(firstSum == 27_525)
+        #expect(train.values(ofExamples: 0..<1)[152] == Float(3) / 255)
     }
 
     @Test("A limit keeps the first images and labels")
     func keepsTheFirstImages() throws {
         let test = try RealMNIST.test.get()
-        let first = try LabeledImages.load(
+        let first = try LabeledExamples.load(
             .mnist, split: .test, limit: 3, locator: DataLocator(directory: RealMNIST.directory))
         #expect(first.count == 3)
         #expect(first.labels == [7, 2, 1])
@@ -56,7 +57,8 @@ struct MNISTTests {
     @Test("A limit below one is rejected with a message")
     func rejectsAZeroLimit() throws {
         #expect(throws: DatasetError.invalidLimit(0)) {
-            try LabeledImages.load(.mnist, split: .test, limit: 0, locator: DataLocator(directory: RealMNIST.directory))
+            try LabeledExamples.load(
+                .mnist, split: .test, limit: 0, locator: DataLocator(directory: RealMNIST.directory))
         }
         #expect(
             DatasetError.invalidLimit(0).description
@@ -71,7 +73,7 @@ struct MNISTTests {
         let labels = try folder.write(idxBytes(magic: 0x801, dimensions: [3], payload: [0, 1, 2]), to: "labels")
         #expect(
             throws: DatasetError.itemCountMismatch(imagesPath: images, imageCount: 2, labelsPath: labels, labelCount: 3)
-        ) { try LabeledImages.load(imagesPath: images, labelsPath: labels, name: "x", classNames: ["a", "b", "c"]) }
+        ) { try LabeledExamples.load(imagesPath: images, labelsPath: labels, name: "x", classNames: ["a", "b", "c"]) }
     }
 
     @Test("A label beyond the classes is rejected with its position")
@@ -81,7 +83,7 @@ struct MNISTTests {
         let images = try folder.write(idxBytes(magic: 0x803, dimensions: [2, 1, 1], payload: [0, 255]), to: "images")
         let labels = try folder.write(idxBytes(magic: 0x801, dimensions: [2], payload: [1, 10]), to: "labels")
         #expect(throws: DatasetError.labelOutOfRange(path: labels, index: 1, label: 10, classCount: 10)) {
-            try LabeledImages.load(
+            try LabeledExamples.load(
                 imagesPath: images, labelsPath: labels, name: "x", classNames: DatasetName.mnist.classNames)
         }
     }
@@ -97,7 +99,7 @@ struct MNISTTests {
             throws: DatasetError.payloadLengthMismatch(
                 path: images, dimensions: [3, 2, 2], expectedBytes: 12, actualBytes: 4)
         ) {
-            try LabeledImages.load(imagesPath: images, labelsPath: labels, name: "x", classNames: ["a", "b", "c"])
+            try LabeledExamples.load(imagesPath: images, labelsPath: labels, name: "x", classNames: ["a", "b", "c"])
         }
     }
 
@@ -108,7 +110,7 @@ struct MNISTTests {
         let images = try folder.write(idxBytes(magic: 0x803, dimensions: [0, 28, 28], payload: []), to: "images")
         let labels = try folder.write(idxBytes(magic: 0x801, dimensions: [0], payload: []), to: "labels")
         #expect(throws: DatasetError.noImages(path: images)) {
-            try LabeledImages.load(imagesPath: images, labelsPath: labels, name: "x", classNames: ["a"])
+            try LabeledExamples.load(imagesPath: images, labelsPath: labels, name: "x", classNames: ["a"])
         }
         #expect(
             DatasetError.noImages(path: "d/i").description
@@ -124,7 +126,7 @@ struct MNISTTests {
         let images = try folder.write(idxBytes(magic: 0x803, dimensions: [2, 0, 5], payload: []), to: "images")
         let labels = try folder.write(idxBytes(magic: 0x801, dimensions: [2], payload: [0, 0]), to: "labels")
         #expect(throws: DatasetError.emptyImages(path: images, height: 0, width: 5)) {
-            try LabeledImages.load(imagesPath: images, labelsPath: labels, name: "x", classNames: ["a"])
+            try LabeledExamples.load(imagesPath: images, labelsPath: labels, name: "x", classNames: ["a"])
         }
         #expect(
             DatasetError.emptyImages(path: "d/i", height: 0, width: 5).description.hasPrefix(
@@ -134,13 +136,21 @@ struct MNISTTests {
     @Test("Fashion-MNIST loads 60,000 and 10,000 images from the system package")
     func loadsFashionMNIST() throws {
         let locator = DataLocator(environment: [:], executablePath: nil)
-        let train = try LabeledImages.load(.fashionMNIST, split: .train, locator: locator)
-        let test = try LabeledImages.load(.fashionMNIST, split: .test, locator: locator)
+        let train = try LabeledExamples.load(.fashionMNIST, split: .train, locator: locator)
+        let test = try LabeledExamples.load(.fashionMNIST, split: .test, locator: locator)
         #expect([train.count, train.height, train.width] == [60_000, 28, 28])
         #expect([test.count, test.height, test.width] == [10_000, 28, 28])
         #expect(train.labelCounts == Array(repeating: 6000, count: 10))
         #expect(test.labelCounts == Array(repeating: 1000, count: 10))
         #expect(train.name == "Fashion-MNIST train")
         #expect(train.classNames[9] == "Ankle boot")
+    }
+}
+
+extension LabeledExamples {
+    /// The stored bytes, or none when the values are floats.
+    fileprivate var bytes: [UInt8] {
+        guard case .bytes(let bytes) = values else { return [] }
+        return bytes
     }
 }

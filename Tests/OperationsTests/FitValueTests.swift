@@ -6,8 +6,8 @@ import Testing
 @testable import Operations
 
 /// 64 MNIST training images and 16 test images: enough for two short epochs of a tiny model.
-private let trainingImages: LabeledImages? = try? LabeledImages.load(.mnist, split: .train, limit: 64)
-private let testImages: LabeledImages? = try? LabeledImages.load(.mnist, split: .test, limit: 16)
+private let trainingImages: LabeledExamples? = try? LabeledExamples.load(.mnist, split: .train, limit: 64)
+private let testImages: LabeledExamples? = try? LabeledExamples.load(.mnist, split: .test, limit: 16)
 
 /// A tiny model of each family, the CNN with BatchNorm so its running statistics (buffers, one of
 /// them an integer) must survive the cache too.

@@ -5,7 +5,7 @@ import Operations
 import Testing
 
 /// 2,000 real MNIST training images, loaded once for every test here.
-private let smallTrainingSet: LabeledImages? = try? LabeledImages.load(.mnist, split: .train, limit: 2000)
+private let smallTrainingSet: LabeledExamples? = try? LabeledExamples.load(.mnist, split: .train, limit: 2000)
 
 private func trainSmallMLP(seed: UInt64, epochs: Int = 3) throws -> [EpochRecord] {
     let data = try #require(smallTrainingSet)

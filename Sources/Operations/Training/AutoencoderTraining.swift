@@ -21,9 +21,9 @@ struct TrainingRequest {
         spec = try arguments.domain("model", as: ModelValue.self).spec
         data = try arguments.domain("on", as: DatasetValue.self)
         validation = arguments["validate"] == nil ? nil : try arguments.domain("validate", as: DatasetValue.self)
-        let classes = data.images.classNames.count
+        let classes = data.examples.classNames.count
         layout = try spec.layout(for: data.imageShape, classes: spec.isAutoencoder ? nil : classes)
-        if !spec.isAutoencoder, let label = data.images.labels.first(where: { Int($0) >= classes }) {
+        if !spec.isAutoencoder, let label = data.examples.labels.first(where: { Int($0) >= classes }) {
             throw TrainingError.labelOutOfRange(label: Int(label), classes: classes, dataset: data.title)
         }
         if let validation, validation.imageShape != data.imageShape {
@@ -38,14 +38,14 @@ struct TrainingRequest {
 
     /// Refuses a run whose batches would not fit in memory, before anything is allocated.
     func checkMemory() throws {
-        let needed = layout.trainingBytes(batch: min(configuration.batchSize, data.images.count))
+        let needed = layout.trainingBytes(batch: min(configuration.batchSize, data.examples.count))
         guard needed <= ModelSpec.memoryBudget else {
             throw ModelSizeError.trainingTooLarge(model: spec.name, bytes: needed, budget: ModelSpec.memoryBudget)
         }
     }
 
     /// The batches in each epoch.
-    var batchesPerEpoch: Int { (data.images.count + configuration.batchSize - 1) / configuration.batchSize }
+    var batchesPerEpoch: Int { (data.examples.count + configuration.batchSize - 1) / configuration.batchSize }
 
     /// The fit a snapshot saved after `epochs` epochs; throws when it is not of this run.
     func savedFit(_ bytes: Data, epochs: Int) throws -> FitValue {
@@ -60,8 +60,8 @@ struct TrainingRequest {
         configuration.epochs = history.count
         return FitValue.Record(
             spec: spec, imageShape: data.imageShape, configuration: configuration, history: history,
-            dataset: data.title, trainingImages: data.images.count,
-            classNames: spec.isAutoencoder ? nil : data.images.classNames)
+            dataset: data.title, trainingImages: data.examples.count,
+            classNames: spec.isAutoencoder ? nil : data.examples.classNames)
     }
 }
 
@@ -93,7 +93,7 @@ struct AutoencoderTraining: RequestedTraining {
     func train(from continuation: (VariationalAutoencoder, TrainingState)?, hooks: TrainingHooks) throws -> FitValue {
         let model = try continuation?.0 ?? request.spec.buildAutoencoder(input: request.data.imageShape)
         let history = try Operations.train(
-            model, on: request.data.images, validation: request.validation?.images,
+            model, on: request.data.examples, validation: request.validation?.examples,
             configuration: request.configuration, resume: continuation?.1, shouldStop: hooks.shouldStop,
             epochFinished: { _, state in
                 hooks.epochFinished(

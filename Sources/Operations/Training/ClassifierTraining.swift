@@ -16,7 +16,7 @@ struct ClassifierTraining: RequestedTraining {
     func train(from continuation: (Classifier, TrainingState)?, hooks: TrainingHooks) throws -> FitValue {
         let model = try continuation?.0 ?? request.spec.buildClassifier(input: request.data.imageShape)
         let history = try trainClassifier(
-            model, on: request.data.images, validation: request.validation?.images,
+            model, on: request.data.examples, validation: request.validation?.examples,
             configuration: request.configuration, resume: continuation?.1, hooks: hooks
         ) { state in
             (try FitValue.encode(request.record(state.history), model: model), try state.encoded())
@@ -30,7 +30,7 @@ struct ClassifierTraining: RequestedTraining {
 /// each epoch the validation images are scored (dropout off), and `hooks.epochFinished` is handed
 /// the snapshot `encode` makes of the state a later run continues from, bit for bit.
 func trainClassifier(
-    _ model: Classifier, on data: LabeledImages, validation: LabeledImages?, configuration: TrainingConfiguration,
+    _ model: Classifier, on data: LabeledExamples, validation: LabeledExamples?, configuration: TrainingConfiguration,
     resume: TrainingState?, hooks: TrainingHooks, encode: @escaping (TrainingState) throws -> (Data, Data)
 ) throws -> [EpochRecord] {
     let step = ClassifierStep(model: model, learningRate: configuration.learningRate)

@@ -60,12 +60,13 @@ public struct TrainingProgress: Sendable {
     public var imagesPerSecond: Double
 }
 
-/// The first `limit` (default: all) images of a data set as one (N, 1, H, W) tensor in [0, 1],
+/// The first `limit` (default: all) examples of a data set as one (N, C, H, W) or (N, F) tensor,
 /// for evaluation in batch views.
-public func imagesTensor(_ images: LabeledImages, limit: Int? = nil) -> Tensor {
-    let count = min(limit ?? images.count, images.count)
-    let tensor = Tensor(zeros: [count, 1, images.height, images.width])
-    for index in 0..<count { images.copyPixels(ofImage: index, to: tensor.data + index * images.pixelsPerImage) }
+public func imagesTensor(_ examples: LabeledExamples, limit: Int? = nil) -> Tensor {
+    let count = min(limit ?? examples.count, examples.count)
+    let tensor = Tensor(zeros: Shape(batch: count, item: Shape(examples.shape)))
+    let size = examples.valuesPerExample
+    for index in 0..<count { examples.copyValues(ofExample: index, to: tensor.data + index * size) }
     return tensor
 }
 
@@ -80,7 +81,7 @@ public func imagesTensor(_ images: LabeledImages, limit: Int? = nil) -> Tensor {
 /// returning true stops it at the next batch with `TrainingInterrupted`. `progress` is called
 /// after every batch.
 public func train(
-    _ model: VariationalAutoencoder, on data: LabeledImages, validation: LabeledImages?,
+    _ model: VariationalAutoencoder, on data: LabeledExamples, validation: LabeledExamples?,
     configuration: TrainingConfiguration, resume: TrainingState? = nil, shouldStop: () -> Bool = { false },
     epochFinished: (TrainingStep, TrainingState) throws -> Void = { _, _ in },
     progress: (TrainingProgress) -> Void = { _ in }

@@ -25,8 +25,8 @@ enum ImageShapeError: Error, Equatable, CustomStringConvertible {
 }
 
 extension DatasetValue {
-    /// (C, H, W) of the images: one grey channel.
-    var imageShape: [Int] { [1, images.height, images.width] }
+    /// One example's shape: (C, H, W) of an image, (F) of a table's row.
+    var imageShape: [Int] { examples.shape }
 
     /// Throws unless the images are the shape `fit` was trained on; `argument` names the data set
     /// in the call (`on`, `images`).
