@@ -12,7 +12,7 @@ public struct NPYArray: Sendable {
     let payloadOffset: Int
 
     /// Calls `body` with the elements as stored: little-endian, C order, `header.payloadBytes` of them.
-    private func withPayload<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    func withPayload<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[payloadOffset...])) }
     }
 
