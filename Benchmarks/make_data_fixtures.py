@@ -31,3 +31,14 @@ np.save(os.path.join(out, "fortran.npy"), np.asfortranarray(np.arange(6, dtype="
 
 np.savez(os.path.join(out, "stored.npz"), x_train=images, y_train=labels)
 np.savez_compressed(os.path.join(out, "deflated.npz"), x_train=images, y_train=labels)
+
+# Keras' layout: colour images channels-last (N, H, W, C) and labels (N, 1), pixel (i, y, x, c)
+# = 100·i + 10·(2y + x) + c so a test can tell where each value went.
+colour = np.array(
+    [[[[100 * i + 10 * (2 * y + x) + c for c in range(3)] for x in range(2)] for y in range(2)] for i in range(2)],
+    dtype=np.uint8,
+)
+np.savez(os.path.join(out, "colour_nhwc.npz"), x_train=colour, y_train=np.array([[1], [2]], dtype=np.int64))
+# A table: 4 rows of 3 float64 features, and labels that are not one per row.
+np.save(os.path.join(out, "table.npy"), np.arange(12, dtype="<f8").reshape(4, 3) / 4)
+np.save(os.path.join(out, "labels_2d.npy"), np.zeros((4, 2), dtype=np.int64))

@@ -1,0 +1,61 @@
+import Foundation
+import Runner
+import TestSupport
+import Testing
+
+/// Notebooks train on data in the formats users bring, read through relative paths, with every
+/// file read in the statement's key.
+@Suite struct LoaderRunTests {
+    /// A composed CNN classifier trains on colour 3×32×32 images in CIFAR-10's binary layout, and
+    /// new bytes behind the same files retrain it.
+    @Test func aCNNClassifierTrainsOnCIFARFormatFilesWhoseBytesAreInItsKey() throws {
+        let command = try NBCommand()
+        defer { command.remove() }
+        let folder = command.directory.appendingPathComponent("cifar")
+        try GeneratedData.writeCIFAR(to: folder, records: 200)
+        try command.write(
+            notebook: """
+                # CIFAR
+
+                ```nb
+                train_set = cifar10(split: "train", data: "cifar", limit: 600)
+                test_set = cifar10(split: "test", data: "cifar")
+                net = classifier(seq([conv2d(4, kernel: 3, padding: 1), relu(), max_pool2d(2), flatten(), linear(10)]))
+                fit = train(net, on: train_set, epochs: 3, batch: 50, lr: 0.01)
+                score = accuracy(fit, on: test_set)
+                ```
+
+                """)
+        let first = try command.run(["notebook.md", "--output", "out"])
+        #expect(first.status == 0, "\(first.errors)")
+        let record = try command.record()
+        #expect(record.statements.map(\.status) == [.ran, .ran, .ran, .ran, .ran])
+        let inputs = try #require(record.statements.first?.inputs)
+        #expect(
+            inputs.map(\.path)
+                == [
+                    "batches.meta.txt", "data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
+                    "data_batch_5.bin",
+                ].map { folder.appendingPathComponent($0).path })
+        #expect(inputs.allSatisfy { $0.sha256?.count == 64 })
+        guard case .text(let score)? = record.statements.last?.display, let accuracy = Double(score) else {
+            Issue.record("the accuracy is not a number: \(String(describing: record.statements.last?.display))")
+            return
+        }
+        // Where the red band lies gives the class: far above the 10% of guessing.
+        #expect(accuracy > 0.5, "accuracy \(accuracy)")
+
+        try GeneratedData.writeCIFAR(to: folder, records: 200, variant: 1)
+        let second = try command.run(["notebook.md", "--output", "out"])
+        #expect(second.status == 0, "\(second.errors)")
+        let rerun = try command.record().statements
+        #expect(rerun.map(\.status) == [.ran, .ran, .ran, .ran, .ran])
+        let batch = folder.appendingPathComponent("data_batch_1.bin").path
+        let test = folder.appendingPathComponent("test_batch.bin").path
+        #expect(
+            rerun.map(\.reason) == [
+                .fileChanged(path: batch), .fileChanged(path: test), .valueNeeded(by: "fit", line: 7),
+                .inputChanged(name: "train_set", line: 4), .inputChanged(name: "fit", line: 7),
+            ])
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Notebook
+import Operations
+import Runner
+import TestSupport
+import Testing
+
+/// `Tests/Fixtures/data/<name>`, written by NumPy (Benchmarks/make_data_fixtures.py).
+private func data(_ name: String) -> String { FixturePaths.fixture("data").appendingPathComponent(name).path }
+
+/// A fresh CIFAR-10 folder of `records` images per batch file.
+private func writeCIFARFolder(records: Int, meta: Bool = true) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nb-cifar-\(UUID().uuidString)")
+    try GeneratedData.writeCIFAR(to: folder, records: records, meta: meta)
+    return folder
+}
+
+/// Checks `marked` as one cell and returns the source with its markers and the diagnostics.
+private func check(_ marked: String) -> (MarkedSource, [Diagnostic]) {
+    let source = MarkedSource("```nb\n" + marked + "\n```\n")
+    let document = Document(source: SourceFile(path: "loaders.md", text: source.text))
+    return (source, Checker(registry: Builtins.registry, hints: .nb).check(document).diagnostics)
+}
+
+/// A loader's shape and class count are known before anything runs: a classifier with the
+/// wrong number of outputs for them is an error at its stack, naming both.
+@Test(arguments: [
+    (#"npz(path: "\#(data("colour_nhwc.npz"))")"#, "3×2×2 → 12 → 1", 3),
+    (#"npz(path: "\#(data("stored.npz"))")"#, "1×2×2 → 4 → 1", 10),
+    (#"npy(path: "\#(data("u1.npy"))", labels: "\#(data("i8.npy"))")"#, "1×2×2 → 4 → 1", 10),
+    (#"npy(path: "\#(data("table.npy"))", classes: ["a", "b"])"#, "3 → 1", 2),
+])
+func aLoadersShapeAndClassesAreKnownAtCheckTime(loader: String, shapes: String, classes: Int) {
+    let (source, diagnostics) = check(
+        "d = \(loader)\nn = classifier(1️⃣seq([flatten(), linear(1)]))\nf = train(n, on: d)")
+    #expect(
+        diagnostics.map(\.message) == [
+            "the classifier gives 1, but the data has \(classes) classes (shapes: \(shapes)); end it with "
+                + "linear(\(classes))"
+        ])
+    #expect(diagnostics.first?.range?.start == source["1️⃣"])
+}
+
+@Test func cifarsShapeAndClassesAreKnownAtCheckTime() throws {
+    let folder = try writeCIFARFolder(records: 2)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (_, diagnostics) = check(
+        "d = cifar10(split: \"test\", data: \"\(folder.path)\")\nn = classifier(seq([flatten(), linear(1)]))\n"
+            + "f = train(n, on: d)")
+    #expect(
+        diagnostics.map(\.message) == [
+            "the classifier gives 1, but the data has 10 classes (shapes: 3×32×32 → 3072 → 1); end it with linear(10)"
+        ])
+}
+
+/// A file that is not there or not readable is an error at the argument naming it, before
+/// anything runs.
+@Test func aLoadersBadFileIsAnErrorAtItsArgument() throws {
+    let folder = try writeCIFARFolder(records: 2, meta: false)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let missing = data("nothing.npz")
+    let (source, diagnostics) = check(
+        """
+        a = npz(path: 1️⃣"\(missing)")
+        b = npz(path: "\(data("stored.npz"))", images: 2️⃣"x_val")
+        c = npy(path: "\(data("u1.npy"))", labels: 3️⃣"\(data("labels_2d.npy"))")
+        d = cifar10(data: 4️⃣"\(folder.path)")
+        e = npy(path: 5️⃣"\(data("i8.npy"))")
+        """)
+    #expect(
+        diagnostics.map(\.message) == [
+            "'path:' names \(missing), which does not exist; check the path",
+            "\(data("stored.npz")): no array 'x_val' in the archive (it holds x_train, y_train); use one of those names",
+            "\(data("labels_2d.npy")): labels must be one integer per example, shape (N,) or (N, 1), but the array's "
+                + "shape is (4, 2)",
+            "\(folder.path) is not a folder of CIFAR-10's binary version: it lacks batches.meta.txt; point 'data:' at "
+                + "the unpacked cifar-10-batches-bin folder",
+            "\(data("i8.npy")): an array of shape (3,) is not a set of examples; nb reads (N, F) tables and (N, H, W), "
+                + "(N, C, H, W) or (N, H, W, C) images with C = 1 or 3",
+        ])
+    #expect(diagnostics.map { $0.range?.start } == ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣"].map { source[$0] })
+}
