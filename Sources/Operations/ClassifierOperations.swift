@@ -35,9 +35,12 @@ enum ClassifierOperations {
             .positional("fit", .fit), .labelled("on", .dataset),
             .labelled("count", .int, default: .int(16), .between(1, 100)),
         ],
-        result: .figure, version: 1, precheck: FitPrecheck.make(.classifier, fits: "fit", data: "on")
+        result: .figure, version: 1, precheck: FitPrecheck.make(.classifier, fits: "fit", data: "on", drawsImages: true)
     ) { arguments, _ in
         let (fit, data, images, evaluation) = try evaluated(arguments, for: "mistakes")
+        guard data.examples.isImage else {
+            throw TaskError.needsImages(operation: "mistakes", fit: fit.name, features: data.examples.valuesPerExample)
+        }
         let names = classNames(of: fit, data)
         let wrong = evaluation.labels.indices.filter { evaluation.predictions[$0] != evaluation.labels[$0] }
         let shown = Array(wrong.prefix(try arguments.int("count")))

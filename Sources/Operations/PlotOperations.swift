@@ -81,11 +81,11 @@ enum PlotOperations {
             .variadic("fits", .fit), .labelled("images", .dataset),
             .labelled("count", .int, default: .int(10), .between(1, 100)),
         ],
-        result: .figure, version: 3, precheck: FitPrecheck.make(.autoencoder, data: "images")
+        result: .figure, version: 3, precheck: FitPrecheck.make(.autoencoder, data: "images", drawsImages: true)
     ) { arguments, _ in
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
-        for fit in fits { try data.requireShape(of: fit, argument: "images") }
+        for fit in fits { try data.requireShape(of: fit, argument: "images", drawing: "reconstructions") }
         let count = min(try arguments.int("count"), data.examples.count)
         let originals = data.tensor(limit: count)
         var pixels = originals.values
@@ -110,7 +110,7 @@ enum PlotOperations {
         parameters: [
             .variadic("fits", .fit), .labelled("count", .int, default: .int(10), .between(1, 100)), .seed,
         ],
-        result: .figure, version: 2, isRandom: true, precheck: FitPrecheck.make(.autoencoder)
+        result: .figure, version: 2, isRandom: true, precheck: FitPrecheck.make(.autoencoder, drawsImages: true)
     ) { arguments, context in
         let fits = try fits(arguments)
         let count = try arguments.int("count")
@@ -123,6 +123,9 @@ enum PlotOperations {
             pixels += model.decodedPixels(codes)
         }
         let shape = fits.first?.imageShape ?? [1, 28, 28]
+        if let fit = fits.first, shape.count != 3 {
+            throw TaskError.needsImages(operation: "samples", fit: fit.name, features: shape.reduce(1, *))
+        }
         let grid = try ImageGrid(
             images: pixels, imageWidth: shape[2], imageHeight: shape[1], columns: count, scale: 2,
             gapColor: FigureMaker.gridGap,
@@ -143,11 +146,11 @@ enum PlotOperations {
             .labelled("to", .int, default: .int(1), .atLeast(0)),
             .labelled("steps", .int, default: .int(10), .between(2, 50)),
         ],
-        result: .figure, version: 2, precheck: FitPrecheck.make(.autoencoder, data: "images")
+        result: .figure, version: 2, precheck: FitPrecheck.make(.autoencoder, data: "images", drawsImages: true)
     ) { arguments, _ in
         let fits = try fits(arguments)
         let data = try arguments.domain("images", as: DatasetValue.self)
-        for fit in fits { try data.requireShape(of: fit, argument: "images") }
+        for fit in fits { try data.requireShape(of: fit, argument: "images", drawing: "interpolation") }
         let (from, to, steps) = (try arguments.int("from"), try arguments.int("to"), try arguments.int("steps"))
         for index in [from, to] where index >= data.examples.count {
             throw PlotError.imageOutOfRange(index: index, count: data.examples.count, dataset: data.title)

@@ -80,3 +80,27 @@ func aLoadersShapeAndClassesAreKnownAtCheckTime(loader: String, shapes: String, 
         ])
     #expect(diagnostics.map { $0.range?.start } == ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣"].map { source[$0] })
 }
+
+/// A model trained on a table's rows has no images to draw: each figure of images is an error
+/// at the fit, before anything runs.
+@Test func figuresOfImagesRefuseFitsOfTables() {
+    let (source, diagnostics) = check(
+        """
+        t = npy(path: "\(data("table.npy"))", classes: ["a", "b"])
+        v = train(vae(encoder: seq([linear(4), relu()]), decoder: seq([linear(3)]), latent: 2), on: t, epochs: 1)
+        c = train(classifier(seq([linear(2)])), on: t, epochs: 1)
+        samples(1️⃣v)
+        reconstructions(2️⃣v, images: t)
+        interpolation(3️⃣v, images: t)
+        mistakes(4️⃣c, on: t)
+        x = test_loss(v, on: t)
+        y = accuracy(c, on: t)
+        """)
+    let vae = "draws images, but v was trained on rows of 3 features; use test_loss or metrics"
+    #expect(
+        diagnostics.map(\.message) == [
+            "'samples' " + vae, "'reconstructions' " + vae, "'interpolation' " + vae,
+            "'mistakes' draws images, but c was trained on rows of 3 features; use confusion_matrix or accuracy",
+        ])
+    #expect(diagnostics.map { $0.range?.start } == ["1️⃣", "2️⃣", "3️⃣", "4️⃣"].map { source[$0] })
+}

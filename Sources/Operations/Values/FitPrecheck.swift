@@ -15,9 +15,9 @@ enum FitPrecheck {
     }
 
     /// A precheck of `task` for the fits of parameter `fits` (variadic or not) against the data
-    /// set of parameter `data`, if any.
+    /// set of parameter `data`, if any; an operation that `drawsImages` refuses fits of tables.
     static func make(
-        _ task: Task, fits: String = "fits", data: String? = nil
+        _ task: Task, fits: String = "fits", data: String? = nil, drawsImages: Bool = false
     ) -> @Sendable (KnownCall) throws -> (any Sendable)? {
         { call in
             guard let given = call[fits] else { return nil }
@@ -41,6 +41,11 @@ enum FitPrecheck {
                                 operation: call.operation, fit: argument.text, first: first?.argument.text ?? "")
                     }
                 if let problem { errors.append(PrecheckError(problem, at: argument.site)) }
+                if drawsImages, fact.imageShape.count != 3 {
+                    let problem = TaskError.needsImages(
+                        operation: call.operation, fit: argument.text, features: fact.imageShape.reduce(1, *))
+                    errors.append(PrecheckError(problem, at: argument.site))
+                }
             }
             if let data, let images = call[data], let dataset = images.fact(as: DatasetFact.self) {
                 for (argument, fact) in known where fact.imageShape != dataset.imageShape {

@@ -37,4 +37,13 @@ extension DatasetValue {
                 dataShape: imageShape)
         }
     }
+
+    /// Throws unless the examples are the shape `fit` was trained on and images, which
+    /// `operation` draws.
+    func requireShape(of fit: FitValue, argument: String, drawing operation: String) throws {
+        try requireShape(of: fit, argument: argument)
+        guard examples.isImage else {
+            throw TaskError.needsImages(operation: operation, fit: fit.name, features: examples.valuesPerExample)
+        }
+    }
 }
