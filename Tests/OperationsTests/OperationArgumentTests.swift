@@ -1,3 +1,4 @@
+import Foundation
 import Notebook
 import Operations
 import Runner
@@ -16,6 +17,9 @@ private func check(_ marked: String) -> (MarkedSource, [Diagnostic]) {
     let document = Document(source: SourceFile(path: "Notebooks/x.md", text: source.text))
     return (source, Checker(registry: Builtins.registry, hints: .nb).check(document).diagnostics)
 }
+
+/// `path` resolved against the current directory, as loaders resolve it.
+private func absolute(_ path: String) -> String { FileManager.default.currentDirectoryPath + "/" + path }
 
 /// One bad call per operation and per kind of constraint it declares, with the exact message.
 private let badCalls: [(String, String)] = [
@@ -41,6 +45,14 @@ private let badCalls: [(String, String)] = [
     ("x = save(f, path: 1️⃣3)", "argument 'path' of 'save' must be String, got Int"),
     (#"x = save(f, path: 1️⃣"")"#, #"'path' must be a non-empty string, got """#),
     (#"x = mnist(data: 1️⃣"")"#, #"'data' must be a non-empty string, got """#),
+    (#"x = npz(path: 1️⃣"")"#, #"'path' must be a non-empty string, got """#),
+    (
+        #"x = npz(path: 1️⃣"nothing.npz")"#,
+        "'path:' names nothing.npz, which does not exist at \(absolute("nothing.npz")); relative paths are read from the folder nb runs in, \(FileManager.default.currentDirectoryPath)"
+    ),
+    (#"x = npy(path: "x.npy", limit: 1️⃣0)"#, "'limit' must be >= 1, got 0"),
+    (#"x = npy(path: "x.npy", classes: 1️⃣"cat")"#, "argument 'classes' of 'npy' must be [String], got String"),
+    (#"x = cifar10(split: 1️⃣"val", data: "c")"#, #"'split' must be one of "train", "test", got "val""#),
     ("x = loss_curves(1️⃣m)", "argument 'fits' of 'loss_curves' must be Fit, got Model"),
     ("x = reconstructions(f, images: d, count: 1️⃣0)", "'count' must be in 1...100, got 0"),
     ("x = samples(f, count: 1️⃣101)", "'count' must be in 1...100, got 101"),

@@ -28,7 +28,7 @@ extension CheckSession {
                 call.complete = false
                 continue
             }
-            checkConstraint(parameter, typed, at: argument.value)
+            if !checkConstraint(parameter, typed, at: argument.value) { call.withinConstraints = false }
             let known = typed.known(at: argument.value.range, text: document.source.text(in: argument.value.range))
             if parameter.isVariadic {
                 call.known[parameter.name, default: []].append(known)
@@ -50,7 +50,7 @@ extension CheckSession {
             writtenFiles.append((path, range))
         }
         var typed = Typed(expression: .call(spec, resolved, at: range), type: call.complete ? spec.result : nil)
-        if call.complete { typed.fact = precheck(spec, call, at: range) }
+        if call.complete, call.withinConstraints { typed.fact = precheck(spec, call, at: range) }
         return typed
     }
 
@@ -91,6 +91,9 @@ extension CheckSession {
         var given: Set<String> = []
         /// False after an error, so the call's type is unknown and causes no further errors.
         var complete = true
+        /// False when an argument breaks its parameter's constraint: the call still has its type,
+        /// but its precheck, which trusts the constraints, does not run.
+        var withinConstraints = true
         var constants: [String: Value] = [:]
         /// What is known of each argument before running; a variadic parameter's are several.
         var known: [String: [KnownArgument]] = [:]
@@ -175,9 +178,10 @@ extension CheckSession {
 
     /// Reports a constant argument outside the parameter's constraint, at the offending list
     /// element when the argument is a list literal.
-    private mutating func checkConstraint(_ parameter: ParameterSpec, _ typed: Typed, at expression: Expr) {
+    /// Reports the argument `typed` if it breaks `parameter`'s constraint; false when it does.
+    private mutating func checkConstraint(_ parameter: ParameterSpec, _ typed: Typed, at expression: Expr) -> Bool {
         guard let constraint = parameter.constraint, let value = typed.constant, !constraint.allows(value) else {
-            return
+            return true
         }
         var offending = (value: value, range: expression.range)
         if case .list(let elements) = value, case .list(let written) = expression.kind, elements.count == written.count,
@@ -189,5 +193,6 @@ extension CheckSession {
             name: parameter.name, constraint: constraint, value: offending.value.literalText,
             origin: typed.origin)
         report(error, at: offending.range)
+        return false
     }
 }
