@@ -49,7 +49,8 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
             clearBar()
             if status == .cached, !showsCached { return }
             let label = status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-            let source = Self.shorten(info.source).padding(toLength: 60, withPad: " ", startingAt: 0)
+            let source = (Self.shorten(info.source) + (info.member.map { " [\($0)]" } ?? ""))
+                .padding(toLength: 60, withPad: " ", startingAt: 0)
             var why = reason.map { " · \($0.short)" } ?? ""
             if let resumedFrom {
                 why =
@@ -82,7 +83,8 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
     static func plan(_ plan: Plan, schedule: Schedule) -> String {
         var counts: [PlanAction: Int] = [:]
         var rows: [(line: String, action: String, rest: String)] = []
-        for statement in plan.statements {
+        var members: [(kind: PlanAction, action: String)] = []
+        for (position, statement) in plan.statements.enumerated() {
             let decision = schedule.decisions[statement.index]
             let unit = statement.expression.operation?.resumableStep ?? "step"
             let (kind, action): (PlanAction, String)
@@ -97,7 +99,15 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
             counts[kind, default: 0] += 1
             let source = shorten(statement.source).padding(toLength: 60, withPad: " ", startingAt: 0)
             let why = decision.reason.map { " · \($0)" } ?? ""
-            rows.append(("line \(statement.statement.range.start.line)", action, source + why))
+            let member = statement.member.map { " [\($0.label)]" } ?? ""
+            rows.append(("line \(statement.statement.range.start.line)", action, source + member + why))
+            guard let sweep = statement.member else { continue }
+            members.append((kind, action == "run" ? PlanAction.run.rawValue : action))
+            let next = position + 1 < plan.statements.count ? plan.statements[position + 1] : nil
+            guard next?.member == nil || next?.statement.range != statement.statement.range else { continue }
+            let name = statement.binding ?? statement.expression.operation?.name ?? shorten(statement.source)
+            rows.append(("", "", sweepTotal(name: name, count: sweep.grid.count, members: members)))
+            members = []
         }
         // At least as wide as before ("line 9999", "cached"), so short notebooks line up as they did.
         let lineWidth = max(8, rows.map(\.line.count).max() ?? 0) + 1
@@ -109,6 +119,21 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
         let total = PlanAction.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }
         return "\(plan.document.source.path): \(plan.statements.count) statements; "
             + total.joined(separator: ", ") + "\n" + lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The total line of a lifted statement's `members`: how many of each action, cached first.
+    private static func sweepTotal(name: String, count: Int, members: [(kind: PlanAction, action: String)]) -> String {
+        var actions: [(count: Int, action: String)] = []
+        for kind in PlanAction.allCases {
+            for member in members where member.kind == kind {
+                if let index = actions.firstIndex(where: { $0.action == member.action }) {
+                    actions[index].count += 1
+                } else {
+                    actions.append((1, member.action))
+                }
+            }
+        }
+        return NBMessage.sweepTotal(name: name, count: count, actions: actions).description
     }
 
     /// What `--plan` counts a statement as, in the order of its totals line, named as that line says.

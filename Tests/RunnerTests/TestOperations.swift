@@ -144,6 +144,20 @@ func testRegistry(counter: RunCounter, mnistDisplayVersion: Int = 1, trainVersio
             return .domain(TestFigure(caption: fits.map { "\($0.loss)" }.joined(separator: ",")))
         },
         OperationSpec(
+            name: "gathered", doc: "Lists a sweep's members.", parameters: [.positional("fits", .fit).gathering()],
+            result: .string, version: 1
+        ) { arguments, _ in
+            counter.increment("gathered")
+            let sweep = try arguments.sweep("fits")
+            let members = try sweep.members.map { member in
+                let fit = try Arguments(["fit": member.value], operation: "gathered").domain("fit", as: TestFit.self)
+                let point = zip(sweep.axes, member.coordinates).map { "\($0.name)=\($0.labels[$1])" }
+                return point.joined(separator: " ") + ": \(fit.loss)"
+            }
+            let settings = sweep.settings().map { "\(sweep.label(ofSetting: $0.setting)) ×\($0.members.count)" }
+            return .string(members.joined(separator: "; ") + " | " + settings.joined(separator: "; "))
+        },
+        OperationSpec(
             name: "export", doc: "Writes a fit somewhere.", parameters: [.positional("fit", .fit)], result: .string,
             version: 1, hasSideEffects: true
         ) { arguments, _ in

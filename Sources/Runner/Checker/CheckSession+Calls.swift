@@ -24,6 +24,15 @@ extension CheckSession {
             }
             call.given.insert(parameter.name)
             let what = CheckedItem.parameterArgument(name: parameter.name, operation: spec.name)
+            if parameter.gathers {
+                guard let expression = resolveGathered(argument.value, expected: parameter.type, what: what)?.expression
+                else {
+                    call.complete = false
+                    continue
+                }
+                call.assigned[parameter.name] = expression
+                continue
+            }
             guard let typed = resolve(argument.value, expected: parameter.type, what: what), typed.type != nil else {
                 call.complete = false
                 continue
@@ -179,7 +188,7 @@ extension CheckSession {
         guard let constraint = parameter.constraint, let value = typed.constant, !constraint.allows(value) else {
             return
         }
-        var offending = (value: value, range: expression.range)
+        var offending = (value: value, range: typed.memberRange ?? expression.range)
         if case .list(let elements) = value, case .list(let written) = expression.kind, elements.count == written.count,
             let index = elements.firstIndex(where: { !constraint.allows($0) })
         {

@@ -1,3 +1,5 @@
+import Notebook
+
 /// Explains why a statement's key is not the one of the last run, by comparing its key parts with
 /// the parts the last run's record kept for the same statement.
 struct ReasonFinder {
@@ -18,9 +20,14 @@ struct ReasonFinder {
         var occurrences: [String: Int] = [:]
         var places: [Place: StatementRecord] = [:]
         var ordinals: [Int?: Int] = [:]
+        var lastRange: SourceRange?
         for statement in record?.statements ?? [] {
+            // The members of a lifted statement follow one another, at one range.
+            let first = statement.member == nil || statement.range != lastRange
+            lastRange = statement.range
             let identity = StatementIdentity.of(
-                binding: statement.binding, source: statement.source, occurrences: &occurrences)
+                binding: statement.binding, source: statement.source, member: statement.member, first: first,
+                occurrences: &occurrences)
             previous[identity] = statement
             if statement.binding == nil {
                 places[Self.place(cell: statement.cell, ordinal: &ordinals)] = statement
@@ -37,7 +44,9 @@ struct ReasonFinder {
         var occurrences: [String: Int] = [:]
         var ordinals: [Int?: Int] = [:]
         let identities = plan.statements.map { statement in
-            StatementIdentity.of(binding: statement.binding, source: statement.source, occurrences: &occurrences)
+            StatementIdentity.of(
+                binding: statement.binding, source: statement.source, member: statement.member?.label,
+                first: statement.member?.isFirst ?? true, occurrences: &occurrences)
         }
         let matched = Set(identities.compactMap { previous[$0]?.index })
         return plan.statements.enumerated().map { position, statement in
@@ -108,11 +117,11 @@ struct ReasonFinder {
         case .argument(let path, _), .list(let path, _):
             for name in plan.statements[index].parameters {
                 guard let parameter = plan.parameters.first(where: { $0.name == name }),
-                    let before = previousParameters[name], before.value != parameter.value.literalText
+                    let before = previousParameters[name], before.value != parameter.valueText
                 else { continue }
                 // A --set given now or dropped since the last run is a change of --set, not of the notebook.
                 return .parameterChanged(
-                    name: name, old: before.value, new: parameter.value.literalText,
+                    name: name, old: before.value, new: parameter.valueText,
                     bySet: parameter.overridden || before.overridden)
             }
             return argumentChange(at: path, old: old?.valueText ?? "default", new: part.valueText, in: index)

@@ -87,6 +87,11 @@ public struct Arguments: Sendable {
         }
     }
 
+    /// The members of the gathering argument `name` (see `ParameterSpec.gathering()`).
+    public func sweep(_ name: String) throws -> SweepValue {
+        try domain(name, as: SweepValue.self)
+    }
+
     private func value(_ name: String) throws -> Value {
         guard let value = values[name] else { throw ArgumentError(operation: operation, name: name, expected: nil) }
         return value
