@@ -49,7 +49,8 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
             clearBar()
             if status == .cached, !showsCached { return }
             let label = status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-            let source = (Self.shorten(info.source) + (info.member.map { " [\($0)]" } ?? ""))
+            let member = info.member.map { " [\($0)]" } ?? ""
+            let source = (Self.shorten(info.source, to: max(58 - member.count, 20)) + member)
                 .padding(toLength: 60, withPad: " ", startingAt: 0)
             var why = reason.map { " · \($0.short)" } ?? ""
             if let resumedFrom {
@@ -106,7 +107,9 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
             let next = position + 1 < plan.statements.count ? plan.statements[position + 1] : nil
             guard next?.member == nil || next?.statement.range != statement.statement.range else { continue }
             let name = statement.binding ?? statement.expression.operation?.name ?? shorten(statement.source)
-            rows.append(("", "", sweepTotal(name: name, count: sweep.grid.count, members: members)))
+            rows.append(
+                ("", "", sweepTotal(name: name, count: sweep.grid.count, members: members) + " · " + statement.typeText)
+            )
             members = []
         }
         // At least as wide as before ("line 9999", "cached"), so short notebooks line up as they did.
@@ -187,10 +190,10 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
 
     // MARK: - Formatting
 
-    /// The statement on one line, cut to 58 characters with an ellipsis.
-    static func shorten(_ source: String) -> String {
+    /// The statement on one line, cut to `limit` characters with an ellipsis.
+    static func shorten(_ source: String, to limit: Int = 58) -> String {
         let line = source.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return line.count <= 58 ? line : String(line.prefix(57)) + "…"
+        return line.count <= limit ? line : String(line.prefix(limit - 1)) + "…"
     }
 
     /// `0:42`, `12:05`, `1:02:03`.

@@ -29,7 +29,8 @@ struct ReasonFinder {
                 binding: statement.binding, source: statement.source, member: statement.member, first: first,
                 occurrences: &occurrences)
             previous[identity] = statement
-            if statement.binding == nil {
+            // A member of a sweep is matched by its point only: its place is its statement's.
+            if statement.binding == nil, statement.member == nil {
                 places[Self.place(cell: statement.cell, ordinal: &ordinals)] = statement
             }
         }
@@ -50,7 +51,9 @@ struct ReasonFinder {
         }
         let matched = Set(identities.compactMap { previous[$0]?.index })
         return plan.statements.enumerated().map { position, statement in
-            let place = statement.binding == nil ? Self.place(cell: statement.statement.cell, ordinal: &ordinals) : nil
+            let place =
+                statement.binding == nil && statement.member == nil
+                ? Self.place(cell: statement.statement.cell, ordinal: &ordinals) : nil
             if let found = previous[identities[position]] { return found }
             // A displayed expression whose text changed: the one at its place, unless that one is
             // still in the notebook under its old text.
