@@ -158,6 +158,14 @@ func testRegistry(counter: RunCounter, mnistDisplayVersion: Int = 1, trainVersio
             return .string(members.joined(separator: "; ") + " | " + settings.joined(separator: "; "))
         },
         OperationSpec(
+            name: "write_text", doc: "Writes a number to a file.",
+            parameters: [.positional("value", .int), .labelled("path", .string)], result: .string, version: 1,
+            hasSideEffects: true, writesFile: "path"
+        ) { arguments, _ in
+            counter.increment("write_text")
+            return .string(try arguments.string("path"))
+        },
+        OperationSpec(
             name: "export", doc: "Writes a fit somewhere.", parameters: [.positional("fit", .fit)], result: .string,
             version: 1, hasSideEffects: true
         ) { arguments, _ in

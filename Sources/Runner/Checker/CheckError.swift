@@ -61,6 +61,8 @@ public enum CheckError: Error, Hashable {
     case axisConflict(name: String, values: [String], other: [String])
     /// A statement lifted over more points than `limit`.
     case tooManyMembers(lifted: String, limit: Int)
+    /// A constant path written by every member of a lifted statement, each over the last.
+    case sweepWritesOnePath(path: String, lifted: String)
     /// An inline `{nb}` expression whose value is swept (`lifted`), so it is several values.
     case inlineSweep(lifted: String)
 
@@ -135,6 +137,9 @@ public enum CheckError: Error, Hashable {
                 + "\(values.joined(separator: ", "))); sweeps of one name are one axis, so give them the same values"
         case .tooManyMembers(let lifted, let limit):
             "this statement is \(lifted), more than \(limit) members; sweep fewer values"
+        case .sweepWritesOnePath(let path, let lifted):
+            "every member of this \(lifted) would write '\(path)' over the last; "
+                + "sweep the path too, or gather the members first"
         case .inlineSweep(let lifted):
             "a value in the prose must be one value, got \(lifted); "
                 + "pass it to an operation that gathers a sweep into one value"

@@ -160,12 +160,19 @@ struct CheckSession {
             return
         }
         var members: [Typed?] = []
+        let writesBefore = writtenFiles.count
         for coordinates in grid.points {
             point = grid.assignment(coordinates)
             foundAxes = []
             members.append(resolve(statement.value, expected: nil, what: .value))
         }
         point = [:]
+        // Members writing one path would each replace the last one's file.
+        let writes = writtenFiles[writesBefore...]
+        if let repeated = writes.first(where: { write in writes.filter { $0.path == write.path }.count > 1 }) {
+            let type = members.first??.type ?? .string
+            report(.sweepWritesOnePath(path: repeated.path, lifted: grid.lifted(type)), at: repeated.range)
+        }
         let lifted = Lifted(
             grid: grid, first: planned.count, constants: members.map { $0?.constant }, facts: members.map { $0?.fact })
         let type = members.first??.type
