@@ -19,7 +19,7 @@ import Testing
         #expect(
             listing.hasPrefix("add(_ a: Int, _ b: Int) -> Int\n    Adds two integers.\nexport(_ fit: Fit) -> String\n"))
         #expect(listing.split(separator: "\n").count == 20)
-        #expect(listing.contains("gathered(_ fits: Fit ×n) -> String\n"))
+        #expect(listing.contains("gathered(_ fits: Fit ×n...) -> String\n"))
     }
 
     @Test(arguments: [

@@ -53,6 +53,16 @@ private final class StopAfter: RunObserver, @unchecked Sendable {
                         + "epochs=1, lr=0.01 ×2; epochs=2, lr=0.1 ×2; epochs=2, lr=0.01 ×2"))
     }
 
+    @Test func eachArgumentOfAVariadicGatheringParameterIsASweepOfItsOwn() throws {
+        let (record, _, _) = try Harness().run(
+            sweepNotebook(
+                "d = mnist()\nm = mlp(hidden: [4])\nf = train(m, on: d, epochs: epochs)\ng = train(m, on: d)\n"
+                    + "gathered(f, g)"))
+        #expect(
+            record.statements.last?.display
+                == .text("epochs=1: 1.0; epochs=2: 0.5 | epochs=1 ×1; epochs=2 ×1 / : 0.1 |  ×1"))
+    }
+
     @Test func seedsAreTheMembersSeedsAndOtherAxesShareTheStatementsSeed() throws {
         let harness = Harness()
         let (record, _, _) = try harness.run(

@@ -30,7 +30,11 @@ extension CheckSession {
                     call.complete = false
                     continue
                 }
-                call.assigned[parameter.name] = expression
+                if parameter.isVariadic {
+                    call.variadic.append(expression)
+                } else {
+                    call.assigned[parameter.name] = expression
+                }
                 continue
             }
             guard let typed = resolve(argument.value, expected: parameter.type, what: what), typed.type != nil else {
