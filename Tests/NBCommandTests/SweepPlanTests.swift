@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A β sweep over `seeds` seeds, trained for `epochs` epochs (a number or a `sweep([…])`).
 private func betaSweep(seeds: Int, epochs: String) -> String {
     """
@@ -52,4 +56,59 @@ private func betaSweep(seeds: Int, epochs: String) -> String {
             "cached [epochs=2, beta=2.0, seed=2]", "run [epochs=2, beta=2.0, seed=3] · it is new",
             "resumed from epoch 2 [epochs=3, beta=0.5, seed=1] · it is new",
         ])
+}
+
+/// Two seeds of a model whose epoch takes about a second, and each member's loss on its data.
+private let killedSweep = """
+    ---
+    seed: 3
+    ---
+    # Kill
+
+    ```nb
+    data = mnist(split: "train", limit: 12000)
+    model = mlp_vae(hidden: [400, 400], latent: 8)
+    fits = train(model, on: data, epochs: 2, batch: 64, seed: seeds(2))
+    test_loss(fits, on: data)
+    ```
+
+    """
+
+/// Each member's history without its seconds, and each member's loss, from the last run's record.
+private func memberResults(_ command: NBCommand) throws -> [String] {
+    try command.record().statements.filter { $0.member != nil }.map { statement in
+        guard case .list(let items)? = statement.display else { return "\(statement.display.map { "\($0)" } ?? "")" }
+        return items.compactMap { item -> String? in
+            guard case .table(let table) = item else { return nil }
+            return table.rows.map { row in row.dropLast().map { "\($0)" }.joined(separator: " ") }
+                .joined(separator: "; ")
+        }.joined(separator: " | ")
+    }
+}
+
+/// The data set and the model, then each epoch's snapshot (its result and its state) of the first
+/// member, then the first epoch's of the second: a kill then lands in the second's second epoch.
+private let entriesAfterSecondMembersFirstEpoch = 8
+
+@Test func aSweepKilledMidMemberKeepsItsFinishedMemberAndResumesTheOtherBitForBit() throws {
+    let uninterrupted = try NBCommand()
+    defer { uninterrupted.remove() }
+    try uninterrupted.write(notebook: killedSweep)
+    let reference = try uninterrupted.run(["notebook.md", "--output", "out"])
+    #expect(reference.status == 0, "\(reference.errors)")
+    let expected = try memberResults(uninterrupted)
+    #expect(expected.count == 4)
+
+    let command = try NBCommand()
+    defer { command.remove() }
+    try command.write(notebook: killedSweep)
+    let killed = try command.run(
+        ["notebook.md", "--output", "out"], signal: SIGKILL, whenCacheHolds: entriesAfterSecondMembersFirstEpoch)
+    #expect(killed.status == SIGKILL, "the run ended before it was killed: \(killed.output)")
+    let resumed = try command.run(["notebook.md", "--output", "out"])
+    #expect(resumed.status == 0, "\(resumed.errors)")
+    let fits = try command.record().statements.filter { $0.binding == "fits" }
+    #expect(fits.map(\.status) == [.cached, .ran])
+    #expect(fits.map(\.resumedFrom) == [nil, 1])
+    #expect(try memberResults(command) == expected)
 }
