@@ -9,7 +9,7 @@ public struct Plan: Sendable {
     public let parameters: [PlanParameter]
     /// The notebook seed (front matter, default 0).
     public let seed: UInt64
-    /// The statements in document order.
+    /// The statements in document order, a lifted statement as one per member of its sweep.
     public let statements: [PlannedStatement]
     /// Which statements read which.
     public let graph: DependencyGraph
