@@ -162,13 +162,14 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
         parts.append(String(format: "%.1f %@/s", rate, unit))
         if total > 0, rate > 0 { parts.append("ETA " + Self.clockTime(Double(total - done) / rate)) }
         if let message { parts.append(message) }
+        let point = info.member.map { " [\($0)]" } ?? ""
         if isTerminal {
             let fraction = total > 0 ? min(Double(done) / Double(total), 1) : 0
             let filled = Int(fraction * 24)
             let bar = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 24 - filled) + "]"
-            draw("  \(info.binding ?? "…") \(bar) " + parts.joined(separator: "  "))
+            draw("  \(info.binding ?? "…")\(point) \(bar) " + parts.joined(separator: "  "))
         } else {
-            write("  \(info.binding ?? Self.shorten(info.source)): " + parts.joined(separator: ", ") + "\n")
+            write("  \(info.binding ?? Self.shorten(info.source))\(point): " + parts.joined(separator: ", ") + "\n")
         }
     }
 

@@ -128,6 +128,8 @@ private final class StopAfter: RunObserver, @unchecked Sendable {
         let figures = record.statements.filter { $0.binding == nil }
         #expect(figures.map(\.member) == ["epochs=1", "epochs=2"])
         #expect(figures.map(\.type) == ["Figure", "Figure"])
+        #expect(figures.map(\.lifted) == ["Figure ×2 (epochs 2)", "Figure ×2 (epochs 2)"])
+        #expect(record.statements.first?.lifted == nil)
         // A new point's figure is new; it is not taken for the figure that stood at its place.
         let (grown, _, _) = try harness.run(
             sweepNotebook("d = mnist()\nm = mlp(hidden: [4])\nf = train(m, on: d, epochs: epochs)\nloss_curves(f)"),

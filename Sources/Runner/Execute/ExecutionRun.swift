@@ -78,7 +78,7 @@ final class ExecutionRun {
                 warnings: log.warnings(for: index), reason: state.reason, resumedFrom: state.resumedFrom,
                 keyParts: keys[index].parts, inputs: keys[index].inputs.isEmpty ? nil : keys[index].inputs,
                 type: statement.type.description, lineage: keys[index].lineageKey?.description,
-                member: statement.member?.label)
+                member: statement.member?.label, lifted: statement.member.map { $0.grid.lifted(statement.type) })
         }
     }
 
