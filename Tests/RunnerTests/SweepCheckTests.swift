@@ -90,6 +90,20 @@ let gridCell = """
         #expect(statements[3...].map(\.inputs) == [[1, 0], [2, 0]])
     }
 
+    @Test func sweepsOfTwoStatementsFlowingTogetherFormTheirGrid() throws {
+        let (_, plan, diagnostics) = check(
+            "d = mnist()\nm = mlp(hidden: [4], latent: sweep([2, 3]))\nf = train(m, on: d, epochs: epochs)",
+            swept: true)
+        #expect(diagnostics.isEmpty)
+        let fits = try #require(plan).statements.filter { $0.binding == "f" }
+        #expect(
+            fits.map(\.member?.label) == [
+                "latent=2, epochs=1", "latent=2, epochs=2", "latent=3, epochs=1", "latent=3, epochs=2",
+            ])
+        #expect(fits.map(\.inputs) == [[1, 0], [1, 0], [2, 0], [2, 0]])
+        #expect(fits.first?.typeText == "Fit ×4 (latent 2 × epochs 2)")
+    }
+
     @Test func zippedSweepsPairTheirValues() throws {
         let (_, plan, diagnostics) = check(
             "d = mnist()\nm = mlp(hidden: [4])\n"
