@@ -33,6 +33,8 @@ enum NBMessage: CustomStringConvertible {
     /// `--plan`'s action for a resumable statement, continuing from a snapshot or taking one
     /// exactly (`exact`).
     case resumedAction(unit: String, step: Int, exact: Bool)
+    /// `--plan`'s total for a lifted statement: `fits × 8: 6 cached, 1 resumed from epoch 3, 1 to run`.
+    case sweepTotal(name: String, count: Int, actions: [(count: Int, action: String)])
     /// `--cache-info`'s line for entries written since the newest run record.
     case cacheRecent(String)
     /// `--cache-info`'s line for entries no run record names.
@@ -57,6 +59,8 @@ enum NBMessage: CustomStringConvertible {
         case .runSummary(let counts, let seconds, let recordPath):
             "\(counts) in \(DurationText.of(seconds)); run record: \(recordPath)"
         case .resumedNote(let unit, let step): " · resumed from \(unit) \(step)"
+        case .sweepTotal(let name, let count, let actions):
+            "\(name) × \(count): " + actions.map { "\($0.count) \($0.action)" }.joined(separator: ", ")
         case .resumedAction(let unit, let step, let exact):
             "resumed from \(unit) \(step)" + (exact ? " (its snapshot)" : "")
         case .cacheRecent(let size): "  written since the newest run record: \(size) (kept: a run may be using them)"

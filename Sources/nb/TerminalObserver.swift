@@ -49,7 +49,9 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
             clearBar()
             if status == .cached, !showsCached { return }
             let label = status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-            let source = Self.shorten(info.source).padding(toLength: 60, withPad: " ", startingAt: 0)
+            let member = info.member.map { " [\($0)]" } ?? ""
+            let source = (Self.shorten(info.source, to: max(58 - member.count, 20)) + member)
+                .padding(toLength: 60, withPad: " ", startingAt: 0)
             var why = reason.map { " · \($0.short)" } ?? ""
             if let resumedFrom {
                 why =
@@ -82,7 +84,8 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
     static func plan(_ plan: Plan, schedule: Schedule) -> String {
         var counts: [PlanAction: Int] = [:]
         var rows: [(line: String, action: String, rest: String)] = []
-        for statement in plan.statements {
+        var members: [(kind: PlanAction, action: String)] = []
+        for (position, statement) in plan.statements.enumerated() {
             let decision = schedule.decisions[statement.index]
             let unit = statement.expression.operation?.resumableStep ?? "step"
             let (kind, action): (PlanAction, String)
@@ -97,7 +100,17 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
             counts[kind, default: 0] += 1
             let source = shorten(statement.source).padding(toLength: 60, withPad: " ", startingAt: 0)
             let why = decision.reason.map { " · \($0)" } ?? ""
-            rows.append(("line \(statement.statement.range.start.line)", action, source + why))
+            let member = statement.member.map { " [\($0.label)]" } ?? ""
+            rows.append(("line \(statement.statement.range.start.line)", action, source + member + why))
+            guard let sweep = statement.member else { continue }
+            members.append((kind, action == "run" ? PlanAction.run.rawValue : action))
+            let next = position + 1 < plan.statements.count ? plan.statements[position + 1] : nil
+            guard next?.member == nil || next?.statement.range != statement.statement.range else { continue }
+            let name = statement.binding ?? statement.expression.operation?.name ?? shorten(statement.source)
+            rows.append(
+                ("", "", sweepTotal(name: name, count: sweep.grid.count, members: members) + " · " + statement.typeText)
+            )
+            members = []
         }
         // At least as wide as before ("line 9999", "cached"), so short notebooks line up as they did.
         let lineWidth = max(8, rows.map(\.line.count).max() ?? 0) + 1
@@ -109,6 +122,21 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
         let total = PlanAction.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }
         return "\(plan.document.source.path): \(plan.statements.count) statements; "
             + total.joined(separator: ", ") + "\n" + lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The total line of a lifted statement's `members`: how many of each action, cached first.
+    private static func sweepTotal(name: String, count: Int, members: [(kind: PlanAction, action: String)]) -> String {
+        var actions: [(count: Int, action: String)] = []
+        for kind in PlanAction.allCases {
+            for member in members where member.kind == kind {
+                if let index = actions.firstIndex(where: { $0.action == member.action }) {
+                    actions[index].count += 1
+                } else {
+                    actions.append((1, member.action))
+                }
+            }
+        }
+        return NBMessage.sweepTotal(name: name, count: count, actions: actions).description
     }
 
     /// What `--plan` counts a statement as, in the order of its totals line, named as that line says.
@@ -134,13 +162,14 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
         parts.append(String(format: "%.1f %@/s", rate, unit))
         if total > 0, rate > 0 { parts.append("ETA " + Self.clockTime(Double(total - done) / rate)) }
         if let message { parts.append(message) }
+        let point = info.member.map { " [\($0)]" } ?? ""
         if isTerminal {
             let fraction = total > 0 ? min(Double(done) / Double(total), 1) : 0
             let filled = Int(fraction * 24)
             let bar = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 24 - filled) + "]"
-            draw("  \(info.binding ?? "…") \(bar) " + parts.joined(separator: "  "))
+            draw("  \(info.binding ?? "…")\(point) \(bar) " + parts.joined(separator: "  "))
         } else {
-            write("  \(info.binding ?? Self.shorten(info.source)): " + parts.joined(separator: ", ") + "\n")
+            write("  \(info.binding ?? Self.shorten(info.source))\(point): " + parts.joined(separator: ", ") + "\n")
         }
     }
 
@@ -162,10 +191,10 @@ final class TerminalObserver: RunObserver, @unchecked Sendable {
 
     // MARK: - Formatting
 
-    /// The statement on one line, cut to 58 characters with an ellipsis.
-    static func shorten(_ source: String) -> String {
+    /// The statement on one line, cut to `limit` characters with an ellipsis.
+    static func shorten(_ source: String, to limit: Int = 58) -> String {
         let line = source.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return line.count <= 58 ? line : String(line.prefix(57)) + "…"
+        return line.count <= limit ? line : String(line.prefix(limit - 1)) + "…"
     }
 
     /// `0:42`, `12:05`, `1:02:03`.

@@ -18,7 +18,8 @@ import Testing
         let listing = testRegistry(counter: RunCounter()).listing()
         #expect(
             listing.hasPrefix("add(_ a: Int, _ b: Int) -> Int\n    Adds two integers.\nexport(_ fit: Fit) -> String\n"))
-        #expect(listing.split(separator: "\n").count == 16)
+        #expect(listing.split(separator: "\n").count == 20)
+        #expect(listing.contains("gathered(_ fits: Fit ×n...) -> String\n"))
     }
 
     @Test(arguments: [

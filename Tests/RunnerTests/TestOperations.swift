@@ -144,6 +144,21 @@ func testRegistry(counter: RunCounter, mnistDisplayVersion: Int = 1, trainVersio
             return .domain(TestFigure(caption: fits.map { "\($0.loss)" }.joined(separator: ",")))
         },
         OperationSpec(
+            name: "gathered", doc: "Lists sweeps' members.", parameters: [.variadic("fits", .fit).gathering()],
+            result: .string, version: 1
+        ) { arguments, _ in
+            counter.increment("gathered")
+            return .string(try arguments.sweeps("fits").map(describe).joined(separator: " / "))
+        },
+        OperationSpec(
+            name: "write_text", doc: "Writes a number to a file.",
+            parameters: [.positional("value", .int), .labelled("path", .string)], result: .string, version: 1,
+            hasSideEffects: true, writesFile: "path"
+        ) { arguments, _ in
+            counter.increment("write_text")
+            return .string(try arguments.string("path"))
+        },
+        OperationSpec(
             name: "export", doc: "Writes a fit somewhere.", parameters: [.positional("fit", .fit)], result: .string,
             version: 1, hasSideEffects: true
         ) { arguments, _ in
@@ -168,6 +183,17 @@ func testRegistry(counter: RunCounter, mnistDisplayVersion: Int = 1, trainVersio
             throw TestFailure(description: try arguments.string("message"))
         },
     ])
+}
+
+/// Each member of `sweep` with its point and loss, then each setting with its number of seeds.
+private func describe(_ sweep: SweepValue) throws -> String {
+    let members = try sweep.members.map { member in
+        let fit = try Arguments(["fit": member.value], operation: "gathered").domain("fit", as: TestFit.self)
+        let point = zip(sweep.axes, member.coordinates).map { "\($0.name)=\($0.labels[$1])" }
+        return point.joined(separator: " ") + ": \(fit.loss)"
+    }
+    let settings = sweep.settings().map { "\(sweep.label(ofSetting: $0.setting)) ×\($0.members.count)" }
+    return members.joined(separator: "; ") + " | " + settings.joined(separator: "; ")
 }
 
 /// A figure stand-in.

@@ -138,11 +138,16 @@ private struct Reader {
         parameters.append(.init(name: identifier, value: expression))
     }
 
-    private static func isLiteral(_ expression: Expr) -> Bool {
+    /// Whether `expression` is a literal, or `sweep([…])` of literals (a parameter swept from the
+    /// front matter).
+    private static func isLiteral(_ expression: Expr, sweepAllowed: Bool = true) -> Bool {
         switch expression.kind {
-        case .call, .identifier: false
+        case .call(let callee, let arguments):
+            sweepAllowed && callee.name == "sweep" && arguments.count == 1 && arguments[0].label == nil
+                && isLiteral(arguments[0].value, sweepAllowed: false)
+        case .identifier: false
         case .integer, .float, .string, .bool: true
-        case .list(let elements): elements.allSatisfy(isLiteral)
+        case .list(let elements): elements.allSatisfy { isLiteral($0, sweepAllowed: false) }
         }
     }
 

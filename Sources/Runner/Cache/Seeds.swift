@@ -16,9 +16,13 @@ public enum Seeds {
     public static func statementSeeds(for plan: Plan) -> [UInt64] {
         var occurrences: [String: Int] = [:]
         return plan.statements.map { statement in
+            // Members of a lifted statement share its seed: a sweep of `lr` compares learning
+            // rates on the same draws, and `seeds(n)` varies the seed explicitly.
             derive(
                 plan.seed,
-                StatementIdentity.of(binding: statement.binding, source: statement.source, occurrences: &occurrences))
+                StatementIdentity.of(
+                    binding: statement.binding, source: statement.source, first: statement.member?.isFirst ?? true,
+                    occurrences: &occurrences))
         }
     }
 

@@ -99,6 +99,11 @@ private struct PartsBuilder {
             for (position, element) in elements.enumerated() {
                 add(element, path: "\(path)[\(position)]", seed: seed, callIndex: &callIndex)
             }
+        case .gather(let grid, let members):
+            // The axes' names and values are what an aggregating operation labels its rows with.
+            let axes = grid.axes.map { axis in KeyValue.list([.string(axis.name)] + axis.labels.map(KeyValue.string)) }
+            parts.append(.argument(path: path + "{axes}", value: .list(axes)))
+            add(.list(members), path: path, seed: seed, callIndex: &callIndex)
         case .call(let spec, let arguments, _):
             let index = callIndex
             callIndex += 1
@@ -152,7 +157,7 @@ private struct PartsBuilder {
                 values.append(value)
             }
             return .list(values)
-        case .call: return nil
+        case .call, .gather: return nil
         }
     }
 }

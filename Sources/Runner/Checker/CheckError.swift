@@ -49,6 +49,22 @@ public enum CheckError: Error, Hashable {
     case inlineValueType(ValueType)
     /// What an operation's precheck found (a layer that cannot take its input), in its words.
     case precheck(String)
+    /// A swept value (`lifted`, like `Fit ×4 (beta 4)`) where another type is expected.
+    case wrongSweptType(what: CheckedItem, expected: ValueType, lifted: String)
+    /// `sweep(…)` written without a list of values in place.
+    case malformedSweep
+    /// `seeds(…)` written without a count from 1 to `limit`.
+    case malformedSeeds(limit: Int)
+    /// Sweeps zipped together whose numbers of values differ.
+    case zipLengths(name: String, count: Int, other: String, otherCount: Int)
+    /// Two sweeps of one name, meeting in one statement, with different values.
+    case axisConflict(name: String, values: [String], other: [String])
+    /// A statement lifted over more points than `limit`.
+    case tooManyMembers(lifted: String, limit: Int)
+    /// A constant path written by every member of a lifted statement, each over the last.
+    case sweepWritesOnePath(path: String, lifted: String)
+    /// An inline `{nb}` expression whose value is swept (`lifted`), so it is several values.
+    case inlineSweep(lifted: String)
 
     /// The message, saying what is wrong and how to fix it, pointing where `hints` say.
     public func message(_ hints: CheckHints) -> String {
@@ -107,6 +123,26 @@ public enum CheckError: Error, Hashable {
             "\(hints.setFlag) \(name) is given twice; keep one"
         case .precheck(let message):
             message
+        case .wrongSweptType(let what, let expected, let lifted):
+            "\(what) must be \(expected), got \(lifted)"
+        case .malformedSweep:
+            "sweep takes a list of values written in place, like sweep([0.001, 0.0003]), and optionally zip: true"
+        case .malformedSeeds(let limit):
+            "seeds takes how many seeds to run, from 1 to \(limit), written in place, like seeds(3)"
+        case .zipLengths(let name, let count, let other, let otherCount):
+            "'\(name)' has \(count) values but '\(other)', which it is zipped with, has \(otherCount); "
+                + "zipped sweeps pair their values, so give them as many"
+        case .axisConflict(let name, let values, let other):
+            "two sweeps named '\(name)' meet here with different values (\(other.joined(separator: ", ")) and "
+                + "\(values.joined(separator: ", "))); sweeps of one name are one axis, so give them the same values"
+        case .tooManyMembers(let lifted, let limit):
+            "this statement is \(lifted), more than \(limit) members; sweep fewer values"
+        case .sweepWritesOnePath(let path, let lifted):
+            "every member of this \(lifted) would write '\(path)' over the last; "
+                + "sweep the path too, or gather the members first"
+        case .inlineSweep(let lifted):
+            "a value in the prose must be one value, got \(lifted); "
+                + "pass it to an operation that gathers a sweep into one value"
         case .inlineValueType(let type):
             "a value in the prose must be Int, Float, String or Bool, got \(type); "
                 + "show a \(type) in a cell, or quote one of its numbers, like \(hints.quoteExample)"
@@ -127,6 +163,8 @@ public indirect enum CheckedItem: Hashable, Sendable, CustomStringConvertible {
     case parameter(String)
     /// An element of a list that is itself `item`.
     case element(of: CheckedItem)
+    /// A member of a sweep that is itself `item`.
+    case member(of: CheckedItem)
 
     /// The words for it.
     public var description: String {
@@ -136,6 +174,7 @@ public indirect enum CheckedItem: Hashable, Sendable, CustomStringConvertible {
         case .parameterArgument(let name, let operation): "argument '\(name)' of '\(operation)'"
         case .parameter(let name): "parameter '\(name)'"
         case .element(let item): "element of \(item)"
+        case .member(let item): "member of \(item)"
         }
     }
 }

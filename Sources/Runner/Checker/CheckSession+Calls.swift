@@ -24,6 +24,10 @@ extension CheckSession {
             }
             call.given.insert(parameter.name)
             let what = CheckedItem.parameterArgument(name: parameter.name, operation: spec.name)
+            if parameter.gathers {
+                gather(argument.value, for: parameter, what: what, into: &call)
+                continue
+            }
             guard let typed = resolve(argument.value, expected: parameter.type, what: what), typed.type != nil else {
                 call.complete = false
                 continue
@@ -52,6 +56,21 @@ extension CheckSession {
         var typed = Typed(expression: .call(spec, resolved, at: range), type: call.complete ? spec.result : nil)
         if call.complete, call.withinConstraints { typed.fact = precheck(spec, call, at: range) }
         return typed
+    }
+
+    /// Resolves `value` for a parameter that gathers a sweep's members into one argument.
+    private mutating func gather(
+        _ value: Expr, for parameter: ParameterSpec, what: CheckedItem, into call: inout CallMatch
+    ) {
+        guard let expression = resolveGathered(value, expected: parameter.type, what: what)?.expression else {
+            call.complete = false
+            return
+        }
+        if parameter.isVariadic {
+            call.variadic.append(expression)
+        } else {
+            call.assigned[parameter.name] = expression
+        }
     }
 
     /// Runs the operation's precheck on what is known of the call, reporting what it finds;
@@ -183,7 +202,7 @@ extension CheckSession {
         guard let constraint = parameter.constraint, let value = typed.constant, !constraint.allows(value) else {
             return true
         }
-        var offending = (value: value, range: expression.range)
+        var offending = (value: value, range: typed.memberRange ?? expression.range)
         if case .list(let elements) = value, case .list(let written) = expression.kind, elements.count == written.count,
             let index = elements.firstIndex(where: { !constraint.allows($0) })
         {

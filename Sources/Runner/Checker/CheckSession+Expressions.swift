@@ -6,10 +6,16 @@ extension CheckSession {
     /// errors (`argument 'epochs' of 'train'`). Returns nil after an error that leaves nothing
     /// to go on.
     mutating func resolve(_ expression: Expr, expected: ValueType?, what: CheckedItem) -> Typed? {
+        let axesBefore = foundAxes.count
         guard var typed = infer(expression, expected: expected, what: what) else { return nil }
         guard let expected, let actual = typed.type else { return typed }
         guard expected.accepts(actual) else {
-            report(.wrongType(what: what, expected: expected, actual: actual), at: expression.range)
+            if let grid = grid(foundSince: axesBefore) {
+                report(
+                    .wrongSweptType(what: what, expected: expected, lifted: grid.lifted(actual)), at: expression.range)
+            } else {
+                report(.wrongType(what: what, expected: expected, actual: actual), at: expression.range)
+            }
             typed.type = nil
             return typed
         }
@@ -30,7 +36,11 @@ extension CheckSession {
         case .bool(let value): return Self.literal(.bool(value), .bool)
         case .list(let elements): return inferList(elements, at: expression.range, expected: expected, what: what)
         case .identifier(let name): return lookUp(name, at: expression.range)
-        case .call(let callee, let arguments): return resolveCall(callee, arguments, at: expression.range)
+        case .call(let callee, let arguments):
+            if Self.sweepForms.contains(callee.name), registry.operation(named: callee.name) == nil {
+                return resolveSweep(callee, arguments, at: expression.range, expected: expected, what: what)
+            }
+            return resolveCall(callee, arguments, at: expression.range)
         }
     }
 
@@ -91,16 +101,27 @@ extension CheckSession {
         switch scope[name] {
         case .parameter(let parameter, let line)?:
             if !usedParameters.contains(name) { usedParameters.append(name) }
+            var value = parameter.value
+            if let members = parameter.members {
+                foundAxes.append(SweepAxis(ids: [name], name: name, labels: members.map(\.literalText)))
+                value = members[min(point[name] ?? 0, members.count - 1)]
+            }
             let origin: ValueOrigin =
                 parameter.overridden
-                ? .override(name: name, text: parameter.value.literalText) : .parameter(name: name, line: line)
-            return Typed(
-                expression: .constant(parameter.value), type: parameter.type, constant: parameter.value,
-                origin: origin)
-        case .statement(let index, let type, let line, let constant, let fact)?:
+                ? .override(name: name, text: value.literalText) : .parameter(name: name, line: line)
+            return Typed(expression: .constant(value), type: parameter.type, constant: value, origin: origin)
+        case .statement(let index, let type, let line, var constant, var fact, let lifted)?:
+            var member = index
+            if let lifted {
+                foundAxes += lifted.grid.axes
+                let position = lifted.grid.position(of: point)
+                member = index.map { $0 + position }
+                constant = lifted.constants[position]
+                fact = lifted.facts[position]
+            }
             let origin = constant.map { _ in ValueOrigin.binding(line: line) }
             return Typed(
-                expression: index.map { .reference($0) }, type: type, constant: constant, origin: origin, fact: fact)
+                expression: member.map { .reference($0) }, type: type, constant: constant, origin: origin, fact: fact)
         case nil:
             if let line = bindingLines[name] {
                 report(.usedBeforeBinding(name, boundAt: line), at: range)

@@ -64,13 +64,21 @@ struct CheckSession {
     /// The calls that read files, with their constant arguments: asked for their files only
     /// when something writes one, since finding them touches the disk.
     var fileReaders: [(spec: OperationSpec, constants: [String: Value])] = []
+    /// The coordinate of each swept axis, by name, for the member being checked; empty while a
+    /// statement is checked to find its axes (each sweep then stands for its first member).
+    var point: [String: Int] = [:]
+    /// The axes met while checking the current expression, in order, with repeats.
+    var foundAxes: [SweepAxis] = []
 
     /// What a name refers to.
     enum Binding {
         case parameter(PlanParameter, line: Int)
         /// `index` is nil for a name that stands for no statement: one whose statement or `--set`
         /// did not parse, kept in scope so its uses are checked without a false "undefined name".
-        case statement(index: Int?, type: ValueType?, line: Int, constant: Value?, fact: (any Sendable)? = nil)
+        /// A lifted statement's `index` is its first member's, and `lifted` says where the others are.
+        case statement(
+            index: Int?, type: ValueType?, line: Int, constant: Value?, fact: (any Sendable)? = nil,
+            lifted: Lifted? = nil)
     }
 
     /// The types an inline `{nb}` expression may have: what reads as a word in a sentence.
@@ -89,55 +97,10 @@ struct CheckSession {
         diagnostics.append(Diagnostic(.error, message, at: range))
     }
 
-    // MARK: - Parameters
-
-    /// Types the front-matter parameters from their defaults and applies the overrides.
-    mutating func readParameters(overrides: [String]) {
-        var declared: [(name: Identifier, type: ValueType, value: Value)] = []
-        for parameter in document.frontMatter?.parameters ?? [] {
-            guard let typed = resolve(parameter.value, expected: nil, what: .parameter(parameter.name.name)),
-                let type = typed.type, case .constant(let value) = typed.expression
-            else { continue }
-            declared.append((parameter.name, type, value))
-        }
-        var given: [String: ParameterOverride] = [:]
-        for argument in overrides {
-            switch ParameterOverride.parse(argument) {
-            case .failure(let error):
-                report(error, at: nil)
-            case .success(let override):
-                guard declared.contains(where: { $0.name.name == override.name }) else {
-                    report(.unknownParameter(override.name, known: declared.map(\.name.name)), at: nil)
-                    continue
-                }
-                if given[override.name] != nil {
-                    report(.repeatedOverride(override.name), at: nil)
-                }
-                given[override.name] = override
-            }
-        }
-        for (name, type, defaultValue) in declared {
-            var value = defaultValue
-            if let override = given[name.name] {
-                guard let overridden = override.value(as: type) else {
-                    report(.overrideType(name: name.name, type: type, text: override.text), at: nil)
-                    // In scope with its declared type but no value, so its uses are checked
-                    // without a false "undefined name" each.
-                    scope[name.name] = .statement(index: nil, type: type, line: name.range.start.line, constant: nil)
-                    continue
-                }
-                value = overridden
-            }
-            let parameter = PlanParameter(
-                name: name.name, type: type, value: value, overridden: given[name.name] != nil)
-            parameters.append(parameter)
-            scope[name.name] = .parameter(parameter, line: name.range.start.line)
-        }
-    }
-
     // MARK: - Statements
 
-    /// Checks every statement in order, binding names as it goes; returns the planned ones.
+    /// Checks every statement in order, binding names as it goes; returns the planned ones, a
+    /// lifted statement as one per member.
     mutating func checkStatements() -> [PlannedStatement] {
         for statement in document.statements {
             if let name = statement.binding, bindingLines[name.name] == nil {
@@ -150,11 +113,24 @@ struct CheckSession {
             scope[name.name] = .statement(index: nil, type: nil, line: name.range.start.line, constant: nil)
         }
         var planned: [PlannedStatement] = []
-        for (index, statement) in document.statements.enumerated() {
+        for statement in document.statements {
             usedParameters = []
             current = statement
+            point = [:]
+            foundAxes = []
             let typed = resolve(statement.value, expected: nil, what: .value)
-            if let name = statement.binding { bind(name, index: index, typed: typed) }
+            if let (first, second) = Self.conflict(in: foundAxes) {
+                report(
+                    .axisConflict(name: second.name, values: second.labels, other: first.labels),
+                    at: statement.value.range)
+                if let name = statement.binding { bind(name, index: planned.count, typed: nil) }
+                continue
+            }
+            if let grid = SweepGrid(merging: foundAxes) {
+                planLifted(statement, grid: grid, into: &planned)
+                continue
+            }
+            if let name = statement.binding { bind(name, index: planned.count, typed: typed) }
             guard let typed, let type = typed.type else { continue }
             if statement.binding == nil, statement.cell != nil, let fact = typed.fact as? any PreviewFact {
                 previews.append(
@@ -167,25 +143,67 @@ struct CheckSession {
                 continue
             }
             guard let expression = typed.expression else { continue }
-            let source = document.source.text(in: statement.range)
             planned.append(
                 PlannedStatement(
-                    index: index, statement: statement, expression: expression, type: type, source: source,
-                    parameters: usedParameters))
+                    index: planned.count, statement: statement, expression: expression, type: type,
+                    source: document.source.text(in: statement.range), parameters: usedParameters))
         }
         return planned
     }
 
-    private mutating func bind(_ name: Identifier, index: Int, typed: Typed?) {
+    /// Checks `statement` once per point of `grid`, binds its name to all of them, and plans
+    /// them one after another.
+    private mutating func planLifted(_ statement: Statement, grid: SweepGrid, into planned: inout [PlannedStatement]) {
+        guard grid.count <= Self.maximumMembers else {
+            report(.tooManyMembers(lifted: grid.lifted(.int), limit: Self.maximumMembers), at: statement.value.range)
+            if let name = statement.binding { bind(name, index: planned.count, typed: nil) }
+            return
+        }
+        var members: [Typed?] = []
+        let writesBefore = writtenFiles.count
+        for coordinates in grid.points {
+            point = grid.assignment(coordinates)
+            foundAxes = []
+            members.append(resolve(statement.value, expected: nil, what: .value))
+        }
+        point = [:]
+        // Members writing one path would each replace the last one's file.
+        let writes = writtenFiles[writesBefore...]
+        if let repeated = writes.first(where: { write in writes.filter { $0.path == write.path }.count > 1 }) {
+            let type = members.first??.type ?? .string
+            report(.sweepWritesOnePath(path: repeated.path, lifted: grid.lifted(type)), at: repeated.range)
+        }
+        let lifted = Lifted(
+            grid: grid, first: planned.count, constants: members.map { $0?.constant }, facts: members.map { $0?.fact })
+        let type = members.first??.type
+        if let name = statement.binding { bind(name, index: planned.count, typed: members[0], lifted: lifted) }
+        guard let type else { return }
+        if statement.cell == nil {
+            report(.inlineSweep(lifted: grid.lifted(type)), at: statement.value.range)
+            return
+        }
+        let expressions = members.compactMap { $0?.expression }
+        guard expressions.count == grid.count else { return }
+        let source = document.source.text(in: statement.range)
+        for (coordinates, expression) in zip(grid.points, expressions) {
+            planned.append(
+                PlannedStatement(
+                    index: planned.count, statement: statement, expression: expression, type: type, source: source,
+                    parameters: usedParameters, member: SweepMember(grid: grid, coordinates: coordinates)))
+        }
+    }
+
+    private mutating func bind(_ name: Identifier, index: Int, typed: Typed?, lifted: Lifted? = nil) {
         switch scope[name.name] {
         case .parameter?:
             report(.bindsParameter(name.name), at: name.range)
-        case .statement(_, _, let line, _, _)?:
+        case .statement(_, _, let line, _, _, _)?:
             report(.rebound(name.name, firstLine: line), at: name.range)
         case nil:
             scope[name.name] = .statement(
-                index: index, type: typed?.type, line: name.range.start.line, constant: typed?.constant,
-                fact: typed?.fact)
+                index: index, type: typed?.type, line: name.range.start.line,
+                constant: lifted == nil ? typed?.constant : nil, fact: lifted == nil ? typed?.fact : nil,
+                lifted: lifted)
         }
     }
 }
@@ -205,6 +223,9 @@ struct Typed {
     var fact: (any Sendable)?
     /// Each element as a precheck sees it, for a list written in the cell.
     var elements: [KnownArgument]?
+    /// Where the value is written, when it is one member of a written sweep: a range error
+    /// points there.
+    var memberRange: SourceRange?
 
     /// The expression as an operation's precheck sees it, written at `range` as `text`.
     func known(at range: SourceRange, text: String) -> KnownArgument {

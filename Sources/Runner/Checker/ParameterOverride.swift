@@ -40,6 +40,32 @@ public struct ParameterOverride: Hashable, Sendable {
         }
     }
 
+    /// The values as `type`: one, or several for a sweep written with commas outside brackets
+    /// and quotes (`--set beta=0.5,1,2`); nil if one of them is not a `type`.
+    public func values(as type: ValueType) -> [Value]? {
+        var parts: [String] = []
+        var part = ""
+        var depth = 0
+        var quoted = false
+        for character in text {
+            switch character {
+            case "\"": quoted.toggle()
+            case "[" where !quoted: depth += 1
+            case "]" where !quoted: depth -= 1
+            case "," where !quoted && depth == 0:
+                parts.append(part)
+                part = ""
+                continue
+            default: break
+            }
+            part.append(character)
+        }
+        parts.append(part)
+        guard parts.count > 1 else { return value(as: type).map { [$0] } }
+        let values = parts.compactMap { ParameterOverride(name: name, text: $0).value(as: type) }
+        return values.count == parts.count ? values : nil
+    }
+
     /// A literal expression as a value of `type`, or nil if it is not one.
     static func literal(_ expression: Expr, as type: ValueType) -> Value? {
         switch (expression.kind, type) {

@@ -77,7 +77,8 @@ final class ExecutionRun {
                 key: keys[index].entryKey.description, display: state.display, message: state.message,
                 warnings: log.warnings(for: index), reason: state.reason, resumedFrom: state.resumedFrom,
                 keyParts: keys[index].parts, inputs: keys[index].inputs.isEmpty ? nil : keys[index].inputs,
-                type: statement.type.description, lineage: keys[index].lineageKey?.description)
+                type: statement.type.description, lineage: keys[index].lineageKey?.description,
+                member: statement.member?.label, lifted: statement.member.map { $0.grid.lifted(statement.type) })
         }
     }
 
@@ -138,6 +139,9 @@ final class ExecutionRun {
         case .list(let elements):
             return .list(
                 try elements.map { try evaluate($0, in: statement, callIndex: &callIndex, observer: observer) })
+        case .gather(let grid, let members):
+            let values = try members.map { try evaluate($0, in: statement, callIndex: &callIndex, observer: observer) }
+            return .domain(SweepValue(grid: grid, values: values))
         case .call(let spec, let arguments, _):
             let isOutermost = callIndex == 0
             let seed = Seeds.callSeed(keys[statement.index].seed, callIndex: callIndex)

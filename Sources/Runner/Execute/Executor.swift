@@ -66,7 +66,7 @@ extension Plan {
     public var recordParameters: [RunRecord.Parameter] {
         parameters.map { parameter in
             RunRecord.Parameter(
-                name: parameter.name, type: parameter.type.description, value: parameter.value.literalText,
+                name: parameter.name, type: parameter.type.description, value: parameter.valueText,
                 overridden: parameter.overridden)
         }
     }

@@ -32,13 +32,16 @@ public struct StatementInfo: Hashable, Sendable {
     public var source: String
     /// The name it binds, if any.
     public var binding: String?
+    /// Which point of its sweep it computes (`beta=4.0, seed=2`), for a member of a lifted statement.
+    public var member: String?
 
     /// Creates statement information.
-    public init(index: Int, range: SourceRange, source: String, binding: String?) {
+    public init(index: Int, range: SourceRange, source: String, binding: String?, member: String? = nil) {
         self.index = index
         self.range = range
         self.source = source
         self.binding = binding
+        self.member = member
     }
 }
 

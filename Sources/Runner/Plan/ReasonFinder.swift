@@ -1,3 +1,5 @@
+import Notebook
+
 /// Explains why a statement's key is not the one of the last run, by comparing its key parts with
 /// the parts the last run's record kept for the same statement.
 struct ReasonFinder {
@@ -18,11 +20,17 @@ struct ReasonFinder {
         var occurrences: [String: Int] = [:]
         var places: [Place: StatementRecord] = [:]
         var ordinals: [Int?: Int] = [:]
+        var lastRange: SourceRange?
         for statement in record?.statements ?? [] {
+            // The members of a lifted statement follow one another, at one range.
+            let first = statement.member == nil || statement.range != lastRange
+            lastRange = statement.range
             let identity = StatementIdentity.of(
-                binding: statement.binding, source: statement.source, occurrences: &occurrences)
+                binding: statement.binding, source: statement.source, member: statement.member, first: first,
+                occurrences: &occurrences)
             previous[identity] = statement
-            if statement.binding == nil {
+            // A member of a sweep is matched by its point only: its place is its statement's.
+            if statement.binding == nil, statement.member == nil {
                 places[Self.place(cell: statement.cell, ordinal: &ordinals)] = statement
             }
         }
@@ -37,11 +45,15 @@ struct ReasonFinder {
         var occurrences: [String: Int] = [:]
         var ordinals: [Int?: Int] = [:]
         let identities = plan.statements.map { statement in
-            StatementIdentity.of(binding: statement.binding, source: statement.source, occurrences: &occurrences)
+            StatementIdentity.of(
+                binding: statement.binding, source: statement.source, member: statement.member?.label,
+                first: statement.member?.isFirst ?? true, occurrences: &occurrences)
         }
         let matched = Set(identities.compactMap { previous[$0]?.index })
         return plan.statements.enumerated().map { position, statement in
-            let place = statement.binding == nil ? Self.place(cell: statement.statement.cell, ordinal: &ordinals) : nil
+            let place =
+                statement.binding == nil && statement.member == nil
+                ? Self.place(cell: statement.statement.cell, ordinal: &ordinals) : nil
             if let found = previous[identities[position]] { return found }
             // A displayed expression whose text changed: the one at its place, unless that one is
             // still in the notebook under its old text.
@@ -108,11 +120,11 @@ struct ReasonFinder {
         case .argument(let path, _), .list(let path, _):
             for name in plan.statements[index].parameters {
                 guard let parameter = plan.parameters.first(where: { $0.name == name }),
-                    let before = previousParameters[name], before.value != parameter.value.literalText
+                    let before = previousParameters[name], before.value != parameter.valueText
                 else { continue }
                 // A --set given now or dropped since the last run is a change of --set, not of the notebook.
                 return .parameterChanged(
-                    name: name, old: before.value, new: parameter.value.literalText,
+                    name: name, old: before.value, new: parameter.valueText,
                     bySet: parameter.overridden || before.overridden)
             }
             return argumentChange(at: path, old: old?.valueText ?? "default", new: part.valueText, in: index)

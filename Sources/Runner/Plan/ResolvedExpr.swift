@@ -12,6 +12,9 @@ public indirect enum ResolvedExpr: Sendable {
     /// A call: arguments by parameter name, in the operation's parameter order; omitted
     /// optional parameters are absent. `at` is where it is written, for `--plan`'s reasons.
     case call(OperationSpec, [(name: String, value: ResolvedExpr)], at: SourceRange)
+    /// Every member of a swept argument, one per point of `grid` in its order, passed at once to
+    /// a parameter that gathers them (as a `SweepValue`).
+    case gather(SweepGrid, [ResolvedExpr])
 
     /// The statements this expression reads directly, in order of first use.
     public var references: [Int] {
@@ -24,7 +27,8 @@ public indirect enum ResolvedExpr: Sendable {
         switch self {
         case .constant: break
         case .reference(let index): if !seen.contains(index) { seen.append(index) }
-        case .list(let elements): for element in elements { element.collectReferences(into: &seen) }
+        case .list(let elements), .gather(_, let elements):
+            for element in elements { element.collectReferences(into: &seen) }
         case .call(_, let arguments, _): for argument in arguments { argument.value.collectReferences(into: &seen) }
         }
     }
@@ -33,7 +37,7 @@ public indirect enum ResolvedExpr: Sendable {
     public var hasSideEffects: Bool {
         switch self {
         case .constant, .reference: false
-        case .list(let elements): elements.contains(where: \.hasSideEffects)
+        case .list(let elements), .gather(_, let elements): elements.contains(where: \.hasSideEffects)
         case .call(let spec, let arguments, _): spec.hasSideEffects || arguments.contains { $0.value.hasSideEffects }
         }
     }
@@ -49,7 +53,7 @@ public indirect enum ResolvedExpr: Sendable {
     public func calls(path: String = "") -> [(path: String, spec: OperationSpec, range: SourceRange)] {
         switch self {
         case .constant, .reference: []
-        case .list(let elements):
+        case .list(let elements), .gather(_, let elements):
             elements.enumerated().flatMap { position, element in element.calls(path: "\(path)[\(position)]") }
         case .call(let spec, let arguments, let range):
             [(path, spec, range)]

@@ -1,14 +1,21 @@
 /// What identifies a statement from one run to the next, whatever moved around it: the name it
 /// binds, or for a displayed expression its text without spaces and how many identical ones come
-/// before it. Seeds derive from it, and the last run's record is matched by it.
+/// before it; for a member of a lifted statement, also its point (`beta=4.0, seed=2`). Seeds
+/// derive from the statement's identity without the point, and the last run's record is matched
+/// by the whole identity.
 enum StatementIdentity {
     /// The identity of a statement binding `binding` (or displaying `source`), counting identical
-    /// displayed expressions in `occurrences`.
-    static func of(binding: String?, source: String, occurrences: inout [String: Int]) -> String {
-        if let binding { return "bind:" + binding }
+    /// displayed expressions in `occurrences`; the members of one lifted statement count once, as
+    /// the first (`member` nil, or the grid's first point, named `first`).
+    static func of(
+        binding: String?, source: String, member: String? = nil, first: Bool = true,
+        occurrences: inout [String: Int]
+    ) -> String {
+        let suffix = member.map { " @ " + $0 } ?? ""
+        if let binding { return "bind:" + binding + suffix }
         let text = String(source.unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\n" })
         let occurrence = occurrences[text, default: 0]
-        occurrences[text] = occurrence + 1
-        return "show:\(text)#\(occurrence)"
+        if first { occurrences[text] = occurrence + 1 }
+        return "show:\(text)#\(first ? occurrence : occurrence - 1)" + suffix
     }
 }

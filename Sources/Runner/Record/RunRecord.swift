@@ -136,14 +136,22 @@ public struct StatementRecord: Hashable, Sendable, Codable {
     /// The key a resumable statement's snapshots are kept under (its lineage), hex, so that
     /// `nb --prune` keeps them; nil for other statements and in records written before it was kept.
     public var lineage: String?
+    /// For a member of a lifted statement, its point (`beta=4.0, seed=2`); nil otherwise.
+    public var member: String?
+    /// For a member of a lifted statement, the statement's type lifted over its sweep
+    /// (`Fit ×8 (beta 4 × seed 2)`), while `type` is one member's; nil otherwise.
+    public var lifted: String?
 
     /// Creates a statement entry.
     public init(
         index: Int, cell: Int?, range: SourceRange, source: String, binding: String?, status: StatementStatus,
         cacheHit: Bool, seconds: Double, seed: UInt64, key: String, display: DisplayValue?, message: String?,
         warnings: [String] = [], reason: RunReason? = nil, resumedFrom: Int? = nil, keyParts: KeyParts? = nil,
-        inputs: [InputFileRecord]? = nil, type: String? = nil, lineage: String? = nil
+        inputs: [InputFileRecord]? = nil, type: String? = nil, lineage: String? = nil, member: String? = nil,
+        lifted: String? = nil
     ) {
+        self.member = member
+        self.lifted = lifted
         self.index = index
         self.cell = cell
         self.range = range

@@ -87,6 +87,16 @@ public struct Arguments: Sendable {
         }
     }
 
+    /// The members of the gathering argument `name` (see `ParameterSpec.gathering()`).
+    public func sweep(_ name: String) throws -> SweepValue {
+        try domain(name, as: SweepValue.self)
+    }
+
+    /// The members of each argument of the variadic gathering parameter `name`.
+    public func sweeps(_ name: String) throws -> [SweepValue] {
+        try domains(name, as: SweepValue.self)
+    }
+
     private func value(_ name: String) throws -> Value {
         guard let value = values[name] else { throw ArgumentError(operation: operation, name: name, expected: nil) }
         return value

@@ -16,6 +16,9 @@ public struct ParameterSpec: Hashable, Sendable {
     /// Whether it may be left out with no default, so the implementation sees no argument
     /// (`seed:`, which otherwise comes from the runner).
     public var isOptional: Bool
+    /// Whether it receives every member of a swept argument at once, as a `SweepValue`, instead
+    /// of the call being lifted to run once per member (`compare(fits, on: test)`, `mean(…)`).
+    public var gathers = false
 
     /// A default value: a scalar, since defaults are written in signatures.
     public enum DefaultValue: Hashable, Sendable {
@@ -72,9 +75,16 @@ public struct ParameterSpec: Hashable, Sendable {
     /// The optional `seed:` parameter: given, it replaces the seed the runner derives.
     public static let seed = labelled("seed", .int, .atLeast(0), optional: true)
 
+    /// The same parameter, gathering a swept argument's members into one `SweepValue`.
+    public func gathering() -> ParameterSpec {
+        var copy = self
+        copy.gathers = true
+        return copy
+    }
+
     /// How signatures show it: `_ model: Model`, `epochs: Int = 10 (1...1000)`, `_ fits: Fit...`.
     public var signatureText: String {
-        var text = (isPositional ? "_ " : "") + "\(name): \(type)" + (isVariadic ? "..." : "")
+        var text = (isPositional ? "_ " : "") + "\(name): \(type)" + (gathers ? " ×n" : "") + (isVariadic ? "..." : "")
         if let defaultValue { text += " = " + defaultValue.value.literalText }
         if isOptional { text += "?" }
         if let constraint { text += " " + constraint.signatureText }
