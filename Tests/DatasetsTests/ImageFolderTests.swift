@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import Datasets
+
+/// The image folders `Benchmarks/make_image_fixtures.py` wrote with Pillow, and the pixels Pillow
+/// decoded from them.
+enum ImageFixtures {
+    /// The folder holding them.
+    static let directory = NumPyFixtures.path("images")
+
+    /// The path of `name` inside it.
+    static func path(_ name: String) -> String { directory + "/" + name }
+
+    /// Pillow's decoding of a folder, `N × C × H × W` bytes, and its shape.
+    static func expected(_ name: String) throws -> (shape: [Int], bytes: [UInt8]) {
+        let array = try NPYReader.read(path: path("expected/\(name).npy"))
+        return (array.shape, array.bytes)
+    }
+}
+
+@Suite("Reading image folders")
+struct ImageFolderTests {
+    @Test("Classes are the sorted subfolders and files sorted within them; hidden and other files are skipped")
+    func listsAsTorchvisionDoes() throws {
+        let folder = try ImageFolder(path: ImageFixtures.path("grey"))
+        #expect(folder.classNames == ["circle", "square", "triangle"])
+        let names = ["circle/0", "circle/1", "square/0", "square/1", "triangle/0", "triangle/1"]
+        #expect(folder.files == names.map { ImageFixtures.path("grey/\($0).png") })
+        #expect(folder.labels == [0, 0, 1, 1, 2, 2])
+    }
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        let folder: String
+        let shape: ImageShape
+        let classNames: [String]
+        var testDescription: String { folder }
+    }
+
+    static let cases: [Case] = [
+        Case(
+            folder: "grey", shape: ImageShape(channels: 1, height: 8, width: 8),
+            classNames: ["circle", "square", "triangle"]),
+        Case(
+            folder: "colour", shape: ImageShape(channels: 3, height: 8, width: 8), classNames: ["bird", "cat", "dog"]),
+        Case(folder: "modes_rgb", shape: ImageShape(channels: 3, height: 6, width: 5), classNames: ["all"]),
+        Case(folder: "modes_grey", shape: ImageShape(channels: 1, height: 6, width: 5), classNames: ["all"]),
+    ]
+
+    @Test(
+        "Every PNG colour type and JPEG kind decodes to Pillow's bytes, channels first, in the first image's channels",
+        arguments: cases)
+    func decodesAsPillowDoes(_ test: Case) throws {
+        let folder = try ImageFolder(path: ImageFixtures.path(test.folder))
+        #expect(try folder.elementShape() == test.shape)
+        let images = try folder.read()
+        let expected = try ImageFixtures.expected(test.folder)
+        #expect(images.shape == test.shape)
+        #expect([images.count] + test.shape.dimensions == expected.shape)
+        #expect(images.classNames == test.classNames)
+        #expect(images.bytes == expected.bytes)
+    }
+
+    /// Within 1 of Pillow 13.0, which at times orders its two passes differently (see `BilinearResize.resize`):
+    /// to 6×9, 61 of the 972 bytes differ by 1; to 20×3 none do.
+    @Test(
+        "Resizing matches Pillow's bilinear resize within 1, shrinking with antialiasing and enlarging",
+        arguments: [
+            (ImageSize(height: 6, width: 9), "sizes_6x9", 61), (ImageSize(height: 20, width: 3), "sizes_20x3", 0),
+        ])
+    func resizesAsPillowDoes(_ size: ImageSize, _ name: String, _ differing: Int) throws {
+        let folder = try ImageFolder(path: ImageFixtures.path("sizes"))
+        let shape = ImageShape(channels: 3, height: size.height, width: size.width)
+        #expect(try folder.elementShape(size: size) == shape)
+        let images = try folder.read(size: size)
+        let expected = try ImageFixtures.expected(name)
+        #expect([6] + shape.dimensions == expected.shape)
+        #expect(images.labels == [0, 0, 0, 1, 1, 1])
+        #expect(images.bytes.count == expected.bytes.count)
+        let differences = zip(images.bytes, expected.bytes).map { abs(Int($0) - Int($1)) }
+        #expect(differences.max() == (differing == 0 ? 0 : 1))
+        #expect(differences.filter { $0 != 0 }.count == differing)
+    }
+
+    @Test("Without a size, an image of another size than the first is refused, naming both")
+    func refusesMixedSizes() throws {
+        let folder = try ImageFolder(path: ImageFixtures.path("sizes"))
+        let error = DatasetError.imageSizeMismatch(
+            path: ImageFixtures.path("sizes/a/1.png"), height: 12, width: 10,
+            firstPath: ImageFixtures.path("sizes/a/0.png"),
+            firstHeight: 8, firstWidth: 8)
+        #expect(throws: error) { try folder.read() }
+        #expect(
+            error.description
+                == "\(ImageFixtures.path("sizes/a/1.png")): the image is 12×10 (height × width) but "
+                + "\(ImageFixtures.path("sizes/a/0.png")), the first, is 8×8; give size: [H, W] to resize every image")
+    }
+}
