@@ -84,13 +84,9 @@ public enum ImageDecoder {
     /// Decodes the image held in `bytes`, whose header is `header`, once its size is known to be
     /// at most `maximumPixels`.
     static func decode(_ bytes: [UInt8], header: ImageHeader, path: String, maximumPixels: Int) throws -> DecodedImage {
-        let (pixels, overflow) = header.width.multipliedReportingOverflow(by: header.height)
-        guard !overflow, pixels <= maximumPixels else {
-            throw DatasetError.imageTooLarge(
-                path: path, width: header.width, height: header.height, maximumPixels: maximumPixels)
-        }
+        try check(header, path: path, maximumPixels: maximumPixels)
         var failure: String?
-        let count = pixels * header.samples
+        let count = header.width * header.height * header.samples
         let decoded = [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
             // Every byte is written, or decoding fails and the array is dropped unread.
             initialized = count
@@ -103,6 +99,15 @@ public enum ImageDecoder {
         }
         if let failure { throw DatasetError.imageDecodingFailed(path: path, format: header.format, reason: failure) }
         return DecodedImage(header: header, pixels: decoded)
+    }
+
+    /// Throws unless the image `header` describes has at most `maximumPixels` pixels.
+    static func check(_ header: ImageHeader, path: String, maximumPixels: Int) throws {
+        let (pixels, overflow) = header.width.multipliedReportingOverflow(by: header.height)
+        guard !overflow, pixels <= maximumPixels else {
+            throw DatasetError.imageTooLarge(
+                path: path, width: header.width, height: header.height, maximumPixels: maximumPixels)
+        }
     }
 
     /// The header of the PNG file in `bytes`, through libpng.

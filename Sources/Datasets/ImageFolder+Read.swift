@@ -27,11 +27,9 @@ extension ImageFolder {
         maximumPixels: Int = ImageDecoder.maximumPixels
     ) throws -> ImageFolderImages {
         try size?.validate()
-        let firstHeader = try ImageDecoder.header(
-            try Self.contents(of: files[0], memoryBudget: memoryBudget), path: files[0])
+        let first = try firstHeader(memoryBudget: memoryBudget, maximumPixels: maximumPixels)
         let shape = ImageShape(
-            channels: firstHeader.channels, height: size?.height ?? firstHeader.height,
-            width: size?.width ?? firstHeader.width)
+            channels: first.channels, height: size?.height ?? first.height, width: size?.width ?? first.width)
         let imageBytes = shape.byteCount ?? Int.max
         let (total, overflow) = imageBytes.multipliedReportingOverflow(by: files.count)
         guard !overflow, total <= memoryBudget else {

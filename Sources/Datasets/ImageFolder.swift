@@ -76,10 +76,15 @@ public struct ImageFolder: Sendable {
         self.labels = labels
     }
 
-    /// The header of the first image: its format, size and channels, decoding no pixel.
-    public func firstHeader() throws -> ImageHeader {
-        try ImageDecoder.header(
-            try Self.contents(of: files[0], memoryBudget: IDXReader.defaultMemoryBudget), path: files[0])
+    /// The header of the first image: its format, size and channels, decoding no pixel. It is
+    /// refused when the image has more than `maximumPixels`.
+    public func firstHeader(
+        memoryBudget: Int = IDXReader.defaultMemoryBudget, maximumPixels: Int = ImageDecoder.maximumPixels
+    ) throws -> ImageHeader {
+        let header = try ImageDecoder.header(
+            try Self.contents(of: files[0], memoryBudget: memoryBudget), path: files[0])
+        try ImageDecoder.check(header, path: files[0], maximumPixels: maximumPixels)
+        return header
     }
 
     /// The element shape of the data set, from the listing and the first image's header alone:
