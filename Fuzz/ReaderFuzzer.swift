@@ -47,7 +47,8 @@ public func readerFuzzerTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: In
         _ = try? CIFAR10.decode(bytes, path: "fuzz.bin")
     default:
         // Grey or colour planes by the first byte's parity; a small pixel limit, as for .npy.
-        _ = try? ImageDecoder.planes(bytes, path: "fuzz.image", channels: start[0] & 1 == 0 ? 1 : 3, maximumPixels: 1 << 20)
+        _ = try? ImageDecoder.planes(
+            bytes, path: "fuzz.image", channels: start[0] & 1 == 0 ? 1 : 3, maximumPixels: 1 << 20)
     }
     return 0
 }
