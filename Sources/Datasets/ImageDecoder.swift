@@ -184,6 +184,13 @@ extension DecodedImage {
                 for plane in 0..<channels {
                     for i in 0..<area { out[plane * area + i] = from[i * samples] }
                 }
+            case (_, 3) where samples == 3:
+                // RGB, the common case, with a constant stride the compiler can unroll.
+                for i in 0..<area {
+                    out[i] = from[3 * i]
+                    out[area + i] = from[3 * i + 1]
+                    out[2 * area + i] = from[3 * i + 2]
+                }
             case (_, 3):
                 for i in 0..<area {
                     out[i] = from[i * samples]

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The shape of one image of a data set, channels first: `[channels, height, width]` as
 /// convolutions take it.
 public struct ImageShape: Sendable, Equatable, CustomStringConvertible {
@@ -123,8 +129,21 @@ public struct ImageFolder: Sendable {
     }
 
     /// Python's string order (by code point, which is UTF-8's byte order), which torchvision sorts by.
+    ///
+    /// Compared with `memcmp`: `utf8.lexicographicallyPrecedes` took a third of listing 10,000 files.
     static func pythonOrder(_ left: String, _ right: String) -> Bool {
-        left.utf8.lexicographicallyPrecedes(right.utf8)
+        var left = left
+        var right = right
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                let common = min(a.count, b.count)
+                guard common > 0, let first = a.baseAddress, let second = b.baseAddress else {
+                    return a.count < b.count
+                }
+                let order = memcmp(first, second, common)
+                return order == 0 ? a.count < b.count : order < 0
+            }
+        }
     }
 
     /// The whole file at `path`, refused when larger than `memoryBudget`.
