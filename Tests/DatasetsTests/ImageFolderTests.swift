@@ -30,6 +30,38 @@ struct ImageFolderTests {
         #expect(folder.labels == [0, 0, 1, 1, 2, 2])
     }
 
+    @Test(
+        "Nested folders are listed in torchvision's order (by folder, then name, by code point); linked folders inside a class are not entered"
+    )
+    func listsNestedFoldersInTorchvisionOrder() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        for name in [
+            "b/1.png", "A/1.jpg", "a/z.png", "a/Y.PNG", "a/x.jpeg", "a/notes.md", "a/sub/y.png", "a/sub-2/w.png",
+        ] {
+            try folder.write([0], to: name)
+        }
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/a/loop", withDestinationPath: folder.path + "/a")
+        let listed = try ImageFolder(path: folder.path)
+        #expect(listed.classNames == ["A", "a", "b"])
+        let names = ["A/1.jpg", "a/Y.PNG", "a/x.jpeg", "a/z.png", "a/sub/y.png", "a/sub-2/w.png", "b/1.png"]
+        #expect(listed.files == names.map { folder.path + "/" + $0 })
+        #expect(listed.labels == [0, 1, 1, 1, 1, 1, 2])
+    }
+
+    @Test("An unreadable image after the first stops the read with its own path, while the check passes")
+    func stopsAtAnUnreadableLaterImage() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let good = [UInt8](try Data(contentsOf: URL(fileURLWithPath: ImageFixtures.path("colour/bird/a.png"))))
+        try folder.write(good, to: "bird/0.png")
+        let bad = try folder.write(Array("not an image".utf8), to: "bird/1.png")
+        let listed = try ImageFolder(path: folder.path)
+        #expect(try listed.elementShape() == ImageShape(channels: 3, height: 8, width: 8))
+        #expect(throws: DatasetError.notAnImage(path: bad, bytes: 12)) { try listed.read() }
+    }
+
     struct Case: Sendable, CustomTestStringConvertible {
         let folder: String
         let shape: ImageShape
