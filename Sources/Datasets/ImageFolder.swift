@@ -106,20 +106,22 @@ public struct ImageFolder: Sendable {
     /// The images below the class folder at `folder`, in torchvision's order: by folder path,
     /// then by name.
     private static func images(in folder: String) -> [String] {
-        var found: [(folder: String, name: String)] = []
+        var groups: [(folder: String, names: [String])] = []
         var pending = [folder]
         while let current = pending.popLast() {
             guard let listing = DirectoryListing(path: current, followsLinks: false) else { continue }
+            var names: [String] = []
             for entry in listing.entries {
                 if entry.isDirectory {
                     pending.append(current + "/" + entry.name)
                 } else if entry.isFile, isImageName(entry.name) {
-                    found.append((current, entry.name))
+                    names.append(entry.name)
                 }
             }
+            if !names.isEmpty { groups.append((current, names.sorted(by: pythonOrder))) }
         }
-        found.sort { $0.folder == $1.folder ? pythonOrder($0.name, $1.name) : pythonOrder($0.folder, $1.folder) }
-        return found.map { $0.folder + "/" + $0.name }
+        groups.sort { pythonOrder($0.folder, $1.folder) }
+        return groups.flatMap { group in group.names.map { group.folder + "/" + $0 } }
     }
 
     /// Whether `name` ends in an image extension, in any case.
@@ -132,10 +134,8 @@ public struct ImageFolder: Sendable {
     ///
     /// Compared with `memcmp`: `utf8.lexicographicallyPrecedes` took a third of listing 10,000 files.
     static func pythonOrder(_ left: String, _ right: String) -> Bool {
-        var left = left
-        var right = right
-        return left.withUTF8 { a in
-            right.withUTF8 { b in
+        let compared = left.utf8.withContiguousStorageIfAvailable { a in
+            right.utf8.withContiguousStorageIfAvailable { b in
                 let common = min(a.count, b.count)
                 guard common > 0, let first = a.baseAddress, let second = b.baseAddress else {
                     return a.count < b.count
@@ -144,6 +144,8 @@ public struct ImageFolder: Sendable {
                 return order == 0 ? a.count < b.count : order < 0
             }
         }
+        if let compared, let compared { return compared }
+        return left.utf8.lexicographicallyPrecedes(right.utf8)
     }
 
     /// The whole file at `path`, refused when larger than `memoryBudget`.
