@@ -47,7 +47,9 @@ struct DecodedImage {
 ///
 /// Palettes expand to RGB and alpha is dropped (as `convert("RGB")` and `convert("L")` drop it),
 /// 16-bit samples keep their high byte and grey below 8 bits is scaled to 8 (Pillow's raw modes),
-/// and no gamma is applied.
+/// and no gamma is applied. One difference: Pillow opens 16-bit grey as I;16, whose
+/// `convert("L")` clips every value above 255 to white; nb keeps the high byte, as Pillow does
+/// for 16-bit colour.
 public enum ImageDecoder {
     /// Pixels above which an image is refused before decoding: Pillow's own limit, twice its
     /// `Image.MAX_IMAGE_PIXELS`, above which it raises `DecompressionBombError`.

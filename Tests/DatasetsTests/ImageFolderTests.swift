@@ -110,6 +110,22 @@ struct ImageFolderTests {
         #expect(images.bytes == expected.bytes)
     }
 
+    @Test(
+        "Headers alone give each file's format, size and kept channels",
+        arguments: [
+            ("0_first.png", ImageFormat.png, 3), ("1_palette.png", .png, 3), ("2_rgba.png", .png, 3),
+            ("3_grey_alpha.png", .png, 1), ("4_grey16.png", .png, 1), ("5_bilevel.png", .png, 1),
+            ("6_grey.jpg", .jpeg, 1), ("7_progressive.jpg", .jpeg, 3), ("8_palette_trns.png", .png, 3),
+        ])
+    func readsHeaders(_ file: String, _ format: ImageFormat, _ channels: Int) throws {
+        let path = ImageFixtures.path("modes_rgb/all/" + file)
+        let header = try ImageDecoder.header([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), path: path)
+        #expect(header.format == format)
+        #expect(
+            ImageShape(channels: header.channels, height: header.height, width: header.width)
+                == ImageShape(channels: channels, height: 6, width: 5))
+    }
+
     @Test("Without a size, an image of another size than the first is refused, naming both")
     func refusesMixedSizes() throws {
         let folder = try ImageFolder(path: ImageFixtures.path("sizes"))
