@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "Engine"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport", "Engine"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Engine", "TestSupport", "CZlib"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Engine", "TestSupport", "CZlib", "CPNG"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "CPNG"]),
         .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "TestSupport", "Engine"]),
