@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Times reading an image folder with Pillow and NumPy, the reference for nb's image_folder.
 
-    /work/venv-torch/bin/python Benchmarks/image_folder_speed.py [FOLDER]
+    /work/venv-torch/bin/python Benchmarks/image_folder_speed.py [FOLDER] [--jpeg]
 
 Writes FOLDER (default /tmp/nb-image-folder) first if it does not exist: 10,000 random 32×32
-colour PNGs in 10 classes, written by Pillow. Then prints, as nb-bench --image-folder FOLDER
+colour PNGs in 10 classes, written by Pillow (JPEGs of quality 90 with --jpeg). Then prints, as nb-bench --image-folder FOLDER
 does for nb: the check (the listing, as torchvision's ImageFolder makes it, and the first
 image's header) in ms, median of 21, and the full read, `np.stack([np.asarray(Image.open(p))
 ...])`, in s and MB of decoded pixels per s, median of 5.
@@ -16,13 +16,15 @@ import time
 import numpy as np
 from PIL import Image
 
-folder = sys.argv[1] if len(sys.argv) > 1 else "/tmp/nb-image-folder"
+arguments = [a for a in sys.argv[1:] if a != "--jpeg"]
+folder = arguments[0] if arguments else "/tmp/nb-image-folder"
+extension, options = (".jpg", {"quality": 90}) if "--jpeg" in sys.argv else (".png", {})
 if not os.path.isdir(folder):
     rng = np.random.RandomState(0)
     for i in range(10_000):
-        path = os.path.join(folder, f"class{i % 10}", f"{i:05d}.png")
+        path = os.path.join(folder, f"class{i % 10}", f"{i:05d}{extension}")
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        Image.fromarray(rng.randint(0, 256, (32, 32, 3), dtype=np.uint8)).save(path)
+        Image.fromarray(rng.randint(0, 256, (32, 32, 3), dtype=np.uint8)).save(path, **options)
 
 
 def listing():
