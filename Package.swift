@@ -87,7 +87,7 @@ let package = Package(
         ),
 
         // Test support and tests.
-        .target(name: "TestSupport", dependencies: ["Engine", "Notebook"]),
+        .target(name: "TestSupport", dependencies: ["Engine", "Notebook", "Figures"]),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "Engine"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport", "Engine"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),

@@ -91,7 +91,8 @@ enum PlotOperations {
         var pixels = originals.values
         for fit in fits { pixels += try fit.autoencoder(for: "reconstructions").reconstructionPixels(of: originals) }
         let grid = try ImageGrid(
-            images: pixels, imageWidth: data.examples.width, imageHeight: data.examples.height, columns: count,
+            images: pixels, imageWidth: data.examples.width, imageHeight: data.examples.height,
+            channels: data.examples.channels, columns: count,
             scale: 2,
             gapColor: FigureMaker.gridGap,
             rowLabels: ["original"] + fits.map(\.name),
@@ -127,7 +128,7 @@ enum PlotOperations {
             throw TaskError.needsImages(operation: "samples", fit: fit.name, features: shape.reduce(1, *))
         }
         let grid = try ImageGrid(
-            images: pixels, imageWidth: shape[2], imageHeight: shape[1], columns: count, scale: 2,
+            images: pixels, imageWidth: shape[2], imageHeight: shape[1], channels: shape[0], columns: count, scale: 2,
             gapColor: FigureMaker.gridGap,
             rowLabels: fits.map(\.name), rowTints: fits.map { Palette.seriesColor($0.spec.colorSlot) })
         return .domain(
@@ -169,7 +170,8 @@ enum PlotOperations {
         }
         let labels = (0..<steps).map { String(format: "%.2g", Double($0) / Double(steps - 1)) }
         let grid = try ImageGrid(
-            images: pixels, imageWidth: data.examples.width, imageHeight: data.examples.height, columns: steps,
+            images: pixels, imageWidth: data.examples.width, imageHeight: data.examples.height,
+            channels: data.examples.channels, columns: steps,
             scale: 2,
             gapColor: FigureMaker.gridGap,
             rowLabels: fits.map(\.name), columnLabels: labels,
