@@ -78,11 +78,12 @@ public enum CSVReader {
     /// `nan` and `inf`, which C's `strtof` would take, are not numbers here.
     static func parse(_ text: UnsafePointer<CChar>) -> Cell {
         var start = text
-        while start.pointee == 0x20 || start.pointee == 0x09 { start += 1 }
+        while isSpace(start.pointee) { start += 1 }
         guard start.pointee != 0 else { return .empty }
+        if let value = shortDecimal(start) { return .number(value) }
         var scan = start
         while scan.pointee != 0 {
-            guard decimalCharacters[Int(UInt8(bitPattern: scan.pointee))] else { return .notNumber }
+            guard isDecimalCharacter(scan.pointee) else { return .notNumber }
             scan += 1
         }
         // C's locale, which nb never changes: a program starts in it, whose decimal point is '.'.
@@ -92,13 +93,70 @@ public enum CSVReader {
         guard let stop = end, var rest = Optional(UnsafePointer(stop)), rest != start, value.isFinite else {
             return .notNumber
         }
-        while rest.pointee == 0x20 || rest.pointee == 0x09 { rest += 1 }
+        while isSpace(rest.pointee) { rest += 1 }
         return rest.pointee == 0 ? .number(value) : .notNumber
     }
 
-    /// The bytes a decimal number (with spaces around it) may hold.
-    private static let decimalCharacters: [Bool] = (0..<256).map {
-        Array("0123456789+-.eE \t".utf8).contains(UInt8($0))
+    /// The value of `text` when it is a plain decimal (a sign, digits, a point) of at most 2^24 as
+    /// an integer and at most 10 digits after the point, with only spaces after it: exactly the
+    /// Float `strtof` gives, from one correctly rounded division of two Floats that hold their
+    /// values exactly (Clinger's fast path), at a fraction of its cost. Nil for anything else.
+    @inline(__always)
+    private static func shortDecimal(_ text: UnsafePointer<CChar>) -> Float? {
+        var scan = text
+        let negative = scan.pointee == 0x2D
+        if negative || scan.pointee == 0x2B { scan += 1 }
+        var mantissa: UInt32 = 0
+        var digits = 0
+        var fractionDigits = -1
+        while true {
+            let byte = UInt8(bitPattern: scan.pointee)
+            if byte &- 0x30 < 10 {
+                mantissa = mantissa * 10 + UInt32(byte &- 0x30)
+                guard mantissa < 1 << 24 else { return nil }
+                digits += 1
+                if fractionDigits >= 0 { fractionDigits += 1 }
+            } else if byte == 0x2E, fractionDigits < 0 {
+                fractionDigits = 0
+            } else {
+                break
+            }
+            scan += 1
+        }
+        while isSpace(scan.pointee) { scan += 1 }
+        guard digits > 0, scan.pointee == 0, fractionDigits <= 10 else { return nil }
+        let magnitude = Float(mantissa) / powerOfTen(max(fractionDigits, 0))
+        return negative ? -magnitude : magnitude
+    }
+
+    /// 10^`exponent` for 0 through 10, each exact in a Float (5^10 < 2^24).
+    @inline(__always)
+    private static func powerOfTen(_ exponent: Int) -> Float {
+        switch exponent {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        default: 1e10
+        }
+    }
+
+    /// Whether `character` is a space or a tab.
+    @inline(__always)
+    private static func isSpace(_ character: CChar) -> Bool { character == 0x20 || character == 0x09 }
+
+    /// Whether `character` may appear in a decimal number with spaces around it: `0-9 + - . e E`.
+    private static func isDecimalCharacter(_ character: CChar) -> Bool {
+        switch UInt8(bitPattern: character) {
+        case 0x30...0x39, 0x2B, 0x2D, 0x2E, 0x45, 0x65, 0x20, 0x09: true
+        default: false
+        }
     }
 
     /// A tokenizer over the file at `path`, inflated if gzip-compressed, refusing a text over

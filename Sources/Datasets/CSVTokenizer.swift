@@ -107,12 +107,17 @@ struct CSVTokenizer {
         while try peek() != nil {
             // Whole runs of the piece at once: most fields are plain and short.
             let start = position
-            while position < piece.count {
-                let byte = piece[position]
-                if byte == Self.comma || byte == Self.lineFeed || byte == Self.carriageReturn { break }
-                position += 1
+            position = piece.withUnsafeBufferPointer { piece in
+                var end = start
+                while end < piece.count {
+                    let byte = piece[end]
+                    if byte == Self.comma || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+                    end += 1
+                }
+                // Through the buffer, not an ArraySlice: no reference count to change per field.
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: piece[start..<end]))
+                return end
             }
-            bytes.append(contentsOf: piece[start..<position])
             if position < piece.count { return }
         }
     }
@@ -138,6 +143,7 @@ struct CSVTokenizer {
     }
 
     /// The next byte without consuming it, fetching the next piece when this one is used up.
+    @inline(__always)
     private mutating func peek() throws -> UInt8? {
         while position == piece.count {
             guard !ended else { return nil }

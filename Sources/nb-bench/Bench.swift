@@ -39,7 +39,14 @@ struct Bench: ParsableCommand {
     @Option(help: "Also write the results as JSON to this file.")
     var json: String?
 
+    @Option(help: "Time checking and reading this CSV table instead of training (medians of 5 rounds).")
+    var csv: String?
+
+    @Option(help: "The label column of the --csv table.")
+    var csvLabel = "label"
+
     func run() throws {
+        if let csv { return try measureCSV(path: csv, label: csvLabel) }
         let data = try LabeledExamples.load(.mnist, split: .train)
         var results: [ModelResult] = []
         for name in models {

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Testing
 
@@ -160,5 +161,20 @@ struct CSVReaderTests {
         arguments: cells)
     func parsesCells(_ test: CellCase) {
         #expect(test.text.withCString { CSVReader.parse($0) } == test.cell)
+    }
+
+    @Test("Short decimals, read without strtof, give exactly the Float strtof gives")
+    func shortDecimalsMatchStrtof() {
+        var generator = SeededGenerator(seed: 7)
+        var mismatches: [String] = []
+        for _ in 0..<20_000 {
+            let digits = String(generator.nextInt(below: 1 << 25))
+            let point = generator.nextInt(below: digits.count + 1)
+            let sign = ["", "-", "+"][generator.nextInt(below: 3)]
+            let text = sign + digits.prefix(point) + "." + digits.dropFirst(point)
+            let expected = text.withCString { strtof($0, nil) }
+            if text.withCString({ CSVReader.parse($0) }) != .number(expected) { mismatches.append(text) }
+        }
+        #expect(mismatches == [])
     }
 }
