@@ -90,9 +90,8 @@ public enum CSVReader {
         // (In a locale with a decimal comma, "1.5" would stop at '.' and be refused, never misread.)
         var end: UnsafeMutablePointer<CChar>?
         let value = strtof(start, &end)
-        guard let stop = end, var rest = Optional(UnsafePointer(stop)), rest != start, value.isFinite else {
-            return .notNumber
-        }
+        guard let stop = end, UnsafePointer(stop) != start, value.isFinite else { return .notNumber }
+        var rest = UnsafePointer(stop)
         while isSpace(rest.pointee) { rest += 1 }
         return rest.pointee == 0 ? .number(value) : .notNumber
     }
