@@ -1,9 +1,9 @@
 // libFuzzer target over the readers of data files a user can hand nb: IDX images and labels
 // (and loading them as one data set), gzip inflation, safetensors decoding, a fit read back
 // from a cache entry (safetensors, its JSON record, the model built from it and loaded), NumPy
-// .npy files and .npz archives (zip, stored or deflated), CIFAR-10 binary batches, and PNG and
-// JPEG images (libpng and libjpeg-turbo behind their setjmp shims, then made planes).
-// The first byte picks the reader; the rest is the file.
+// .npy files and .npz archives (zip, stored or deflated), CIFAR-10 binary batches, PNG and JPEG
+// images (libpng and libjpeg-turbo behind their setjmp shims, then made planes), and CSV tables
+// (read, then split and standardized). The first byte picks the reader; the rest is the file.
 //
 // Built and run by Scripts/fuzz (swiftc -sanitize=fuzzer,address); seeds in Fuzz/Corpus/readers.
 import Datasets
@@ -16,7 +16,7 @@ import Operations
 public func readerFuzzerTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let start, count > 0 else { return 0 }
     let bytes = [UInt8](UnsafeBufferPointer(start: start + 1, count: count - 1))
-    switch start[0] % 10 {
+    switch start[0] % 11 {
     case 0:
         // Two more bytes give the images file's length (big-endian); the labels file follows it.
         guard bytes.count >= 2 else { return 0 }
@@ -45,10 +45,27 @@ public func readerFuzzerTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: In
         _ = try? NPZReader.decodeAll(bytes, path: "fuzz.npz", memoryBudget: 1 << 24)
     case 7:
         _ = try? CIFAR10.decode(bytes, path: "fuzz.bin")
-    default:
+    case 8, 9:
         // Grey or colour planes by the first byte's parity; a small pixel limit, as for .npy.
         _ = try? ImageDecoder.planes(
             bytes, path: "fuzz.image", channels: start[0] & 1 == 0 ? 1 : 3, maximumPixels: 1 << 20)
+    default:
+        fuzzCSV(bytes)
     }
     return 0
+}
+
+/// Reads `bytes` as a CSV table after one byte of options: bit 0 whether the table has a header
+/// (then the label column is "label"), bits 1–2 the rows to skip, bits 3–7 the label column's
+/// number when it has none. A table read is then split and standardized.
+private func fuzzCSV(_ bytes: [UInt8]) {
+    guard let options = bytes.first else { return }
+    let header = options & 1 == 1
+    let label = header ? "label" : String(options >> 3)
+    let csv = CSVOptions(label: label, header: header, skip: Int(options >> 1 & 3))
+    guard let table = try? CSVReader.decode(Array(bytes.dropFirst()), path: "fuzz.csv", options: csv),
+        let (train, test) = try? table.split(testFraction: 0.25, seed: UInt64(options))
+    else { return }
+    let scaler = Standardizer(fitting: train)
+    _ = scaler.apply(to: test)
 }

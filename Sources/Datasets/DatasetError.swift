@@ -1,4 +1,6 @@
 import Foundation
+// long-file: every error of every data file format is one case of one enum, so that callers and
+// tests match one type and `description` words them all in one switch; 60 cases at 7 lines each.
 
 /// Everything that can go wrong while finding, reading or batching a data set.
 ///
@@ -116,6 +118,42 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     case imagesOverBudget(path: String, count: Int, shape: [Int], expectedBytes: Int, budgetBytes: Int)
     /// A resize to a size below one pixel was asked for.
     case invalidImageSize(height: Int, width: Int)
+
+    /// The CSV file at `path` has no row at all after the `skipped` rows passed over.
+    case csvEmpty(path: String, skipped: Int)
+    /// The CSV file at `path` has a header of `columns` columns but no rows of data.
+    case csvNoDataRows(path: String, columns: Int)
+    /// A quoted field of the CSV file at `path`, opened on `line`, is never closed.
+    case csvUnterminatedQuote(path: String, line: Int)
+    /// Something other than a comma or a line end follows the closing quote of field `field`
+    /// (1-based) on `line`.
+    case csvTextAfterQuote(path: String, line: Int, field: Int)
+    /// The row on `line` has `fields` fields where the table has `columns`; `firstMissing` is the
+    /// first column it lacks, if it is short.
+    case csvRaggedRow(path: String, line: Int, fields: Int, columns: Int, firstMissing: String?)
+    /// The cell of `column` on `line` is empty (or spaces only).
+    case csvEmptyCell(path: String, line: Int, column: String)
+    /// The feature cell of `column` on `line` is not a finite decimal number; `text` is its start.
+    case csvNotANumber(path: String, line: Int, column: String, text: String)
+    /// The label column `label` is not among the table's `columns`.
+    case csvNoLabelColumn(path: String, label: String, columns: [String])
+    /// The feature column `feature` is not among the table's `columns`.
+    case csvUnknownFeature(path: String, feature: String, columns: [String])
+    /// The label column `column` is also named as a feature.
+    case csvLabelAsFeature(path: String, column: String)
+    /// Two columns share the name `column`, so naming it is ambiguous.
+    case csvDuplicateColumn(path: String, column: String)
+    /// No feature column is left: `features: []`, or a table of the label column alone.
+    case csvNoFeatures(path: String)
+    /// The label column `column` holds more than `limit` distinct values; the one past it is on `line`.
+    case csvTooManyClasses(path: String, column: String, line: Int, limit: Int)
+    /// The table's text is over `limitBytes` (half the memory budget): `textBytes` on disk, or
+    /// inflated so far when `compressed`.
+    case csvOverBudget(path: String, textBytes: Int, limitBytes: Int, compressed: Bool)
+    /// A negative number of rows to skip.
+    case invalidSkip(Int)
+    /// A test fraction outside (0, 1).
+    case invalidTestFraction(Double)
 
     /// The message: what is wrong, where, and how to fix it.
     public var description: String {
@@ -284,6 +322,49 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "\(budgetBytes) bytes nb holds in memory (half this machine's memory); give a smaller size: [H, W]"
         case .invalidImageSize(let height, let width):
             return "size: [\(height), \(width)] is not an image size: give a height and width of at least 1"
+        case .csvEmpty(let path, let skipped):
+            let fix = skipped == 0 ? "check that this is the right file" : "lower skip: \(skipped)"
+            return "\(path): the file holds no rows\(skipped == 0 ? "" : " after skipping \(skipped)"); \(fix)"
+        case .csvNoDataRows(let path, let columns):
+            return "\(path): the table has a header of \(columns) columns but no rows of data; check the file, "
+                + "or give header: false if its first row is data"
+        case .csvUnterminatedQuote(let path, let line):
+            return "\(path): line \(line): a quoted field opens there and is never closed; "
+                + "close it with \" (write a quote inside a field as \"\")"
+        case .csvTextAfterQuote(let path, let line, let field):
+            return "\(path): line \(line): field \(field) has text after its closing quote; quote the whole "
+                + "field and write a quote inside it as \"\""
+        case .csvRaggedRow(let path, let line, let fields, let columns, let firstMissing):
+            let problem = firstMissing.map { "it lacks '\($0)' and every column after" } ?? "it has extra fields"
+            return "\(path): line \(line) has \(fields) fields but the table has \(columns) columns, so "
+                + "\(problem); every row needs one field per column"
+        case .csvEmptyCell(let path, let line, let column):
+            return "\(path): line \(line): column '\(column)' is empty; fill it in or drop the row"
+        case .csvNotANumber(let path, let line, let column, let text):
+            return "\(path): line \(line): column '\(column)' holds '\(text)', not a number; features must be "
+                + "finite decimal numbers: pick the numeric columns with features: [...]"
+        case .csvNoLabelColumn(let path, let label, let columns):
+            return "\(path): no label column '\(label)'; the table's columns are \(Self.list(columns))"
+        case .csvUnknownFeature(let path, let feature, let columns):
+            return "\(path): no feature column '\(feature)'; the table's columns are \(Self.list(columns))"
+        case .csvLabelAsFeature(let path, let column):
+            return "\(path): '\(column)' is the label column and cannot be a feature too; "
+                + "remove it from features: [...]"
+        case .csvDuplicateColumn(let path, let column):
+            return "\(path): two columns are named '\(column)'; rename one so columns can be told apart"
+        case .csvNoFeatures(let path):
+            return "\(path): no feature columns: the table needs at least one column besides the label"
+        case .csvTooManyClasses(let path, let column, let line, let limit):
+            return "\(path): line \(line): label column '\(column)' has more than \(limit) distinct values; "
+                + "a label names a class, and nb reads at most \(limit): is '\(column)' the right column?"
+        case .csvOverBudget(let path, let textBytes, let limitBytes, let compressed):
+            let size = compressed ? "inflates to more than \(limitBytes) bytes" : "is \(textBytes) bytes"
+            return "\(path): the table \(size) of text, over the \(limitBytes) bytes nb reads for one table "
+                + "(a quarter of this machine's memory, as its floats can take twice the text); use a smaller table"
+        case .invalidSkip(let skip):
+            return "skip: \(skip) is not allowed: give 0 or more rows to pass over"
+        case .invalidTestFraction(let fraction):
+            return "test fraction \(fraction) is not allowed: give a fraction above 0 and below 1"
         case .dataNotFound(let dataset, let split, let files, let searched):
             let places = searched.map { "  \($0.path) (\($0.origin))" }.joined(separator: "\n")
             let looked = searched.isEmpty ? "nowhere (no place to look)" : "in:\n\(places)"
@@ -308,6 +389,15 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
         let parent = (path as NSString).deletingLastPathComponent
         return parent.isEmpty ? "/" : parent
     }
+
+    /// Column names quoted and listed: `'a', 'b', 'c'`, the first 20 of a wide table.
+    private static func list(_ names: [String]) -> String {
+        let shown = names.prefix(20).map { "'\($0)'" }.joined(separator: ", ")
+        return names.count > 20 ? shown + " and \(names.count - 20) more" : shown
+    }
+
+    /// The most bytes of a cell a message quotes.
+    static let quotedCellLimit = 40
 
     /// The dimensions as a product: `60000 × 28 × 28`.
     private static func shape(_ dimensions: [Int]) -> String {

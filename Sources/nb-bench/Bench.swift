@@ -42,10 +42,17 @@ struct Bench: ParsableCommand {
     @Option(help: "Time only this image folder instead: its check (listing and one header) and its full read.")
     var imageFolder: String?
 
+    @Option(help: "Time checking and reading this CSV table instead of training (medians of 5 rounds).")
+    var csv: String?
+
+    @Option(help: "The label column of the --csv table.")
+    var csvLabel = "label"
+
     func run() throws {
         if let imageFolder {
             return print(BenchMessages.imageFolderLine(try ImageFolderTiming(path: imageFolder, repeats: 21, reads: 5)))
         }
+        if let csv { return try measureCSV(path: csv, label: csvLabel) }
         let data = try LabeledExamples.load(.mnist, split: .train)
         var results: [ModelResult] = []
         for name in models {

@@ -17,6 +17,16 @@ enum BenchMessages {
     /// The name of the loss's row in the classifier's table: `softmax cross-entropy on (128, 10)`.
     static func lossPass(_ shape: Shape) -> String { "softmax cross-entropy on \(shape)" }
 
+    /// The CSV reader's check time and read speed on one table.
+    static func csvLine(
+        path: String, bytes: Int, rows: Int, features: Int, schemaSeconds: Double, readSeconds: Double
+    ) -> String {
+        String(
+            format: "%@ (%.1f MB, %d rows × %d features): schema %.1f ms, read %.1f ms = %.1f MB/s (medians of 5)",
+            path, Double(bytes) / 1e6, rows, features, schemaSeconds * 1000, readSeconds * 1000,
+            Double(bytes) / 1e6 / readSeconds)
+    }
+
     static func memoryLine(_ report: BenchReport) -> String {
         "peak memory \(report.peakMemoryMB) MB · OpenBLAS \(report.openblasCore), \(report.threads) threads"
     }

@@ -128,7 +128,7 @@ struct HostileFileTests {
 }
 
 /// `header` then `zeros` zero bytes, gzip-compressed by zlib with run-length matching (fast on zeros).
-private func gzipped(_ header: [UInt8], zeros: Int) -> [UInt8] {
+func gzipped(_ header: [UInt8], zeros: Int) -> [UInt8] {
     var stream = z_stream()
     // 15 + 16: the largest window, with a gzip wrapper.
     _ = deflateInit2_(&stream, 1, Z_DEFLATED, 15 + 16, 9, Z_RLE, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
