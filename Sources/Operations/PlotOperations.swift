@@ -21,7 +21,7 @@ enum PlotOperations {
         result: .figure, version: 3, precheck: FitPrecheck.make(.same)
     ) { arguments, _ in
         let sweeps = try arguments.sweeps("fits")
-        let lines = try SweepLine.lines(sweeps)
+        let lines = try SweepLine.lines(sweeps, for: "loss_curves")
         let swept = SweepLine.isSwept(sweeps)
         let band = swept ? SweepText.bandCaption : ""
         let classifies = lines.contains { $0.fits.contains { !$0.spec.isAutoencoder } }
@@ -101,7 +101,7 @@ enum PlotOperations {
         ],
         result: .figure, version: 4, precheck: FitPrecheck.make(.autoencoder, data: "images", drawsImages: true)
     ) { arguments, _ in
-        let rows = try SweepLine.lines(try arguments.sweeps("fits"))
+        let rows = try SweepLine.lines(try arguments.sweeps("fits"), for: "reconstructions")
         let fits = rows.compactMap(\.fits.first)
         let data = try arguments.domain("images", as: DatasetValue.self)
         for fit in fits { try data.requireShape(of: fit, argument: "images", drawing: "reconstructions") }
@@ -133,7 +133,7 @@ enum PlotOperations {
         ],
         result: .figure, version: 3, isRandom: true, precheck: FitPrecheck.make(.autoencoder, drawsImages: true)
     ) { arguments, context in
-        let rows = try SweepLine.lines(try arguments.sweeps("fits"))
+        let rows = try SweepLine.lines(try arguments.sweeps("fits"), for: "samples")
         let fits = rows.compactMap(\.fits.first)
         let count = try arguments.int("count")
         var pixels: [Float] = []

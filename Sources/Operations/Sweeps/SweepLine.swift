@@ -14,12 +14,12 @@ struct SweepLine {
     /// Its colour: the model's, moved along the palette by the setting's position.
     let colorSlot: Int
 
-    /// Each setting of each sweep, in order.
-    static func lines(_ sweeps: [SweepValue]) throws -> [SweepLine] {
+    /// Each setting of each sweep, in order, for `operation`, which names itself in errors.
+    static func lines(_ sweeps: [SweepValue], for operation: String) throws -> [SweepLine] {
         try sweeps.flatMap { sweep in
             try sweep.settings().enumerated().map { index, setting in
                 let fits = try setting.members.map {
-                    try Arguments(["fit": $0.value], operation: "loss_curves").domain("fit", as: FitValue.self)
+                    try Arguments(["fit": $0.value], operation: operation).domain("fit", as: FitValue.self)
                 }
                 let label = sweep.label(ofSetting: setting.setting)
                 let model = fits.first?.name ?? ""
