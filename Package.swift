@@ -36,6 +36,7 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
             name: "CMark",
@@ -57,7 +58,8 @@ let package = Package(
 
         // Tier 3.
         .target(name: "Runner", dependencies: ["Notebook", "Files"], swiftSettings: optimized),
-        .target(name: "Datasets", dependencies: ["Engine", "Files", "CZlib"], swiftSettings: optimized),
+        .target(
+            name: "Datasets", dependencies: ["Engine", "Files", "CZlib", "CPNG", "CJPEG"], swiftSettings: optimized),
 
         // Tier 4.
         .target(name: "Report", dependencies: ["Runner", "Notebook", "Figures", "Files", "CMark"]),
@@ -85,11 +87,11 @@ let package = Package(
         ),
 
         // Test support and tests.
-        .target(name: "TestSupport", dependencies: ["Engine", "Notebook"]),
+        .target(name: "TestSupport", dependencies: ["Engine", "Notebook", "Figures"]),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "Engine"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport", "Engine"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Engine", "TestSupport", "CZlib"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Engine", "TestSupport", "CZlib", "CPNG"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "CPNG"]),
         .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Notebook", "TestSupport", "Engine"]),

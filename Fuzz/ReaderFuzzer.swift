@@ -1,7 +1,8 @@
 // libFuzzer target over the readers of data files a user can hand nb: IDX images and labels
 // (and loading them as one data set), gzip inflation, safetensors decoding, a fit read back
 // from a cache entry (safetensors, its JSON record, the model built from it and loaded), NumPy
-// .npy files and .npz archives (zip, stored or deflated), and CIFAR-10 binary batches.
+// .npy files and .npz archives (zip, stored or deflated), CIFAR-10 binary batches, and PNG and
+// JPEG images (libpng and libjpeg-turbo behind their setjmp shims, then made planes).
 // The first byte picks the reader; the rest is the file.
 //
 // Built and run by Scripts/fuzz (swiftc -sanitize=fuzzer,address); seeds in Fuzz/Corpus/readers.
@@ -15,7 +16,7 @@ import Operations
 public func readerFuzzerTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let start, count > 0 else { return 0 }
     let bytes = [UInt8](UnsafeBufferPointer(start: start + 1, count: count - 1))
-    switch start[0] % 8 {
+    switch start[0] % 10 {
     case 0:
         // Two more bytes give the images file's length (big-endian); the labels file follows it.
         guard bytes.count >= 2 else { return 0 }
@@ -42,8 +43,12 @@ public func readerFuzzerTestOneInput(_ start: UnsafePointer<UInt8>?, _ count: In
         }
     case 6:
         _ = try? NPZReader.decodeAll(bytes, path: "fuzz.npz", memoryBudget: 1 << 24)
-    default:
+    case 7:
         _ = try? CIFAR10.decode(bytes, path: "fuzz.bin")
+    default:
+        // Grey or colour planes by the first byte's parity; a small pixel limit, as for .npy.
+        _ = try? ImageDecoder.planes(
+            bytes, path: "fuzz.image", channels: start[0] & 1 == 0 ? 1 : 3, maximumPixels: 1 << 20)
     }
     return 0
 }

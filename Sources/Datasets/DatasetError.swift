@@ -92,6 +92,30 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     case cifarLabelOutOfRange(path: String, record: Int, label: UInt8)
     /// A class-names file holds a different number of names than the data set has classes.
     case classNameCount(path: String, expected: Int, actual: Int)
+    /// The image folder `path` does not exist or is not a folder.
+    case imageFolderNotFound(path: String)
+    /// The image folder `path` has no subfolder, so no class.
+    case noClassFolders(path: String)
+    /// The class folder `path` holds no `.png`, `.jpg` or `.jpeg` file.
+    case classWithoutImages(path: String, className: String)
+    /// The image folder `path` has more class folders than a byte label can number.
+    case tooManyClasses(path: String, count: Int, limit: Int)
+    /// The file at `path` (of `bytes` bytes) starts as neither a PNG nor a JPEG.
+    case notAnImage(path: String, bytes: Int)
+    /// libpng or libjpeg refused the image at `path`, with its reason.
+    case imageDecodingFailed(path: String, format: ImageFormat, reason: String)
+    /// The JPEG at `path` is CMYK or another colour space with `components` components.
+    case unsupportedJPEGColor(path: String, components: Int)
+    /// The image header at `path` claims more pixels than nb decodes for one image.
+    case imageTooLarge(path: String, width: Int, height: Int, maximumPixels: Int)
+    /// The image file at `path` is larger than nb holds in memory.
+    case imageFileOverBudget(path: String, bytes: Int, budgetBytes: Int)
+    /// The image at `path` has another size than the folder's first image, and no `size` was given.
+    case imageSizeMismatch(path: String, height: Int, width: Int, firstPath: String, firstHeight: Int, firstWidth: Int)
+    /// The decoded images of the folder `path` need more bytes than nb holds in memory.
+    case imagesOverBudget(path: String, count: Int, shape: [Int], expectedBytes: Int, budgetBytes: Int)
+    /// A resize to a size below one pixel was asked for.
+    case invalidImageSize(height: Int, width: Int)
 
     /// The message: what is wrong, where, and how to fix it.
     public var description: String {
@@ -225,6 +249,41 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
         case .classNameCount(let path, let expected, let actual):
             return "\(path): \(actual) class names, one a line, but the data set has \(expected) classes; "
                 + "re-copy it from the CIFAR-10 binary version"
+        case .imageFolderNotFound(let path):
+            return "\(path): no such folder; image_folder reads a folder holding one subfolder of images per class"
+        case .noClassFolders(let path):
+            return "\(path): no class folders; put each class's images in a subfolder named for the class "
+                + "(\(path)/cat/1.png, \(path)/dog/1.png)"
+        case .classWithoutImages(let path, let className):
+            return
+                "\(path): class '\(className)' has no .png, .jpg or .jpeg images; add its images or remove the folder"
+        case .tooManyClasses(let path, let count, let limit):
+            return "\(path): \(count) class folders, more than the \(limit) classes nb labels; "
+                + "check that this is the folder of classes and not a folder of many folders"
+        case .notAnImage(let path, 0):
+            return "\(path): the file is empty (0 bytes), not an image; \(Self.imageHint)"
+        case .notAnImage(let path, let bytes):
+            return "\(path): not a PNG or JPEG file (its \(bytes) bytes start with neither signature); "
+                + Self.imageHint
+        case .imageDecodingFailed(let path, let format, let reason):
+            return "\(path): unreadable \(format.rawValue) image (\(reason)); \(Self.imageHint)"
+        case .unsupportedJPEGColor(let path, let components):
+            return "\(path): a JPEG of \(components) colour components (CMYK or another space), which nb does not "
+                + "read; save it as RGB or grey"
+        case .imageTooLarge(let path, let width, let height, let maximumPixels):
+            return "\(path): the header claims \(width)×\(height) pixels, more than the \(maximumPixels) nb decodes "
+                + "for one image (Pillow's limit); \(Self.imageHint)"
+        case .imageFileOverBudget(let path, let bytes, let budgetBytes):
+            return "\(path): the file is \(bytes) bytes, more than the \(budgetBytes) bytes nb holds in memory; "
+                + "use a smaller image"
+        case .imageSizeMismatch(let path, let height, let width, let firstPath, let firstHeight, let firstWidth):
+            return "\(path): the image is \(height)×\(width) (height × width) but \(firstPath), the first, is "
+                + "\(firstHeight)×\(firstWidth); give size: [H, W] to resize every image"
+        case .imagesOverBudget(let path, let count, let shape, let expectedBytes, let budgetBytes):
+            return "\(path): \(count) images of \(Self.shape(shape)) need \(expectedBytes) bytes, more than the "
+                + "\(budgetBytes) bytes nb holds in memory (half this machine's memory); give a smaller size: [H, W]"
+        case .invalidImageSize(let height, let width):
+            return "size: [\(height), \(width)] is not an image size: give a height and width of at least 1"
         case .dataNotFound(let dataset, let split, let files, let searched):
             let places = searched.map { "  \($0.path) (\($0.origin))" }.joined(separator: "\n")
             let looked = searched.isEmpty ? "nowhere (no place to look)" : "in:\n\(places)"
@@ -237,6 +296,9 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     private static let recopyHint =
         "re-copy it from its source (MNIST ships with nb in Data/mnist; Fashion-MNIST comes from "
         + "`sudo apt-get install --reinstall dataset-fashion-mnist`)"
+
+    /// How to replace an image that cannot be read.
+    private static let imageHint = "save it again as PNG or JPEG, or remove it from the folder"
 
     /// How to replace a damaged file the user saved with NumPy.
     private static let resaveHint = "save it again with np.save or np.savez"

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Grayscale images in a grid, each with lines of text under it, such as a classifier's mistakes
+/// Grey or colour images in a grid, each with lines of text under it, such as a classifier's mistakes
 /// with their true and predicted classes.
 ///
 /// Each image is drawn by `ImageGrid` (one image, no gap) and embedded as a PNG `data:` image at
@@ -14,8 +14,11 @@ import Foundation
 /// let svg: String = try figure.svg(title: "Mistakes")
 /// ```
 public struct CaptionedImages: Sendable {
-    /// All images' pixels in [0, 1], image after image, each `imageHeight × imageWidth` row-major.
+    /// All images' pixels in [0, 1], image after image, each `channels × imageHeight × imageWidth`
+    /// row-major (colour planar: all red, then green, then blue, as `ImageGrid` draws them).
     public let images: [Float]
+    /// Channels per image: 1 for grey, 3 for red, green and blue planes.
+    public let channels: Int
     /// Width of one image, in source pixels.
     public let imageWidth: Int
     /// Height of one image, in source pixels.
@@ -27,20 +30,23 @@ public struct CaptionedImages: Sendable {
     /// Per image, its caption lines, top to bottom.
     public let captions: [[String]]
 
-    /// The images in `images` (each `imageHeight × imageWidth`), `columns` per row, with one
-    /// entry of `captions` per image.
+    /// The images in `images` (each `channels × imageHeight × imageWidth`), `columns` per row,
+    /// with one entry of `captions` per image.
     public init(
-        images: [Float], imageWidth: Int, imageHeight: Int, columns: Int, scale: Int = 2, captions: [[String]]
+        images: [Float], imageWidth: Int, imageHeight: Int, channels: Int = 1, columns: Int, scale: Int = 2,
+        captions: [[String]]
     ) throws(FigureError) {
-        // An ImageGrid of them all checks the sizes, counts and settings once, with its messages.
+        // An ImageGrid of them all checks the sizes, channels, counts and settings once, with its messages.
         let grid = try ImageGrid(
-            images: images, imageWidth: imageWidth, imageHeight: imageHeight, columns: columns, scale: scale)
+            images: images, imageWidth: imageWidth, imageHeight: imageHeight, channels: channels, columns: columns,
+            scale: scale)
         guard captions.count == grid.imageCount else {
             throw .captionCountMismatch(images: grid.imageCount, captions: captions.count)
         }
         self.images = images
         self.imageWidth = imageWidth
         self.imageHeight = imageHeight
+        self.channels = channels
         self.columns = columns
         self.scale = scale
         self.captions = captions
@@ -74,13 +80,13 @@ public struct CaptionedImages: Sendable {
                 "class": "captioned-images", "font-family": ChartFrame.fontFamily, "font-size": "12",
                 "fill": "currentColor",
             ])
-        let imageSize = imageWidth * imageHeight
+        let imageSize = channels * imageWidth * imageHeight
         for (index, lines) in captions.enumerated() {
             let center = (Double(index % columns) + 0.5) * columnStep
             let top = Double(index / columns) * rowStep
             let png = try ImageGrid(
                 images: Array(images[index * imageSize..<(index + 1) * imageSize]), imageWidth: imageWidth,
-                imageHeight: imageHeight, columns: 1, scale: scale, gap: 0
+                imageHeight: imageHeight, channels: channels, columns: 1, scale: scale, gap: 0
             ).png()
             svg.open("g", ["class": "captioned-image"])
             svg.element("title", text: lines.joined(separator: " "))

@@ -16,8 +16,10 @@ public enum FigureError: Error, Equatable, Sendable, CustomStringConvertible {
     case fileWriteFailed(path: String, reason: String)
     /// An image grid was given no images.
     case emptyGrid
-    /// A grid's pixel buffer is not a whole number of images of the stated size.
-    case partialGridImage(valueCount: Int, imageWidth: Int, imageHeight: Int)
+    /// A grid's pixel buffer is not a whole number of images of the stated channels and size.
+    case partialGridImage(valueCount: Int, channels: Int, imageWidth: Int, imageHeight: Int)
+    /// Images were given a channel count other than 1 (grey) or 3 (RGB).
+    case unsupportedChannelCount(Int)
     /// A grid row holds a different number of images than the first row.
     case raggedGridRow(row: Int, expected: Int, actual: Int)
     /// A grid setting (scale, gap, columns) is outside its allowed range.
@@ -52,9 +54,12 @@ public enum FigureError: Error, Equatable, Sendable, CustomStringConvertible {
             "could not write '\(path)': \(reason)"
         case .emptyGrid:
             "an image grid needs at least one image"
-        case .partialGridImage(let valueCount, let imageWidth, let imageHeight):
-            "\(valueCount) pixel values are not a whole number of \(imageHeight)×\(imageWidth) images "
-                + "(\(imageHeight * imageWidth) values each); check the image height and width"
+        case .partialGridImage(let valueCount, let channels, let imageWidth, let imageHeight):
+            "\(valueCount) pixel values are not a whole number of \(channels)×\(imageHeight)×\(imageWidth) images "
+                + "(channels × height × width, \(Self.product(channels, imageHeight, imageWidth)) values each); "
+                + "check the channel count, image height and width"
+        case .unsupportedChannelCount(let channels):
+            "images of \(channels) channels cannot be drawn; give 1 channel (grey) or 3 (red, green, blue planes)"
         case .raggedGridRow(let row, let expected, let actual):
             "grid row \(row) holds \(actual) images but row 0 holds \(expected); give every row the same count"
         case .invalidGridSetting(let name, let value, let minimum):
@@ -77,6 +82,13 @@ public enum FigureError: Error, Equatable, Sendable, CustomStringConvertible {
         case .captionCountMismatch(let images, let captions):
             "\(captions) captions given for \(images) images; give one per image"
         }
+    }
+
+    /// `a × b × c` written out, or "over" `Int.max` where it overflows (a size that cannot be).
+    private static func product(_ a: Int, _ b: Int, _ c: Int) -> String {
+        let (ab, first) = a.multipliedReportingOverflow(by: b)
+        let (abc, second) = ab.multipliedReportingOverflow(by: c)
+        return first || second ? "over \(Int.max)" : "\(abc)"
     }
 }
 

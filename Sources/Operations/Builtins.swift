@@ -6,7 +6,8 @@ import Runner
 public enum Builtins {
     /// All built-in operations.
     public static let all: [OperationSpec] =
-        DataOperations.all + ArrayDataOperations.all + LayerOperations.all + ModelOperations.all
+        DataOperations.all + ArrayDataOperations.all + ImageDataOperations.all
+        + LayerOperations.all + ModelOperations.all
         + TrainingOperations.all + PlotOperations.all
         + ClassifierOperations.all + TableOperations.all
         + FitStatisticOperations.all + ProseOperations.all + SweepOperations.all

@@ -49,7 +49,7 @@ enum ClassifierOperations {
         let pixels = images.values
         let figure = try CaptionedImages(
             images: shown.flatMap { pixels[$0 * size..<($0 + 1) * size] }, imageWidth: data.examples.width,
-            imageHeight: data.examples.height, columns: 8,
+            imageHeight: data.examples.height, channels: data.examples.channels, columns: 8,
             captions: shown.map { index in
                 [
                     name(evaluation.labels[index], in: names), "→ " + name(evaluation.predictions[index], in: names),

@@ -110,7 +110,8 @@ enum PlotOperations {
         var pixels = originals.values
         for fit in fits { pixels += try fit.autoencoder(for: "reconstructions").reconstructionPixels(of: originals) }
         let grid = try ImageGrid(
-            images: pixels, imageWidth: data.examples.width, imageHeight: data.examples.height, columns: count,
+            images: pixels, imageWidth: data.examples.width, imageHeight: data.examples.height,
+            channels: data.examples.channels, columns: count,
             scale: 2,
             gapColor: FigureMaker.gridGap,
             rowLabels: ["original"] + rows.map(\.name),
@@ -149,7 +150,7 @@ enum PlotOperations {
             throw TaskError.needsImages(operation: "samples", fit: fit.name, features: shape.reduce(1, *))
         }
         let grid = try ImageGrid(
-            images: pixels, imageWidth: shape[2], imageHeight: shape[1], columns: count, scale: 2,
+            images: pixels, imageWidth: shape[2], imageHeight: shape[1], channels: shape[0], columns: count, scale: 2,
             gapColor: FigureMaker.gridGap,
             rowLabels: rows.map(\.name), rowTints: rows.map { Palette.seriesColor($0.colorSlot) })
         return .domain(
@@ -191,7 +192,8 @@ enum PlotOperations {
         }
         let labels = (0..<steps).map { String(format: "%.2g", Double($0) / Double(steps - 1)) }
         let grid = try ImageGrid(
-            images: pixels, imageWidth: data.examples.width, imageHeight: data.examples.height, columns: steps,
+            images: pixels, imageWidth: data.examples.width, imageHeight: data.examples.height,
+            channels: data.examples.channels, columns: steps,
             scale: 2,
             gapColor: FigureMaker.gridGap,
             rowLabels: fits.map(\.name), columnLabels: labels,

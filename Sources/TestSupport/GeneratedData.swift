@@ -1,3 +1,4 @@
+import Figures
 import Foundation
 
 /// Data files in real formats, generated for tests that need a data set of a given size.
@@ -28,6 +29,27 @@ public enum GeneratedData {
         if meta {
             let names = "airplane\nautomobile\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ntruck\n\n"
             try Data(names.utf8).write(to: folder.appendingPathComponent("batches.meta.txt"))
+        }
+    }
+
+    /// Writes an image folder into `folder`: `perClass` colour `side`×`side` PNGs (through libpng)
+    /// in each of `classes` class folders named `class_0`, `class_1`, …, where an image of class k
+    /// has a bright red band of rows at position k (as `writeCIFAR`'s), and green and blue vary.
+    public static func writeImageFolder(to folder: URL, classes: Int, perClass: Int, side: Int = 32) throws {
+        for label in 0..<classes {
+            let classFolder = folder.appendingPathComponent("class_\(label)")
+            try FileManager.default.createDirectory(at: classFolder, withIntermediateDirectories: true)
+            for index in 0..<perClass {
+                var pixels: [UInt8] = []
+                for row in 0..<side {
+                    for column in 0..<side {
+                        let red: UInt8 = row * classes / side == label ? 255 : 0
+                        pixels += [red, UInt8((index * 37 + column) % 256), UInt8((row * 11) % 256)]
+                    }
+                }
+                let bitmap = try Bitmap(width: side, height: side, format: .rgb, pixels: pixels)
+                try PNGWriter.write(bitmap, to: classFolder.appendingPathComponent("\(index).png"))
+            }
         }
     }
 }

@@ -39,7 +39,13 @@ struct Bench: ParsableCommand {
     @Option(help: "Also write the results as JSON to this file.")
     var json: String?
 
+    @Option(help: "Time only this image folder instead: its check (listing and one header) and its full read.")
+    var imageFolder: String?
+
     func run() throws {
+        if let imageFolder {
+            return print(BenchMessages.imageFolderLine(try ImageFolderTiming(path: imageFolder, repeats: 21, reads: 5)))
+        }
         let data = try LabeledExamples.load(.mnist, split: .train)
         var results: [ModelResult] = []
         for name in models {

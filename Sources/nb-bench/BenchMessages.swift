@@ -21,6 +21,15 @@ enum BenchMessages {
         "peak memory \(report.peakMemoryMB) MB · OpenBLAS \(report.openblasCore), \(report.threads) threads"
     }
 
+    /// An image folder's check time and read speed, on one line.
+    static func imageFolderLine(_ timing: ImageFolderTiming) -> String {
+        String(
+            format: "image folder: %d images of %@; check (listing and one header) %.2f ms median of 21; "
+                + "full read %.3f s median of 5, %.1f MB of decoded pixels/s",
+            timing.count, timing.shape.description, timing.checkMilliseconds, timing.readSeconds,
+            timing.megabytesPerSecond)
+    }
+
     /// One model's timing and FLOP rates, on one line.
     static func modelLine(_ result: ModelResult) -> String {
         let best = max(result.sgemmGflops, result.engineSgemmGflops)

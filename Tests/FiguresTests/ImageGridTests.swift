@@ -70,7 +70,7 @@ private func picture(_ bitmap: Bitmap, _ symbols: [UInt8: Character]) -> [String
 }
 
 @Test func invalidGridsAreRejectedWithTheirReason() {
-    #expect(throws: FigureError.partialGridImage(valueCount: 3, imageWidth: 2, imageHeight: 1)) {
+    #expect(throws: FigureError.partialGridImage(valueCount: 3, channels: 1, imageWidth: 2, imageHeight: 1)) {
         try ImageGrid(images: [0, 0, 0], imageWidth: 2, imageHeight: 1, columns: 1)
     }
     #expect(throws: FigureError.emptyGrid) { try ImageGrid(images: [], imageWidth: 1, imageHeight: 1, columns: 1) }
@@ -102,8 +102,9 @@ private func picture(_ bitmap: Bitmap, _ symbols: [UInt8: Character]) -> [String
 
 @Test func gridErrorsSayHowToFixThem() {
     #expect(
-        FigureError.partialGridImage(valueCount: 3, imageWidth: 2, imageHeight: 1).description
-            == "3 pixel values are not a whole number of 1×2 images (2 values each); check the image height and width")
+        FigureError.partialGridImage(valueCount: 3, channels: 1, imageWidth: 2, imageHeight: 1).description
+            == "3 pixel values are not a whole number of 1×1×2 images (channels × height × width, 2 values each); "
+            + "check the channel count, image height and width")
     #expect(
         FigureError.annotationCountMismatch(.rowLabels, expected: 2, actual: 1).description
             == "1 row labels given for 2 rows; give one per row")

@@ -58,4 +58,50 @@ import Testing
                 .inputChanged(name: "train_set", line: 4), .inputChanged(name: "fit", line: 7),
             ])
     }
+
+    /// The same CNN trains on a folder of colour 32×32 PNGs, one subfolder per class; every
+    /// image is an input of the loader's key, and a changed image reloads and retrains.
+    @Test func aCNNClassifierTrainsOnAColourImageFolder() throws {
+        let command = try NBCommand()
+        defer { command.remove() }
+        let folder = command.directory.appendingPathComponent("bands")
+        try GeneratedData.writeImageFolder(to: folder, classes: 4, perClass: 40)
+        try command.write(
+            notebook: """
+                # Bands
+
+                ```nb
+                images = image_folder(path: "bands")
+                net = classifier(seq([conv2d(4, kernel: 3, padding: 1), relu(), max_pool2d(2), flatten(), linear(4)]))
+                fit = train(net, on: images, epochs: 3, batch: 20, lr: 0.01)
+                score = accuracy(fit, on: images)
+                images
+                ```
+
+                """)
+        let first = try command.run(["notebook.md", "--output", "out"])
+        #expect(first.status == 0, "\(first.errors)")
+        let record = try command.record()
+        #expect(record.statements.map(\.status) == [.ran, .ran, .ran, .ran, .ran])
+        let inputs = try #require(record.statements.first?.inputs)
+        #expect(inputs.count == 160)
+        #expect(inputs.first?.path == folder.appendingPathComponent("class_0/0.png").path)
+        #expect(inputs.last?.path == folder.appendingPathComponent("class_3/9.png").path)
+        guard case .text(let score)? = record.statements[3].display, let accuracy = Double(score) else {
+            Issue.record("the accuracy is not a number: \(String(describing: record.statements[3].display))")
+            return
+        }
+        #expect(accuracy > 0.9, "accuracy \(accuracy)")
+        guard case .list(let summary)? = record.statements.last?.display else {
+            Issue.record("the data set shows no summary")
+            return
+        }
+        #expect(summary.first == .text("bands: 160 colour images of 32×32 pixels"))
+
+        try GeneratedData.writeImageFolder(to: folder, classes: 4, perClass: 41)
+        #expect(try command.run(["notebook.md", "--output", "out"]).status == 0)
+        #expect(
+            try command.record().statements.first?.reason
+                == .fileChanged(path: folder.appendingPathComponent("class_0/40.png").path))
+    }
 }

@@ -29,6 +29,9 @@ private func check(_ marked: String) -> (MarkedSource, [Diagnostic]) {
     (#"npz(path: "\#(data("stored.npz"))")"#, "1×2×2 → 4 → 1", 10),
     (#"npy(path: "\#(data("u1.npy"))", labels: "\#(data("i8.npy"))")"#, "1×2×2 → 4 → 1", 10),
     (#"npy(path: "\#(data("table.npy"))", classes: ["a", "b"])"#, "3 → 1", 2),
+    (#"image_folder(path: "\#(data("images/colour"))")"#, "3×8×8 → 192 → 1", 3),
+    (#"image_folder(path: "\#(data("images/grey"))")"#, "1×8×8 → 64 → 1", 3),
+    (#"image_folder(path: "\#(data("images/sizes"))", size: [6, 9])"#, "3×6×9 → 162 → 1", 2),
 ])
 func aLoadersShapeAndClassesAreKnownAtCheckTime(loader: String, shapes: String, classes: Int) {
     let (source, diagnostics) = check(
@@ -66,6 +69,8 @@ func aLoadersShapeAndClassesAreKnownAtCheckTime(loader: String, shapes: String, 
         c = npy(path: "\(data("u1.npy"))", labels: 3️⃣"\(data("labels_2d.npy"))")
         d = cifar10(data: 4️⃣"\(folder.path)")
         e = npy(path: 5️⃣"\(data("i8.npy"))")
+        f = image_folder(path: 6️⃣"\(data("images/empty_class"))")
+        g = image_folder(path: "\(data("images/colour"))", size: 7️⃣[8])
         """)
     #expect(
         diagnostics.map(\.message) == [
@@ -77,8 +82,12 @@ func aLoadersShapeAndClassesAreKnownAtCheckTime(loader: String, shapes: String, 
                 + "the unpacked cifar-10-batches-bin folder",
             "\(data("i8.npy")): an array of shape (3,) is not a set of examples; nb reads (N, F) tables and (N, H, W), "
                 + "(N, C, H, W) or (N, H, W, C) images with C = 1 or 3",
+            "\(data("images/empty_class/b")): class 'b' has no .png, .jpg or .jpeg images; add its images or remove the "
+                + "folder",
+            "'size:' takes [height, width], two numbers, but got 1: [8]; write size: [32, 32]",
         ])
-    #expect(diagnostics.map { $0.range?.start } == ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣"].map { source[$0] })
+    #expect(
+        diagnostics.map { $0.range?.start } == ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣"].map { source[$0] })
 }
 
 /// A model trained on a table's rows has no images to draw: each figure of images is an error

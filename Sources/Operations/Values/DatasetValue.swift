@@ -104,7 +104,8 @@ public final class DatasetValue: DomainValue {
             }
         }
         let grid = try ImageGrid(
-            images: pixels, imageWidth: examples.width, imageHeight: examples.height, columns: classes, scale: 2,
+            images: pixels, imageWidth: examples.width, imageHeight: examples.height, channels: examples.channels,
+            columns: classes, scale: 2,
             gapColor: FigureMaker.gridGap,
             columnLabels: examples.classNames)
         return try FigureMaker.figure(
