@@ -11,8 +11,10 @@ its message; with FORMULAS,ERRORS the counts must be exactly those.
 
 Checks that every image embedded in an SVG figure decodes, that every confusion matrix shows
 n × n cells with a visible count each, and that every captioned image grid (a classifier's
-mistakes) shows each image with its caption; with FIGURES (`confusion=4,mistakes=4,accuracy=2`)
-the page must hold exactly that many confusion matrices, mistake grids and accuracy charts.
+mistakes) shows each image with its caption, that a sweep's comparison table stars one row and
+its charts draw their bands; with FIGURES (`confusion=4,mistakes=4,accuracy=2`, `comparison=1,banded=4`)
+the page must hold exactly that many confusion matrices, mistake grids, accuracy charts,
+comparison tables and banded charts.
 
 Usage: python3 Scripts/check_report.py REPORT.html [SCREENSHOT_DIR] [FORMULAS,ERRORS] [FIGURES]   (see Scripts/check-report)
 Python's standard library only: the WebSocket client below is the minimum the protocol needs.
@@ -218,7 +220,7 @@ STATIC_CHECKS = r"""
 })()
 """
 
-# Classifier figures drawn as they should be: every image inside an SVG decodes, every confusion
+# Classifier and sweep figures drawn as they should be: every image inside an SVG decodes, every confusion
 # matrix has n × n cells each showing its count, every mistake has its image and caption lines.
 FIGURE_CHECKS = r"""
 (async () => {
@@ -258,7 +260,26 @@ FIGURE_CHECKS = r"""
   for (const title of accuracy) {
     if (!title.parentElement.querySelector("g.series path") || !visible(title.parentElement)) problems.push("an accuracy chart draws no line");
   }
-  return {problems, confusion: matrices.length, mistakes: grids.length, accuracy: accuracy.length};
+  // A sweep's comparison table (`compare_fits`): n, mean ± std columns and exactly one starred row.
+  const comparisons = [...document.querySelectorAll("table.data")].filter((table) => {
+    const heads = [...table.querySelectorAll("th")].map((head) => head.textContent.trim());
+    return heads.includes("n") && heads.includes("best") && heads.some((head) => head.endsWith("± std"));
+  });
+  for (const table of comparisons) {
+    const stars = [...table.querySelectorAll("td")].filter((cell) => cell.textContent.trim() === "★");
+    if (stars.length !== 1) problems.push("a comparison table stars " + stars.length + " rows");
+    if (!visible(table)) problems.push("a comparison table is not shown");
+  }
+  // A sweep's curves: each banded chart's bands are drawn, under a line of their own colour.
+  const banded = [...document.querySelectorAll("figure.chart svg")].filter((svg) => svg.querySelector("g.series path.band"));
+  for (const svg of banded) {
+    for (const band of svg.querySelectorAll("g.series path.band")) {
+      const line = band.parentElement.querySelector("path.line");
+      if (!visible(band) || band.getBBox().height <= 0 || !line) { problems.push("a chart's band is not drawn"); break; }
+    }
+  }
+  return {problems, confusion: matrices.length, mistakes: grids.length, accuracy: accuracy.length,
+          comparison: comparisons.length, banded: banded.length};
 })()
 """
 
@@ -391,7 +412,8 @@ def main():
           f"{interactive['legends']} legends toggled, {interactive['sliders']} sliders moved, "
           f"{interactive['zoomable']} zoomable grids, {static['formulas']} formulas as MathML, "
           f"{static['mathErrors']} formula errors in place, {figures['confusion']} confusion matrices, "
-          f"{figures['mistakes']} mistake grids, {figures['accuracy']} accuracy charts, {report.stat().st_size:,} bytes")
+          f"{figures['mistakes']} mistake grids, {figures['accuracy']} accuracy charts, "
+          f"{figures['comparison']} comparison tables, {figures['banded']} banded charts, {report.stat().st_size:,} bytes")
     finish(problems, "no script errors, every image decoded, no network requests")
 
 

@@ -10,7 +10,7 @@ public enum Builtins {
         + LayerOperations.all + ModelOperations.all
         + TrainingOperations.all + PlotOperations.all
         + ClassifierOperations.all + TableOperations.all
-        + FitStatisticOperations.all + ProseOperations.all
+        + FitStatisticOperations.all + ProseOperations.all + SweepOperations.all
 
     /// The registry of all built-in operations.
     public static var registry: Registry { Registry(all) }

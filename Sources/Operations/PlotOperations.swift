@@ -14,76 +14,95 @@ enum PlotOperations {
 
     static let lossCurves = OperationSpec(
         name: "loss_curves",
-        doc:
-            "Train and validation loss per epoch, loss against training seconds, and a classifier's accuracy per epoch.",
-        parameters: [.variadic("fits", .fit)],
-        result: .figure, version: 2, precheck: FitPrecheck.make(.same)
+        doc: "Train and validation loss per epoch, loss against training seconds, and a classifier's accuracy per "
+            + "epoch; a sweep draws each setting's mean over seeds with a ± one standard deviation band, and a "
+            + "VAE sweep also the loss's two parts.",
+        parameters: [.variadic("fits", .fit).gathering()],
+        result: .figure, version: 3, precheck: FitPrecheck.make(.same)
     ) { arguments, _ in
-        let fits = try fits(arguments)
-        let classifies = fits.contains { !$0.spec.isAutoencoder }
+        let sweeps = try arguments.sweeps("fits")
+        let lines = try SweepLine.lines(sweeps, for: "loss_curves")
+        let swept = SweepLine.isSwept(sweeps)
+        let band = swept ? SweepText.bandCaption : ""
+        let classifies = lines.contains { $0.fits.contains { !$0.spec.isAutoencoder } }
         let byEpoch = LineChart(
             title: "Loss per epoch", xTitle: "epoch",
             yTitle: "loss per image (\(classifies ? "cross-entropy" : "BCE + β·KL"), nats)",
-            series: perEpoch(fits, { $0.trainLoss }, { $0.validationLoss }), integerX: true)
+            series: perEpoch(lines, { $0.trainLoss }, { $0.validationLoss }), integerX: true)
         let bySecond = LineChart(
             title: "Loss against training time", xTitle: "training time (s)", yTitle: "train loss per image (nats)",
-            series: fits.map { fit in
-                .init(
-                    name: fit.name, points: fit.history.map { ChartPoint(x: $0.elapsed, y: $0.trainLoss) },
-                    paletteIndex: fit.spec.colorSlot)
-            })
+            series: lines.compactMap { line in line.series(line.name, x: { $0.elapsed }) { $0.trainLoss } })
         var figures = [
             FigureMaker.figure(
                 svg: byEpoch.svg(), title: "Loss per epoch",
-                caption: "Train loss (solid, averaged over each epoch) and validation loss (dashed, after each epoch)."),
+                caption: "Train loss (solid, averaged over each epoch) and validation loss (dashed, after each epoch)."
+                    + band),
             FigureMaker.figure(
                 svg: bySecond.svg(), title: "Loss against time",
-                caption: "Train loss at the end of each epoch against seconds of training."),
+                caption: "Train loss at the end of each epoch against seconds of training." + band),
         ]
         if classifies {
             let accuracy = LineChart(
                 title: "Accuracy per epoch", xTitle: "epoch", yTitle: "accuracy (%)",
                 series: perEpoch(
-                    fits, { $0.trainAccuracy.map { $0 * 100 } }, { $0.validationAccuracy.map { $0 * 100 } }),
+                    lines, { $0.trainAccuracy.map { $0 * 100 } }, { $0.validationAccuracy.map { $0 * 100 } }),
                 integerX: true)
             figures.insert(
                 FigureMaker.figure(
                     svg: accuracy.svg(), title: "Accuracy per epoch",
                     caption: "Train accuracy (solid, over each epoch's batches in training mode) and validation "
-                        + "accuracy (dashed, after each epoch)."),
+                        + "accuracy (dashed, after each epoch)." + band),
                 at: 1)
+        } else if swept {
+            figures.insert(contentsOf: lossParts(lines, band: band), at: 1)
         }
         return .domain(FigureValue(figures))
     }
 
-    /// Per fit, a solid line of `train` and, where the history has them, a dashed line of
-    /// `validation`, both per epoch and in the fit's colour.
+    /// A VAE sweep's reconstruction and KL per epoch, each setting's seed mean with its band: the
+    /// two parts of the loss that β trades against each other.
+    private static func lossParts(_ lines: [SweepLine], band: String) -> [DisplayFigure] {
+        let reconstruction = LineChart(
+            title: "Reconstruction per epoch", xTitle: "epoch", yTitle: "train BCE per image (nats)",
+            series: lines.compactMap { line in line.series(line.name) { $0.trainReconstruction } }, integerX: true)
+        let divergence = LineChart(
+            title: "KL per epoch", xTitle: "epoch", yTitle: "train KL per image (nats)",
+            series: lines.compactMap { line in line.series(line.name) { $0.trainDivergence } }, integerX: true)
+        return [
+            FigureMaker.figure(
+                svg: reconstruction.svg(), title: "Reconstruction per epoch",
+                caption: "The reconstruction part of the train loss (BCE), averaged over each epoch." + band),
+            FigureMaker.figure(
+                svg: divergence.svg(), title: "KL per epoch",
+                caption: "The KL part of the train loss, before weighting by β, averaged over each epoch." + band),
+        ]
+    }
+
+    /// Per line, a solid line of `train` and, where the history has them, a dashed line of
+    /// `validation`, both per epoch and in the line's colour.
     private static func perEpoch(
-        _ fits: [FitValue], _ train: (EpochRecord) -> Double?, _ validation: (EpochRecord) -> Double?
+        _ lines: [SweepLine], _ train: (EpochRecord) -> Double?, _ validation: (EpochRecord) -> Double?
     ) -> [LineChart.Series] {
-        fits.flatMap { fit -> [LineChart.Series] in
-            func points(_ value: (EpochRecord) -> Double?) -> [ChartPoint] {
-                fit.history.compactMap { entry in value(entry).map { ChartPoint(x: Double(entry.epoch), y: $0) } }
-            }
-            let color = fit.spec.colorSlot
-            let validated = points(validation)
-            return [.init(name: "\(fit.name) train", points: points(train), paletteIndex: color)]
-                + (validated.isEmpty
-                    ? []
-                    : [.init(name: "\(fit.name) validation", points: validated, paletteIndex: color, dashed: true)])
+        lines.flatMap { line in
+            [
+                line.series("\(line.name) train", train),
+                line.series("\(line.name) validation", dashed: true, validation),
+            ].compactMap { $0 }
         }
     }
 
     static let reconstructions = OperationSpec(
         name: "reconstructions",
-        doc: "The first images of a data set, then each fit's reconstruction of them (decoding z = μ).",
+        doc: "The first images of a data set, then each fit's reconstruction of them (decoding z = μ); a sweep "
+            + "shows one row per setting, from its first seed.",
         parameters: [
-            .variadic("fits", .fit), .labelled("images", .dataset),
+            .variadic("fits", .fit).gathering(), .labelled("images", .dataset),
             .labelled("count", .int, default: .int(10), .between(1, 100)),
         ],
-        result: .figure, version: 3, precheck: FitPrecheck.make(.autoencoder, data: "images", drawsImages: true)
+        result: .figure, version: 4, precheck: FitPrecheck.make(.autoencoder, data: "images", drawsImages: true)
     ) { arguments, _ in
-        let fits = try fits(arguments)
+        let rows = try SweepLine.lines(try arguments.sweeps("fits"), for: "reconstructions")
+        let fits = rows.compactMap(\.fits.first)
         let data = try arguments.domain("images", as: DatasetValue.self)
         for fit in fits { try data.requireShape(of: fit, argument: "images", drawing: "reconstructions") }
         let count = min(try arguments.int("count"), data.examples.count)
@@ -95,8 +114,8 @@ enum PlotOperations {
             channels: data.examples.channels, columns: count,
             scale: 2,
             gapColor: FigureMaker.gridGap,
-            rowLabels: ["original"] + fits.map(\.name),
-            rowTints: [nil] + fits.map { Palette.seriesColor($0.spec.colorSlot) })
+            rowLabels: ["original"] + rows.map(\.name),
+            rowTints: [nil] + rows.map { Palette.seriesColor($0.colorSlot) })
         return .domain(
             FigureValue([
                 try FigureMaker.figure(
@@ -107,13 +126,16 @@ enum PlotOperations {
 
     static let samples = OperationSpec(
         name: "samples",
-        doc: "Images decoded from random codes z ~ N(0, I), the same codes for every fit of the same latent size.",
+        doc: "Images decoded from random codes z ~ N(0, I), the same codes for every fit of the same latent size; "
+            + "a sweep shows one row per setting, from its first seed.",
         parameters: [
-            .variadic("fits", .fit), .labelled("count", .int, default: .int(10), .between(1, 100)), .seed,
+            .variadic("fits", .fit).gathering(), .labelled("count", .int, default: .int(10), .between(1, 100)),
+            .seed,
         ],
-        result: .figure, version: 2, isRandom: true, precheck: FitPrecheck.make(.autoencoder, drawsImages: true)
+        result: .figure, version: 3, isRandom: true, precheck: FitPrecheck.make(.autoencoder, drawsImages: true)
     ) { arguments, context in
-        let fits = try fits(arguments)
+        let rows = try SweepLine.lines(try arguments.sweeps("fits"), for: "samples")
+        let fits = rows.compactMap(\.fits.first)
         let count = try arguments.int("count")
         var pixels: [Float] = []
         for fit in fits {
@@ -130,7 +152,7 @@ enum PlotOperations {
         let grid = try ImageGrid(
             images: pixels, imageWidth: shape[2], imageHeight: shape[1], channels: shape[0], columns: count, scale: 2,
             gapColor: FigureMaker.gridGap,
-            rowLabels: fits.map(\.name), rowTints: fits.map { Palette.seriesColor($0.spec.colorSlot) })
+            rowLabels: rows.map(\.name), rowTints: rows.map { Palette.seriesColor($0.colorSlot) })
         return .domain(
             FigureValue([
                 try FigureMaker.figure(

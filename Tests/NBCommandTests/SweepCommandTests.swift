@@ -19,7 +19,7 @@ private func betaSweep(seeds: Int, epochs: String) -> String {
     data = mnist(split: "train", limit: 256)
     model = mlp_vae(hidden: [32], latent: 2)
     fits = train(model, on: data, epochs: \(epochs), batch: 64, beta: beta, seed: seeds(\(seeds)))
-    loss_curves(fits)
+    test_loss(fits, on: data)
     ```
 
     """
@@ -41,7 +41,7 @@ private func betaSweep(seeds: Int, epochs: String) -> String {
     #expect(
         lines.filter { !$0.hasPrefix("  line") }.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) } == [
             "fits × 12: 4 cached, 4 resumed from epoch 2, 4 to run · Fit ×12 (epochs 2 × beta 2 × seed 3)",
-            "loss_curves × 12: 4 cached, 8 to run · Figure ×12 (epochs 2 × beta 2 × seed 3)",
+            "test_loss × 12: 4 cached, 8 to run · Float ×12 (epochs 2 × beta 2 × seed 3)",
         ])
     // Each member's action and point, without the columns' padding and the statement's text.
     let members = lines.filter { $0.hasPrefix("  line 11") }.prefix(7).map { line in

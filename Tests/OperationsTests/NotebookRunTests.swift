@@ -147,7 +147,7 @@ import Testing
 
 /// Runs the notebook at `path` (from the project's root) for one epoch on 256 training and 64 test
 /// images, expecting every statement to run; returns the record and the prose's values by source.
-private func runOnASmallSubset(_ path: String) throws -> (RunRecord, [String: DisplayValue?]) {
+func runOnASmallSubset(_ path: String) throws -> (RunRecord, [String: DisplayValue?]) {
     let text = try String(contentsOfFile: FixturePaths.projectRoot.appendingPathComponent(path).path, encoding: .utf8)
     let document = Document(source: SourceFile(path: path, text: text))
     let overrides = ["epochs=1", "train_images=256", "test_images=64", "batch=64"]

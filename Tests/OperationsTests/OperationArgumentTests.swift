@@ -116,6 +116,11 @@ private let badCalls: [(String, String)] = [
     ("x = seq([relu(), 1️⃣m])", "element of argument 'layers' of 'seq' must be Layer, got Model"),
     ("x = vae(encoder: 1️⃣d, decoder: relu())", "argument 'encoder' of 'vae' must be Layer, got Dataset"),
     ("x = classifier(1️⃣m)", "argument 'layers' of 'classifier' must be Layer, got Model"),
+    ("x = compare_fits(f, on: 1️⃣m)", "argument 'on' of 'compare_fits' must be Dataset, got Model"),
+    ("x = compare_fits(1️⃣m, on: d)", "argument 'fits' of 'compare_fits' must be Fit, got Model"),
+    ("x = mean(1️⃣f)", "argument 'values' of 'mean' must be Float, got Fit"),
+    (#"x = std(1️⃣"a")"#, "argument 'values' of 'std' must be Float, got String"),
+    ("x = best(test_loss(f, on: d), highest: 1️⃣1)", "argument 'highest' of 'best' must be Bool, got Int"),
 ]
 
 @Test(arguments: badCalls)

@@ -27,14 +27,30 @@ public struct LineChart: Sendable {
         /// Whether the line is dashed, to tell apart two series of one colour (training and
         /// test loss of one model, say).
         public let dashed: Bool
+        /// Per point, the half-height of a shaded band around it (one standard deviation over
+        /// seeds, say), or `nil` for a bare line. A NaN leaves that point out of the band.
+        public let spread: [Double]?
 
         /// A series called `name` through `points`; give `paletteIndex` to keep a model's
-        /// colour in a chart that leaves out other models.
-        public init(name: String, points: [ChartPoint], paletteIndex: Int? = nil, dashed: Bool = false) {
+        /// colour in a chart that leaves out other models, and `spread` (one per point) for a band.
+        public init(
+            name: String, points: [ChartPoint], paletteIndex: Int? = nil, dashed: Bool = false,
+            spread: [Double]? = nil
+        ) {
             self.name = name
             self.points = points
             self.paletteIndex = paletteIndex
             self.dashed = dashed
+            self.spread = spread
+        }
+
+        /// The band's edges, `y − spread` and `y + spread`, at each point that has a finite
+        /// spread; a point without one stands for itself, so the band never narrows the axis.
+        var bandEdges: [ChartPoint] {
+            guard let spread else { return [] }
+            return zip(points, spread).filter { $1.isFinite }.flatMap { point, spread in
+                [ChartPoint(x: point.x, y: point.y - spread), ChartPoint(x: point.x, y: point.y + spread)]
+            }
         }
     }
 
@@ -76,7 +92,7 @@ public struct LineChart: Sendable {
 
     /// The chart as SVG text; the same chart always gives the same bytes.
     public func svg() -> String {
-        let finite = series.flatMap { $0.points.filter(\.isFinite) }
+        let finite = series.flatMap { ($0.points + $0.bandEdges).filter(\.isFinite) }
         let xs = finite.map(\.x)
         let ys = finite.map(\.y)
         let frame = ChartFrame(
@@ -110,6 +126,7 @@ public struct LineChart: Sendable {
     private func draw(_ line: Series, _ style: ChartFrame.LegendEntry, frame: ChartFrame, into svg: inout SVGDocument) {
         let hex = style.color.description
         svg.open("g", ["class": "series \(style.cssClass)", "data-series": line.name, "stroke": hex, "fill": hex])
+        drawBand(line, frame: frame, into: &svg)
         var path = ""
         var penDown = false
         for point in line.points {
@@ -146,5 +163,29 @@ public struct LineChart: Sendable {
             svg.close()
         }
         svg.close()
+    }
+
+    /// The band of a series with a spread: one closed outline per run of points whose value and
+    /// spread are finite, the upper edge left to right and the lower edge back, drawn under
+    /// the line and translucent so crossing bands stay readable.
+    private func drawBand(_ line: Series, frame: ChartFrame, into svg: inout SVGDocument) {
+        guard let spread = line.spread else { return }
+        var runs: [[(ChartPoint, Double)]] = [[]]
+        for (point, spread) in zip(line.points, spread) {
+            if point.isFinite && spread.isFinite {
+                runs[runs.count - 1].append((point, spread))
+            } else if !(runs.last?.isEmpty ?? true) {
+                runs.append([])
+            }
+        }
+        let outline = runs.filter { !$0.isEmpty }.map { run in
+            let edge = run.map { (x: frame.x.position(of: $0.0.x), top: $0.0.y + $0.1, bottom: $0.0.y - $0.1) }
+            let top = edge.map { format($0.x) + " " + format(frame.y.position(of: $0.top)) }
+            let bottom = edge.reversed().map { format($0.x) + " " + format(frame.y.position(of: $0.bottom)) }
+            return "M" + (top + bottom).joined(separator: "L") + "Z"
+        }
+        guard !outline.isEmpty else { return }
+        svg.element(
+            "path", ["class": "band", "d": outline.joined(), "stroke": "none", "fill-opacity": "0.2"])
     }
 }

@@ -62,10 +62,14 @@ extension CheckSession {
     private mutating func gather(
         _ value: Expr, for parameter: ParameterSpec, what: CheckedItem, into call: inout CallMatch
     ) {
-        guard let expression = resolveGathered(value, expected: parameter.type, what: what)?.expression else {
+        guard let typed = resolveGathered(value, expected: parameter.type, what: what),
+            let expression = typed.expression
+        else {
             call.complete = false
             return
         }
+        call.known[parameter.name, default: []].append(
+            typed.known(at: value.range, text: document.source.text(in: value.range)))
         if parameter.isVariadic {
             call.variadic.append(expression)
         } else {

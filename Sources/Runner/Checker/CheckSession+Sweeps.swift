@@ -106,7 +106,10 @@ extension CheckSession {
         defer { foundAxes = outer + fixed }
         guard let first, first.type != nil else { return first }
         guard let grid = SweepGrid(merging: inner) else {
-            return Typed(expression: first.expression.map { .gather(SweepGrid(axes: []), [$0]) }, type: first.type)
+            var gathered = Typed(
+                expression: first.expression.map { .gather(SweepGrid(axes: []), [$0]) }, type: first.type)
+            gathered.fact = first.fact
+            return gathered
         }
         let saved = point
         defer { point = saved }
@@ -117,7 +120,10 @@ extension CheckSession {
                 members.append(expression)
             }
         }
-        return Typed(expression: members.count == grid.count ? .gather(grid, members) : nil, type: first.type)
+        // The first member's fact stands for all, so prechecks (a fit's task) still run.
+        var gathered = Typed(expression: members.count == grid.count ? .gather(grid, members) : nil, type: first.type)
+        gathered.fact = first.fact
+        return gathered
     }
 
     /// The grid of the axes found since `start` while resolving one expression, if it is lifted.
