@@ -6,7 +6,7 @@ import Runner
 public enum Builtins {
     /// All built-in operations.
     public static let all: [OperationSpec] =
-        DataOperations.all + ArrayDataOperations.all + ImageDataOperations.all
+        DataOperations.all + ArrayDataOperations.all + ImageDataOperations.all + TableDataOperations.all
         + LayerOperations.all + ModelOperations.all
         + TrainingOperations.all + PlotOperations.all
         + ClassifierOperations.all + TableOperations.all

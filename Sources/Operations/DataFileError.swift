@@ -7,6 +7,8 @@ enum DataFileError: Error, Equatable, CustomStringConvertible {
     case notFound(argument: String, given: String, path: String)
     /// The folder `folder` lacks the CIFAR-10 files `missing`.
     case notCIFARFolder(folder: String, missing: [String])
+    /// `classes:` gives `given` names for the `values` of the label column `label`.
+    case classNameCount(given: Int, label: String, values: [String])
 
     var description: String {
         switch self {
@@ -18,6 +20,9 @@ enum DataFileError: Error, Equatable, CustomStringConvertible {
         case .notCIFARFolder(let folder, let missing):
             "\(folder) is not a folder of CIFAR-10's binary version: it lacks \(missing.joined(separator: ", ")); "
                 + "point 'data:' at the unpacked cifar-10-batches-bin folder"
+        case .classNameCount(let given, let label, let values):
+            "'classes:' gives \(given) name\(given == 1 ? "" : "s") but the label column '\(label)' holds \(values.count) values "
+                + "(\(values.joined(separator: ", "))); give one name for each, in this order"
         }
     }
 }

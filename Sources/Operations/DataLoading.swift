@@ -37,10 +37,14 @@ enum DataLoading {
 
     /// The call's `classes:`, if it has one.
     static func classNames(_ arguments: Arguments) throws -> [String]? {
-        guard arguments["classes"] != nil else { return nil }
-        return try arguments.list("classes").map { value in
-            guard case .string(let name) = value else { return "\(value)" }
-            return name
+        arguments["classes"] == nil ? nil : try strings(arguments, "classes")
+    }
+
+    /// The list of strings argument `name` (the checker has checked its type).
+    static func strings(_ arguments: Arguments, _ name: String) throws -> [String] {
+        try arguments.list(name).map { value in
+            guard case .string(let text) = value else { return value.literalText }
+            return text
         }
     }
 

@@ -22,6 +22,9 @@ private func check(_ marked: String) -> (MarkedSource, [Diagnostic]) {
     return (source, Checker(registry: Builtins.registry, hints: .nb).check(document).diagnostics)
 }
 
+/// `name` in Debian's scikit-learn data folder (python3-sklearn, installed by Scripts/setup).
+private func sklearn(_ name: String) -> String { "/usr/lib/python3/dist-packages/sklearn/datasets/data/" + name }
+
 /// A loader's shape and class count are known before anything runs: a classifier with the
 /// wrong number of outputs for them is an error at its stack, naming both.
 @Test(arguments: [
@@ -30,6 +33,13 @@ private func check(_ marked: String) -> (MarkedSource, [Diagnostic]) {
     (#"npy(path: "\#(data("u1.npy"))", labels: "\#(data("i8.npy"))")"#, "1×2×2 → 4 → 1", 10),
     (#"npy(path: "\#(data("table.npy"))", classes: ["a", "b"])"#, "3 → 1", 2),
     (#"image_folder(path: "\#(data("images/colour"))")"#, "3×8×8 → 192 → 1", 3),
+    (#"csv(path: "\#(sklearn("wine_data.csv"))", label: "13", header: false, skip: 1)"#, "13 → 1", 3),
+    (#"csv(path: "\#(sklearn("iris.csv"))", label: "4", header: false, skip: 1, split: "test")"#, "4 → 1", 3),
+    (#"csv(path: "\#(sklearn("digits.csv.gz"))", label: "64", header: false)"#, "64 → 1", 10),
+    (
+        #"csv(path: "\#(sklearn("wine_data.csv"))", label: "13", header: false, skip: 1, features: ["0", "12"])"#,
+        "2 → 1", 3
+    ),
     (#"image_folder(path: "\#(data("images/grey"))")"#, "1×8×8 → 64 → 1", 3),
     (#"image_folder(path: "\#(data("images/sizes"))", size: [6, 9])"#, "3×6×9 → 162 → 1", 2),
 ])
@@ -71,6 +81,8 @@ func aLoadersShapeAndClassesAreKnownAtCheckTime(loader: String, shapes: String, 
         e = npy(path: 5️⃣"\(data("i8.npy"))")
         f = image_folder(path: 6️⃣"\(data("images/empty_class"))")
         g = image_folder(path: "\(data("images/colour"))", size: 7️⃣[8])
+        h = csv(path: 8️⃣"\(sklearn("iris.csv"))", label: "species")
+        i = csv(path: "\(sklearn("iris.csv"))", label: "4", header: false, skip: 1, classes: 9️⃣["setosa"])
         """)
     #expect(
         diagnostics.map(\.message) == [
@@ -85,9 +97,13 @@ func aLoadersShapeAndClassesAreKnownAtCheckTime(loader: String, shapes: String, 
             "\(data("images/empty_class/b")): class 'b' has no .png, .jpg or .jpeg images; add its images or remove the "
                 + "folder",
             "'size:' takes [height, width], two numbers, but got 1: [8]; write size: [32, 32]",
+            "\(sklearn("iris.csv")): no label column 'species'; the table's columns are '150', '4', 'setosa', "
+                + "'versicolor', 'virginica'",
+            "'classes:' gives 1 name but the label column '4' holds 3 values (0, 1, 2); give one name for each, in "
+                + "this order",
         ])
     #expect(
-        diagnostics.map { $0.range?.start } == ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣"].map { source[$0] })
+        diagnostics.map { $0.range?.start } == ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣"].map { source[$0] })
 }
 
 /// A model trained on a table's rows has no images to draw: each figure of images is an error

@@ -145,12 +145,38 @@ import Testing
         ])
 }
 
+/// Runs `Notebooks/tabular.md` whole (a few seconds): every model beats 90% on the test rows of
+/// Debian's scikit-learn tables, whose summaries describe their features.
+@Test func theTabularNotebookRunsOnScikitLearnsTables() throws {
+    let (record, quoted) = try runOnASmallSubset("Notebooks/tabular.md", overrides: [])
+    for fit in ["wine_linear_fit", "wine_mlp_fit", "cancer_linear_fit", "cancer_mlp_fit"] {
+        let test = fit.hasPrefix("wine") ? "wine_test" : "cancer_test"
+        guard case .text(let percent)?? = quoted["percent(accuracy(\(fit), on: \(test)))"],
+            let value = Int(percent.dropLast())
+        else {
+            Issue.record("\(fit)'s accuracy is not quoted")
+            continue
+        }
+        #expect(value >= 90, "\(fit): \(percent)")
+    }
+    let shown = Dictionary(record.statements.map { ($0.source, $0.display) }, uniquingKeysWith: { a, _ in a })
+    guard case .list(let summary)?? = shown["wine_test"] else {
+        Issue.record("wine_test shows no summary")
+        return
+    }
+    #expect(summary.first == .text("wine_data.csv test: 45 rows of 13 features"))
+    #expect(
+        summary.contains(
+            .text("Rows are split into train and test by class: 25% of each class to test, chosen by seed 0.")))
+}
+
 /// Runs the notebook at `path` (from the project's root) for one epoch on 256 training and 64 test
 /// images, expecting every statement to run; returns the record and the prose's values by source.
-func runOnASmallSubset(_ path: String) throws -> (RunRecord, [String: DisplayValue?]) {
+func runOnASmallSubset(
+    _ path: String, overrides: [String] = ["epochs=1", "train_images=256", "test_images=64", "batch=64"]
+) throws -> (RunRecord, [String: DisplayValue?]) {
     let text = try String(contentsOfFile: FixturePaths.projectRoot.appendingPathComponent(path).path, encoding: .utf8)
     let document = Document(source: SourceFile(path: path, text: text))
-    let overrides = ["epochs=1", "train_images=256", "test_images=64", "batch=64"]
     let (plan, diagnostics) = Checker(registry: Builtins.registry, hints: .nb).check(document, overrides: overrides)
     #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("nb-subset-\(UUID().uuidString)")

@@ -53,6 +53,11 @@ private let badCalls: [(String, String)] = [
     (#"x = npy(path: "x.npy", limit: 1️⃣0)"#, "'limit' must be >= 1, got 0"),
     (#"x = npy(path: "x.npy", classes: 1️⃣"cat")"#, "argument 'classes' of 'npy' must be [String], got String"),
     (#"x = image_folder(path: "f", size: [32, 1️⃣0])"#, "'size' must be in 1...4096, got 0"),
+    (
+        #"x = csv(path: "t.csv", label: "y", split: 1️⃣"validation")"#,
+        #"'split' must be one of "all", "train", "test", got "validation""#
+    ),
+    (#"x = csv(path: "t.csv", label: "y", test_fraction: 1️⃣1)"#, "'test_fraction' must be > 0 and < 1, got 1.0"),
     (#"x = cifar10(split: 1️⃣"val", data: "c")"#, #"'split' must be one of "train", "test", got "val""#),
     ("x = loss_curves(1️⃣m)", "argument 'fits' of 'loss_curves' must be Fit, got Model"),
     ("x = reconstructions(f, images: d, count: 1️⃣0)", "'count' must be in 1...100, got 0"),
