@@ -81,6 +81,17 @@ enum Stylesheet {
         table.parameters tr.overridden td { background: var(--skip-bg); }
         .set-mark { font: 600 0.78rem var(--mono); color: var(--skip); border: 1px solid currentColor;
           border-radius: 4px; padding: 0 0.3rem; }
+        .run-changes { margin: 0 0 1rem; font-size: 0.92rem; }
+        .run-changes summary { cursor: pointer; font-weight: 600; }
+        .run-changes ul { margin: 0.3rem 0 0; padding-left: 1.2rem; }
+        .run-changes .set-mark, .last-run { margin-left: 0.5ch; }
+        .last-run { color: var(--muted); font-size: 0.85rem; }
+        /* A value that differs from the last run: the old one on hover, the difference beside it. */
+        .changed { cursor: help; }
+        .delta { margin-left: 0.35em; font-size: 0.75em; color: var(--muted); white-space: nowrap;
+          font-variant-numeric: tabular-nums; }
+        /* Under a table's number, so the column's decimal points stay in line. */
+        td > .delta { display: block; margin-left: 0; line-height: 1.2; }
         .contents { font-size: 0.92rem; }
         .contents-title { margin: 0 0 0.3rem; font-weight: 600; color: var(--muted); }
         .contents ol { list-style: none; margin: 0; padding: 0; }

@@ -5,6 +5,9 @@ import Runner
 struct TableView {
     /// The table.
     var table: DisplayTable
+    /// The same table in the last run, when its values changed: each number that differs shows
+    /// the old one on hover and a ▲ or ▼ with the difference.
+    var previous: DisplayTable? = nil
 
     /// From this many columns a table is `wide`.
     static let wideColumns = 7
@@ -43,14 +46,28 @@ struct TableView {
             }
         }
         html.open("tbody")
-        for row in table.rows {
+        let old = previous.map { PreviousCells($0, matching: table) }
+        for (rowIndex, row) in table.rows.enumerated() {
             html.open("tr")
             for (column, cell) in row.enumerated() {
                 let format = column < formats.count ? formats[column] : nil
                 switch cell {
                 case .number(let value):
-                    let text = (format ?? TableNumberFormat(column: [value])).string(value)
-                    html.element("td", ["class": "number", "data-label": label(column, wide: wide)], text: text)
+                    let cellFormat = format ?? TableNumberFormat(column: [value])
+                    let text = cellFormat.string(value)
+                    let change = old?.number(row: rowIndex, column: column).flatMap {
+                        NumberChange(
+                            old: $0, new: value, oldText: cellFormat.string($0), newText: text, format: cellFormat)
+                    }
+                    html.open(
+                        "td",
+                        [
+                            "class": change == nil ? "number" : "number changed", "title": change?.title,
+                            "data-label": label(column, wide: wide),
+                        ])
+                    html.write(text)
+                    change?.render(into: &html)
+                    html.close()
                 case .text(let text):
                     html.element(
                         "td", ["class": format == nil ? nil : "number", "data-label": label(column, wide: wide)],
@@ -75,5 +92,51 @@ struct TableView {
             }
         }
         return numbers.isEmpty ? nil : TableNumberFormat(column: numbers)
+    }
+}
+
+/// The last run's numbers of a table, found for this run's cells by row label and column name:
+/// a row's label is its first cell when that is text (a model's name, a layer), else its
+/// position; a label or name that repeats is told apart by its count. A row or column that is
+/// new has no old number.
+struct PreviousCells {
+    private var numbers: [String: Double] = [:]
+    private let rows: [String]
+    private let columns: [String]
+
+    /// The numbers of `previous`, to look up by the cells of `current`.
+    init(_ previous: DisplayTable, matching current: DisplayTable) {
+        let oldRows = Self.rowLabels(previous)
+        let oldColumns = Self.counted(previous.columns)
+        for (row, cells) in previous.rows.enumerated() {
+            for (column, cell) in cells.enumerated() where column < oldColumns.count {
+                if case .number(let value) = cell { numbers[oldRows[row] + "\u{0}" + oldColumns[column]] = value }
+            }
+        }
+        rows = Self.rowLabels(current)
+        columns = Self.counted(current.columns)
+    }
+
+    /// The last run's number at this run's `row` and `column`, if it had one there.
+    func number(row: Int, column: Int) -> Double? {
+        guard row < rows.count, column < columns.count else { return nil }
+        return numbers[rows[row] + "\u{0}" + columns[column]]
+    }
+
+    private static func rowLabels(_ table: DisplayTable) -> [String] {
+        counted(
+            table.rows.enumerated().map { index, row in
+                if case .text(let text)? = row.first { "label:" + text } else { "row:\(index)" }
+            })
+    }
+
+    /// Each name with how many times it came before: `loss`, `loss#1`.
+    private static func counted(_ names: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        return names.map { name in
+            let count = seen[name, default: 0]
+            seen[name] = count + 1
+            return count == 0 ? name : name + "#\(count)"
+        }
     }
 }

@@ -31,6 +31,14 @@ public struct RunComparison: Sendable {
         public var new: String?
         /// Whether `--set` gave either value.
         public var bySet: Bool
+
+        /// Creates a change.
+        public init(name: String, old: String?, new: String?, bySet: Bool) {
+            self.name = name
+            self.old = old
+            self.new = new
+            self.bySet = bySet
+        }
     }
 
     /// What changed since `record.previous`; nil for a first run.
