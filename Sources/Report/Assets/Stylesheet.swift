@@ -88,8 +88,9 @@ enum Stylesheet {
         .last-run { color: var(--muted); font-size: 0.85rem; }
         /* A value that differs from the last run: the old one on hover, the difference beside it. */
         .changed { cursor: help; }
-        .delta { margin-left: 0.35em; font-size: 0.75em; color: var(--muted); white-space: nowrap;
-          font-variant-numeric: tabular-nums; }
+        /* An inline block, so an inline value's dotted underline does not run under it. */
+        .delta { display: inline-block; margin-left: 0.35em; font-size: 0.75em; color: var(--muted);
+          white-space: nowrap; font-variant-numeric: tabular-nums; }
         /* Under a table's number, so the column's decimal points stay in line. */
         td > .delta { display: block; margin-left: 0; line-height: 1.2; }
         .contents { font-size: 0.92rem; }

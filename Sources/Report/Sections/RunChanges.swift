@@ -29,8 +29,12 @@ struct RunChanges {
             }
             html.wrap("ul") { html in
                 for change in comparison.parameters { parameter(change, into: &html) }
-                for statement in comparison.changed { self.statement(statement, label: "Changed", into: &html) }
-                for statement in comparison.added { self.statement(statement, label: "Added", into: &html) }
+                for statement in Self.inPageOrder(comparison.changed) {
+                    self.statement(statement, label: "Changed", into: &html)
+                }
+                for statement in Self.inPageOrder(comparison.added) {
+                    self.statement(statement, label: "Added", into: &html)
+                }
                 for statement in comparison.removed {
                     html.wrap("li") { html in
                         html.write("Removed: line \(statement.line) of the last run ")
@@ -56,6 +60,11 @@ struct RunChanges {
             parts.append("\(count) \(count == 1 ? one : many) \(what)")
         }
         return parts.joined(separator: "; ")
+    }
+
+    /// `statements` by line: a value in the prose runs after the cells it reads, but is read where it stands.
+    private static func inPageOrder(_ statements: [StatementRecord]) -> [StatementRecord] {
+        statements.sorted { ($0.range.start.line, $0.index) < ($1.range.start.line, $1.index) }
     }
 
     /// `beta 1.0 → 2.0`, `beta 2.0 (new)`, `beta (removed)`.
