@@ -184,6 +184,9 @@ enum Stylesheet {
           table.data.wide td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: 0.15rem 0.7rem; }
           table.data.wide td::before { content: attr(data-label); color: var(--muted); text-align: left; }
           table.data.wide td:first-child { font-weight: 600; }
+          /* A changed number keeps its difference beside it, at the card's right edge. */
+          table.data.wide td.changed { justify-content: flex-end; align-items: baseline; gap: 0.4rem; }
+          table.data.wide td.changed::before { margin-right: auto; }
           /* A chart shrunk to a phone's width has unreadable labels: keep it legible and scroll it. */
           .chart { overflow-x: auto; }
           .chart svg { min-width: 34rem; }
