@@ -140,3 +140,31 @@ func aChangedNumberIsMarkedWithItsDifferenceInItsColumnsFormat(
     let found = (0..<3).map { row in (1..<3).map { cells.number(row: row, column: $0) } }
     #expect(found == [[3, 4], [nil, nil], [1, 2]])
 }
+
+/// The summary names three parameters and counts the rest, then counts the statements added and
+/// removed; the list says each, a removed statement by its line in the last run.
+@Test func theSummaryCountsWhatItDoesNotNameAndTheListSaysEachStatement() throws {
+    func run(_ value: String, _ sources: [String], names: [String]) -> RunRecord {
+        RunRecord(
+            notebook: "n.md", title: nil, seed: 0,
+            parameters: names.map { .init(name: $0, type: "Int", value: value, overridden: false) },
+            statements: sources.enumerated().map { index, source in
+                StatementRecord(
+                    index: index, cell: 0, range: SourceRange(at: SourceLocation(line: 10 + index, column: 1)),
+                    source: source, binding: nil, status: .ran, cacheHit: false, seconds: 0, seed: 0, key: "",
+                    display: .text("1"), message: nil)
+            }, startedAt: "2025-03-01T12:00:00Z", seconds: 0)
+    }
+    var record = run("2", ["kept()", "added(<b>)"], names: ["a", "b", "c", "d"])
+    record.previous = PreviousRun.of(run("1", ["gone()", "kept()", "also_gone()"], names: ["a", "b", "c", "d", "e"]))
+    let changes = RunChanges(comparison: try #require(RunComparison(record)), startedAt: record.startedAt)
+    #expect(
+        changes.summary == "a 1 → 2; b 1 → 2; c 1 → 2; 2 more parameters; 1 statement added; 2 statements removed")
+    var html = HTMLBuilder()
+    changes.render(into: &html)
+    #expect(
+        html.text.contains(
+            "<li>Parameter <code>e</code>: <code>1</code> → <code>none</code></li><li>Added: <a href=\"#cell-1\">"
+                + "line 11</a> <code>added(&lt;b&gt;)</code></li><li>Removed: line 10 of the last run <code>gone()"
+                + "</code></li><li>Removed: line 12 of the last run <code>also_gone()</code></li>"))
+}
