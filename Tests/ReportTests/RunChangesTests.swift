@@ -168,3 +168,21 @@ func aChangedNumberIsMarkedWithItsDifferenceInItsColumnsFormat(
                 + "line 11</a> <code>added(&lt;b&gt;)</code></li><li>Removed: line 10 of the last run <code>gone()"
                 + "</code></li><li>Removed: line 12 of the last run <code>also_gone()</code></li>"))
 }
+
+/// A sweep's comparison names the same model in every row: its rows are told apart by the name
+/// and the setting, so a setting added in the middle is new rather than shifting the rows below.
+@Test func aSweepsComparisonRowsAreFoundByTheirSettingWhenOneIsAdded() {
+    func row(_ beta: Double, _ loss: Double) -> [DisplayTable.Cell] {
+        [.text("MLP VAE"), .number(beta), .number(2), .number(loss), .text("")]
+    }
+    let columns = ["model", "beta", "n", "test loss", "best"]
+    let last = DisplayTable(columns: columns, rows: [row(0.5, 110), row(1, 105), row(4, 120)])
+    let now = DisplayTable(columns: columns, rows: [row(0.5, 111), row(1, 105), row(2, 108), row(4, 121)])
+    let cells = PreviousCells(last, matching: now)
+    #expect((0..<4).map { cells.number(row: $0, column: 3) } == [110, 105, nil, 120])
+    // A table of numbers alone, one row, is matched by position.
+    let single = PreviousCells(
+        DisplayTable(columns: ["loss"], rows: [[.number(3)]]),
+        matching: DisplayTable(columns: ["loss"], rows: [[.number(4)]]))
+    #expect(single.number(row: 0, column: 0) == 3)
+}
