@@ -16,7 +16,11 @@ its charts draw their bands; with FIGURES (`confusion=4,mistakes=4,accuracy=2`, 
 the page must hold exactly that many confusion matrices, mistake grids, accuracy charts,
 comparison tables and banded charts.
 
-Usage: python3 Scripts/check_report.py REPORT.html [SCREENSHOT_DIR] [FORMULAS,ERRORS] [FIGURES]   (see Scripts/check-report)
+Checks that each value marked as changed since the last run has the old value as its hover text
+(`title`) and each changed number shows its ▲/▼ difference; with CHANGES, at least that many
+numbers must show one.
+
+Usage: python3 Scripts/check_report.py REPORT.html [SCREENSHOT_DIR] [FORMULAS,ERRORS] [FIGURES] [CHANGES]   (see Scripts/check-report)
 Python's standard library only: the WebSocket client below is the minimum the protocol needs.
 """
 
@@ -336,6 +340,29 @@ INTERACTIONS = r"""
 """
 
 
+# Values that differ from the last run: each has the old value in its title (the hover text, no
+# script needed), and each number's ▲/▼ difference is laid out; a header that counts changed
+# results has values marked.
+CHANGE_CHECKS = r"""
+(() => {
+  const problems = [];
+  const changed = [...document.querySelectorAll(".changed")];
+  for (const element of changed) {
+    const title = element.getAttribute("title") || "";
+    if (!/(^| · )last run: \S/.test(title)) problems.push("a changed value has no old value on hover: " + element.textContent.slice(0, 40));
+    const delta = element.querySelector(":scope > .delta");
+    if (delta && (!/^[▲▼] \S/.test(delta.textContent) || delta.getBoundingClientRect().width === 0)) {
+      problems.push("a changed number does not show its difference: " + element.textContent.slice(0, 40));
+    }
+  }
+  const summary = document.querySelector("details.run-changes summary");
+  const counted = summary && summary.textContent.match(/\d+ results? changed/);
+  if (counted && changed.length === 0) problems.push("the header says " + counted[0] + " but no value is marked");
+  return {problems, changed: changed.length, deltas: document.querySelectorAll(".changed > .delta").length};
+})()
+"""
+
+
 def screenshot(browser, path, width, dark, mobile):
     browser.page("Emulation.setEmulatedMedia",
                  {"features": [{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
@@ -356,6 +383,7 @@ def main():
     shots = sys.argv[2] if len(sys.argv) > 2 else ""
     expected_math = sys.argv[3] if len(sys.argv) > 3 else ""
     expected_figures = sys.argv[4] if len(sys.argv) > 4 else ""
+    expected_changes = int(sys.argv[5]) if len(sys.argv) > 5 and sys.argv[5] else 0
     browser = Browser()
     problems = []
     try:
@@ -368,7 +396,12 @@ def main():
         static = browser.evaluate(STATIC_CHECKS)
         interactive = browser.evaluate(INTERACTIONS)
         figures = browser.evaluate(FIGURE_CHECKS)
-        problems += static["problems"] + interactive["problems"] + figures["problems"] + browser.evaluate(TABLES_FIT)
+        changes = browser.evaluate(CHANGE_CHECKS)
+        problems += static["problems"] + interactive["problems"] + figures["problems"] + changes["problems"]
+        problems += browser.evaluate(TABLES_FIT)
+        if changes["deltas"] < expected_changes:
+            problems.append(f"expected at least {expected_changes} numbers marked as changed since the last run, "
+                            f"found {changes['deltas']}")
         for expectation in filter(None, expected_figures.split(",")):
             kind, count = expectation.split("=")
             if figures.get(kind) != int(count):
@@ -413,7 +446,9 @@ def main():
           f"{interactive['zoomable']} zoomable grids, {static['formulas']} formulas as MathML, "
           f"{static['mathErrors']} formula errors in place, {figures['confusion']} confusion matrices, "
           f"{figures['mistakes']} mistake grids, {figures['accuracy']} accuracy charts, "
-          f"{figures['comparison']} comparison tables, {figures['banded']} banded charts, {report.stat().st_size:,} bytes")
+          f"{figures['comparison']} comparison tables, {figures['banded']} banded charts, "
+          f"{changes['changed']} values changed since the last run ({changes['deltas']} numbers with ▲/▼), "
+          f"{report.stat().st_size:,} bytes")
     finish(problems, "no script errors, every image decoded, no network requests")
 
 

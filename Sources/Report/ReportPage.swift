@@ -55,7 +55,8 @@ public struct ReportPage: Sendable {
     /// The page.
     public func html() -> String {
         let renderer = MarkdownRenderer()
-        let main = notebookHTML(renderer: renderer)
+        let comparison = RunComparison(record)
+        let main = notebookHTML(renderer: renderer, comparison: comparison)
         let scripts = inlineScripts(hasMath: renderer.hasMath) + (live.map { [$0.script] } ?? [])
         // The served preview page talks back to its own server; the file never does.
         let policy = ContentSecurityPolicy(scripts: scripts, connectsToItsServer: live != nil)
@@ -76,7 +77,7 @@ public struct ReportPage: Sendable {
             live?.renderBanner(into: &page)
             Header(
                 title: title, record: record, context: context,
-                defaults: Header.defaults(in: document)
+                defaults: Header.defaults(in: document), comparison: comparison
             ).render(into: &page)
             Contents(headings: renderer.headings).render(into: &page)
             page.wrap("main", ["class": "notebook"]) { $0.raw(main) }
@@ -98,26 +99,33 @@ public struct ReportPage: Sendable {
     }
 
     /// The notebook's blocks in order: each prose block rendered by `renderer` with its computed
-    /// values in place, each cell with what its statements produced.
-    private func notebookHTML(renderer: MarkdownRenderer) -> String {
+    /// values in place, each cell with what its statements produced, the values that changed
+    /// since the last run marked.
+    private func notebookHTML(renderer: MarkdownRenderer, comparison: RunComparison?) -> String {
         var catalog = FigureCatalog(statements: displayedStatements)
         catalog.unwritten = unwrittenFigures
         var main = HTMLBuilder()
         var proseSeen = false
+        // The prose values the header's list of changes links to, each anchored once.
+        var anchors = Set(((comparison?.changed ?? []) + (comparison?.added ?? [])).map(\.index))
         for (index, block) in document.blocks.enumerated() {
             switch block {
             case .prose(let prose):
                 // The header shows the title, so a first line repeating it as `# Title` is dropped.
                 let markdown = proseSeen ? prose.text : Self.droppingTitle(title, from: prose.text)
                 proseSeen = true
-                let values = document.inlineExpressions.filter { $0.block == index }.map {
-                    InlineValue($0, record: record)
+                let values = document.inlineExpressions.filter { $0.block == index }.map { inline in
+                    InlineValue(
+                        inline, record: record,
+                        previous: inline.statement.flatMap { comparison?.previousDisplay(of: $0) },
+                        anchored: inline.statement.map { anchors.remove($0) != nil } ?? false)
                 }
                 main.wrap("div", ["class": "prose"]) { $0.raw(renderer.html(markdown, values: values)) }
             case .cell(let cell):
                 CellView(
                     cell: cell, statements: record.statements.filter { $0.cell == cell.index },
-                    notebookPath: record.notebook, catalog: catalog, figureDirectory: name + "/"
+                    notebookPath: record.notebook, catalog: catalog, figureDirectory: name + "/",
+                    comparison: comparison
                 ).render(into: &main)
             }
         }

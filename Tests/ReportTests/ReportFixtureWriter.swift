@@ -8,7 +8,7 @@ import TestSupport
 import Testing
 
 /// Writes the report of a small real run of `Notebooks/vae_compare.md` (1 epoch, 512 training
-/// and 256 test images) to `Output/report-check/vae_compare.html`, for `Scripts/check-report` to
+/// and 128 test images, after a run on 256) to `Output/report-check/vae_compare.html`, for `Scripts/check-report` to
 /// open in a browser, and the run as `vae_compare.ipynb` beside it for `Scripts/check-ipynb`. It trains two models for a few seconds, so it runs only when asked:
 /// `NB_WRITE_REPORT_FIXTURE=1 swift test --filter ReportTests.theReportOfASmallRealRunIsWritten`.
 @Test(.enabled(if: ProcessInfo.processInfo.environment["NB_WRITE_REPORT_FIXTURE"] == "1"))
@@ -25,13 +25,21 @@ func theReportOfASmallRealRunIsWrittenForTheBrowserCheck() throws {
         """
     let text = try String(contentsOfFile: path, encoding: .utf8) + table
     let document = Document(source: SourceFile(path: "Notebooks/vae_compare.md", text: text))
-    let overrides = ["epochs=1", "train_images=512", "test_images=256"]
-    let (plan, diagnostics) = Checker(registry: Builtins.registry, hints: .nb).check(document, overrides: overrides)
-    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
     let cache = FileManager.default.temporaryDirectory.appendingPathComponent("nb-report-cache-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: cache) }
-    let record = Executor(plan: try #require(plan), cache: CacheStore(directory: cache), observer: nil).run()
+    // Two runs, the second on fewer test images, so the page marks the numbers that changed.
+    var last: RunRecord?
+    for testImages in [256, 128] {
+        let overrides = ["epochs=1", "train_images=512", "test_images=\(testImages)"]
+        let (plan, diagnostics) = Checker(registry: Builtins.registry, hints: .nb).check(document, overrides: overrides)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        last = Executor(
+            plan: try #require(plan), cache: CacheStore(directory: cache), observer: nil, previous: last
+        ).run()
+    }
+    let record = try #require(last)
     #expect(record.succeeded)
+    #expect(record.previous != nil)
 
     let context = ReportContext(
         version: "test", gitCommit: nil,

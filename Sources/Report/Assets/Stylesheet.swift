@@ -81,6 +81,18 @@ enum Stylesheet {
         table.parameters tr.overridden td { background: var(--skip-bg); }
         .set-mark { font: 600 0.78rem var(--mono); color: var(--skip); border: 1px solid currentColor;
           border-radius: 4px; padding: 0 0.3rem; }
+        .run-changes { margin: 0 0 1rem; font-size: 0.92rem; }
+        .run-changes summary { cursor: pointer; font-weight: 600; }
+        .run-changes ul { margin: 0.3rem 0 0; padding-left: 1.2rem; }
+        .run-changes .set-mark, .last-run { margin-left: 0.5ch; }
+        .last-run { color: var(--muted); font-size: 0.85rem; }
+        /* A value that differs from the last run: the old one on hover, the difference beside it. */
+        .changed { cursor: help; }
+        /* An inline block, so an inline value's dotted underline does not run under it. */
+        .delta { display: inline-block; margin-left: 0.35em; font-size: 0.75em; color: var(--muted);
+          white-space: nowrap; font-variant-numeric: tabular-nums; }
+        /* Under a table's number, so the column's decimal points stay in line. */
+        td > .delta { display: block; margin-left: 0; line-height: 1.2; }
         .contents { font-size: 0.92rem; }
         .contents-title { margin: 0 0 0.3rem; font-weight: 600; color: var(--muted); }
         .contents ol { list-style: none; margin: 0; padding: 0; }
@@ -172,6 +184,9 @@ enum Stylesheet {
           table.data.wide td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: 0.15rem 0.7rem; }
           table.data.wide td::before { content: attr(data-label); color: var(--muted); text-align: left; }
           table.data.wide td:first-child { font-weight: 600; }
+          /* A changed number keeps its difference beside it, at the card's right edge. */
+          table.data.wide td.changed { justify-content: flex-end; align-items: baseline; gap: 0.4rem; }
+          table.data.wide td.changed::before { margin-right: auto; }
           /* A chart shrunk to a phone's width has unreadable labels: keep it legible and scroll it. */
           .chart { overflow-x: auto; }
           .chart svg { min-width: 34rem; }

@@ -13,8 +13,10 @@ struct InlineValue: Equatable {
     /// or the expression when the run has none.
     var text: String
 
-    /// The value of `inline` in `record`.
-    init(_ inline: InlineExpression, record: RunRecord) {
+    /// The value of `inline` in `record`. `previous` is the last run's value when it differs,
+    /// shown on hover with a ▲ or ▼; `anchored` gives the value the id the header's list of
+    /// changes links to, `value-<statement>`.
+    init(_ inline: InlineExpression, record: RunRecord, previous: DisplayValue? = nil, anchored: Bool = false) {
         expression = inline.text
         text = Self.plainText(inline, record: record) ?? inline.text
         let entry = inline.statement.flatMap { index in record.statements.first { $0.index == index } }
@@ -25,9 +27,20 @@ struct InlineValue: Equatable {
         }
         switch (entry.status, entry.display) {
         case (.ran, .text(let text)?), (.cached, .text(let text)?):
+            let type = entry.scalarType
+            var change: NumberChange?
+            if case .text(let old)? = previous {
+                change = NumberChange.between(
+                    old: old, new: text, numeric: type == .int || type == .float,
+                    written: { Self.formatted($0, type: type) })
+            }
+            let id = anchored ? " id=\"value-\(entry.index)\"" : ""
+            var marker = HTMLBuilder()
+            change?.render(into: &marker)
             html =
-                "<span class=\"inline-value\" title=\"\(Markup.escape(title))\">"
-                + Markup.escape(Self.formatted(text, type: entry.scalarType)) + "</span>"
+                "<span class=\"inline-value\(change == nil ? "" : " changed")\"\(id) title=\""
+                + Markup.escape(title + (change.map { " · " + $0.title } ?? "")) + "\">"
+                + Markup.escape(Self.formatted(text, type: type)) + marker.finished() + "</span>"
         case (.failed, _):
             let message = entry.message ?? "failed"
             html = Self.span(

@@ -15,6 +15,8 @@ struct CellView {
     var catalog: FigureCatalog
     /// Where the figure files are, relative to the page: `vae_compare/`.
     var figureDirectory: String
+    /// What changed since the last run, to mark the values that differ; nil for a first run.
+    var comparison: RunComparison? = nil
 
     /// Writes the cell as a `<section class="cell">`.
     func render(into html: inout HTMLBuilder) {
@@ -112,8 +114,11 @@ struct CellView {
                 }
                 var ordinal = 0
                 DisplayView(
-                    catalog: catalog, figureDirectory: figureDirectory, statement: statement.index
-                ).render(display, ordinal: &ordinal, into: &html)
+                    catalog: catalog, figureDirectory: figureDirectory, statement: statement.index,
+                    numeric: statement.scalarType == .int || statement.scalarType == .float
+                ).render(
+                    display, previous: comparison?.previousDisplay(of: statement.index), ordinal: &ordinal,
+                    into: &html)
             }
         }
     }

@@ -13,6 +13,8 @@ struct Header {
     var context: ReportContext
     /// Each parameter's front-matter default as written, by name.
     var defaults: [String: String]
+    /// What changed since the last run; nil for a first run.
+    var comparison: RunComparison? = nil
 
     /// The defaults written in `document`'s front matter, by parameter name.
     static func defaults(in document: Document) -> [String: String] {
@@ -49,6 +51,7 @@ struct Header {
             }
         }
         html.close()
+        if let comparison { RunChanges(comparison: comparison, startedAt: record.startedAt).render(into: &html) }
         if !record.parameters.isEmpty { parameters(into: &html) }
         html.close()
     }
@@ -104,14 +107,19 @@ struct Header {
             }
         }
         html.open("tbody")
+        let changes = Dictionary(
+            (comparison?.parameters ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for parameter in record.parameters {
             html.wrap("tr", ["class": parameter.overridden ? "overridden" : nil]) { html in
                 html.wrap("td") { $0.element("code", text: parameter.name) }
                 html.wrap("td") { $0.element("code", text: parameter.value) }
                 html.wrap("td") { html in
-                    guard parameter.overridden else { return }
-                    html.element("span", ["class": "set-mark"], text: "--set")
-                    if let original = defaults[parameter.name] { html.write(" default " + original) }
+                    if parameter.overridden {
+                        html.element("span", ["class": "set-mark"], text: "--set")
+                        if let original = defaults[parameter.name] { html.write(" default " + original) }
+                    }
+                    guard let old = changes[parameter.name]?.old else { return }
+                    html.element("span", ["class": "last-run"], text: "last run " + old)
                 }
             }
         }

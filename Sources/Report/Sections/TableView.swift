@@ -5,6 +5,9 @@ import Runner
 struct TableView {
     /// The table.
     var table: DisplayTable
+    /// The same table in the last run, when its values changed: each number that differs shows
+    /// the old one on hover and a ▲ or ▼ with the difference.
+    var previous: DisplayTable? = nil
 
     /// From this many columns a table is `wide`.
     static let wideColumns = 7
@@ -43,14 +46,28 @@ struct TableView {
             }
         }
         html.open("tbody")
-        for row in table.rows {
+        let old = previous.map { PreviousCells($0, matching: table) }
+        for (rowIndex, row) in table.rows.enumerated() {
             html.open("tr")
             for (column, cell) in row.enumerated() {
                 let format = column < formats.count ? formats[column] : nil
                 switch cell {
                 case .number(let value):
-                    let text = (format ?? TableNumberFormat(column: [value])).string(value)
-                    html.element("td", ["class": "number", "data-label": label(column, wide: wide)], text: text)
+                    let cellFormat = format ?? TableNumberFormat(column: [value])
+                    let text = cellFormat.string(value)
+                    let change = old?.number(row: rowIndex, column: column).flatMap {
+                        NumberChange(
+                            old: $0, new: value, oldText: cellFormat.string($0), newText: text, format: cellFormat)
+                    }
+                    html.open(
+                        "td",
+                        [
+                            "class": change == nil ? "number" : "number changed", "title": change?.title,
+                            "data-label": label(column, wide: wide),
+                        ])
+                    html.write(text)
+                    change?.render(into: &html)
+                    html.close()
                 case .text(let text):
                     html.element(
                         "td", ["class": format == nil ? nil : "number", "data-label": label(column, wide: wide)],

@@ -45,8 +45,9 @@ public struct Executor: Sendable {
             previous: previous)
     }
 
-    /// Runs the notebook as `schedule` (by default, `schedule()`) decides, and returns its record;
-    /// failures are in the record, never thrown. Remembers the input files' digests for next time.
+    /// Runs the notebook as `schedule` (by default, `schedule()`) decides, and returns its record,
+    /// which keeps the `previous` run to compare with; failures are in the record, never thrown.
+    /// Remembers the input files' digests for next time.
     public func run(_ schedule: Schedule? = nil) -> RunRecord {
         let clock = ContinuousClock()
         let start = clock.now
@@ -57,7 +58,7 @@ public struct Executor: Sendable {
         return RunRecord(
             notebook: plan.document.source.path, title: plan.document.frontMatter?.title, seed: plan.seed,
             parameters: plan.recordParameters, statements: run.records(), startedAt: startedAt,
-            seconds: (clock.now - start).seconds)
+            seconds: (clock.now - start).seconds, previous: previous.flatMap(PreviousRun.of))
     }
 }
 

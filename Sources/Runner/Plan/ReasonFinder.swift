@@ -17,17 +17,10 @@ struct ReasonFinder {
         self.plan = plan
         self.keys = keys
         var previous: [String: StatementRecord] = [:]
-        var occurrences: [String: Int] = [:]
         var places: [Place: StatementRecord] = [:]
         var ordinals: [Int?: Int] = [:]
-        var lastRange: SourceRange?
-        for statement in record?.statements ?? [] {
-            // The members of a lifted statement follow one another, at one range.
-            let first = statement.member == nil || statement.range != lastRange
-            lastRange = statement.range
-            let identity = StatementIdentity.of(
-                binding: statement.binding, source: statement.source, member: statement.member, first: first,
-                occurrences: &occurrences)
+        let statements = record?.statements ?? []
+        for (statement, identity) in zip(statements, StatementIdentity.of(statements)) {
             previous[identity] = statement
             // A member of a sweep is matched by its point only: its place is its statement's.
             if statement.binding == nil, statement.member == nil {

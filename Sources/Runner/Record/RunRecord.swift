@@ -18,12 +18,16 @@ public struct RunRecord: Hashable, Sendable, Codable {
     public var startedAt: String
     /// The whole run's wall-clock time.
     public var seconds: Double
+    /// The last run of the notebook, which the report compares this one with; nil for a first run
+    /// and in records written before it was kept.
+    public var previous: PreviousRun?
 
     /// Creates a record.
     public init(
         notebook: String, title: String?, seed: UInt64, parameters: [Parameter], statements: [StatementRecord],
-        startedAt: String, seconds: Double
+        startedAt: String, seconds: Double, previous: PreviousRun? = nil
     ) {
+        self.previous = previous
         self.notebook = notebook
         self.title = title
         self.seed = seed
