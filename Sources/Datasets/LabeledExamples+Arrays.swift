@@ -68,7 +68,7 @@ extension LabeledExamples {
         let size = layout.shape.reduce(1, *)
         var values: Values =
             array.header.type == .uint8
-            ? .bytes(array.withPayload { Array($0.prefix(count * size)) })
+            ? .bytes(array.bytesOfPayload(count: count * size))
             : .floats(Array(array.floats().prefix(count * size)))
         if layout.channelsLast { values = values.channelsFirst(count: count, shape: layout.shape) }
         self.init(

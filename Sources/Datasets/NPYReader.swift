@@ -16,6 +16,20 @@ public struct NPYArray: Sendable {
         try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[payloadOffset...])) }
     }
 
+    /// The first `count` bytes of the elements: the array read from a `.npy` file itself when it
+    /// is all of them (no copy), else copied at once.
+    func bytesOfPayload(count: Int) -> [UInt8] {
+        if payloadOffset == 0, count == bytes.count { return bytes }
+        return withPayload { raw in
+            [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
+                if let base = raw.baseAddress, let target = out.baseAddress {
+                    UnsafeMutableRawPointer(target).copyMemory(from: base, byteCount: count)
+                }
+                initialized = count
+            }
+        }
+    }
+
     /// The extent of each axis, outermost first.
     public var shape: [Int] { header.shape }
 

@@ -37,15 +37,12 @@ enum ArrayDataOperations {
         let (imagesName, labelsName) = (try arguments.string("images"), try arguments.string("labels"))
         let images = try NPZReader.read(path: path, array: imagesName)
         let labels = try NPZReader.read(path: path, array: labelsName)
-        let examples = try LabeledExamples(
-            name: title(path, arguments), array: images, path: "\(path)/\(imagesName).npy",
+        let labelsPath = "\(path)/\(labelsName).npy"
+        return try value(
+            images, title: title(path, arguments), path: "\(path)/\(imagesName).npy",
             labels: try LabeledExamples.classIndices(
-                try labels.integers(path: path), shape: labels.shape, path: "\(path)/\(labelsName).npy"),
-            labelsPath: "\(path)/\(labelsName).npy", classNames: try DataLoading.classNames(arguments),
-            limit: try DataLoading.limit(arguments))
-        return DataLoading.value(
-            examples, limit: try DataLoading.limit(arguments), notes: [DataLoading.note(for: images.header.type)],
-            context: context)
+                try labels.integers(path: labelsPath), shape: labels.shape, path: labelsPath),
+            labelsPath: labelsPath, arguments, context)
     }
 
     static let npy = OperationSpec(
@@ -85,12 +82,9 @@ enum ArrayDataOperations {
             labels = try LabeledExamples.classIndices(
                 try array.integers(path: labelsPath), shape: array.shape, path: labelsPath)
         }
-        let examples = try LabeledExamples(
-            name: title(path, arguments), array: images, path: path, labels: labels, labelsPath: labelsPath,
-            classNames: try DataLoading.classNames(arguments), limit: try DataLoading.limit(arguments))
-        return DataLoading.value(
-            examples, limit: try DataLoading.limit(arguments), notes: [DataLoading.note(for: images.header.type)],
-            context: context)
+        return try value(
+            images, title: title(path, arguments), path: path, labels: labels, labelsPath: labelsPath, arguments,
+            context)
     }
 
     static let cifar10 = OperationSpec(
@@ -128,6 +122,20 @@ enum ArrayDataOperations {
             values: .bytes(Array(pixels.prefix(count * CIFAR10.imageBytes))), labels: Array(labels.prefix(count)),
             classNames: try CIFAR10.classNames(path: files[0]))
         return DataLoading.value(examples, limit: limit, notes: [.bytesScaled(dtype: "uint8")], context: context)
+    }
+
+    /// The data set of the examples in `images` (read from `path`) with `labels`, named `title`, as
+    /// the call's `classes:` and `limit:` ask.
+    private static func value(
+        _ images: NPYArray, title: String, path: String, labels: [UInt8]?, labelsPath: String, _ arguments: Arguments,
+        _ context: RunContext
+    ) throws -> Value {
+        let limit = try DataLoading.limit(arguments)
+        let examples = try LabeledExamples(
+            name: title, array: images, path: path, labels: labels, labelsPath: labelsPath,
+            classNames: try DataLoading.classNames(arguments), limit: limit)
+        return DataLoading.value(
+            examples, limit: limit, notes: [DataLoading.note(for: images.header.type)], context: context)
     }
 
     /// The number of classes labels name: one more than the largest.

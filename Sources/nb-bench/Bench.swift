@@ -48,7 +48,11 @@ struct Bench: ParsableCommand {
     @Option(help: "The label column of the --csv table.")
     var csvLabel = "label"
 
+    @Option(help: "Time checking and reading this .npy, .npz (x_train, y_train) or CIFAR-10 folder instead.")
+    var arrays: String?
+
     func run() throws {
+        if let arrays { return try measureArrays(path: arrays) }
         if let imageFolder {
             return print(BenchMessages.imageFolderLine(try ImageFolderTiming(path: imageFolder, repeats: 21, reads: 5)))
         }

@@ -17,6 +17,13 @@ enum BenchMessages {
     /// The name of the loss's row in the classifier's table: `softmax cross-entropy on (128, 10)`.
     static func lossPass(_ shape: Shape) -> String { "softmax cross-entropy on \(shape)" }
 
+    /// A NumPy file's or CIFAR-10 folder's check time and read speed (of the values read).
+    static func arraysLine(path: String, bytes: Int, checkSeconds: Double, readSeconds: Double) -> String {
+        String(
+            format: "%@: check %.2f ms, read %.1f ms = %.1f MB/s of values (medians of 7)", path, checkSeconds * 1000,
+            readSeconds * 1000, Double(bytes) / 1e6 / readSeconds)
+    }
+
     /// The CSV reader's check time and read speed on one table.
     static func csvLine(
         path: String, bytes: Int, rows: Int, features: Int, schemaSeconds: Double, readSeconds: Double
