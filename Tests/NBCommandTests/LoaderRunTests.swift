@@ -104,4 +104,48 @@ import Testing
             try command.record().statements.first?.reason
                 == .fileChanged(path: folder.appendingPathComponent("class_0/40.png").path))
     }
+
+    /// Each loader of a user's files reads them as inputs of its statement's key: their SHA-256 is
+    /// recorded, and other bytes behind the same path reload the data set.
+    @Test(arguments: [
+        ("npz", #"npz(path: "data.npz")"#, ["data.npz"]),
+        ("npy", #"npy(path: "x.npy", labels: "y.npy")"#, ["x.npy", "y.npy"]),
+        ("csv", #"csv(path: "table.csv", label: "y")"#, ["table.csv"]),
+    ])
+    func aLoadersFilesAreInItsKey(kind: String, call: String, files: [String]) throws {
+        let command = try NBCommand()
+        defer { command.remove() }
+        func write(variant: UInt8) throws {
+            let data = FixturePaths.fixture("data")
+            for file in files {
+                let target = command.directory.appendingPathComponent(file)
+                switch file {
+                case "data.npz":
+                    // The same arrays, stored or deflated: other bytes behind the path.
+                    let source = variant == 1 ? "stored.npz" : "deflated.npz"
+                    try Data(contentsOf: data.appendingPathComponent(source)).write(to: target)
+                case "x.npy", "y.npy":
+                    var bytes = try Data(contentsOf: data.appendingPathComponent(file == "x.npy" ? "u1.npy" : "i8.npy"))
+                    // The last pixel, or the low byte of the last int64 label: another value is other data.
+                    bytes[bytes.count - (file == "x.npy" ? 1 : 8)] = variant
+                    try bytes.write(to: target)
+                default:
+                    try Data("a,b,y\n1,2,0\n3,4,1\n5,\(variant),1\n".utf8).write(to: target)
+                }
+            }
+        }
+        try write(variant: 1)
+        try command.write(notebook: "# \(kind)\n\n```nb\nd = \(call)\nd\n```\n")
+        let first = try command.run(["notebook.md", "--output", "out"])
+        #expect(first.status == 0, "\(first.errors)")
+        let inputs = try #require(try command.record().statements.first?.inputs)
+        #expect(inputs.map(\.path) == files.map { command.directory.appendingPathComponent($0).path })
+        #expect(inputs.allSatisfy { $0.sha256?.count == 64 && $0.origin == "path:" })
+        #expect(try command.run(["notebook.md", "--output", "out"]).status == 0)
+        #expect(try command.record().statements.map(\.status) == [.cached, .cached])
+        try write(variant: 2)
+        #expect(try command.run(["notebook.md", "--output", "out"]).status == 0)
+        let changed = command.directory.appendingPathComponent(files[0]).path
+        #expect(try command.record().statements.first?.reason == .fileChanged(path: changed))
+    }
 }
