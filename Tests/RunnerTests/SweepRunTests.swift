@@ -98,6 +98,12 @@ private final class StopAfter: RunObserver, @unchecked Sendable {
                 "epochs=2, lr=0.01, seed=3",
             ])
         #expect(fits.filter { $0.status == .ran }.map(\.reason) == Array(repeating: .new, count: 4))
+        // The gathering statement says how the grid grew, as the notebook writes its values.
+        let gathered = record.statements.first { $0.binding == "all" }?.reason?.description
+        #expect(
+            gathered
+                == "argument 'fits' changed (epochs 1, 2 × lr 0.1, 0.01 × seed 1, 2 → epochs 1, 2 × lr 0.1, 0.01 × seed 1, "
+                + "2, 3)")
         let (_, overridden, _) = try harness.run(grown, overrides: ["epochs=2,3"])
         #expect(overridden == ["mnist": 1, "mlp": 1, "train": 6, "gathered": 1])
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Notebook
 
 /// Explains why a statement's key is not the one of the last run, by comparing its key parts with
@@ -120,10 +121,31 @@ struct ReasonFinder {
                     name: name, old: before.value, new: parameter.valueText,
                     bySet: parameter.overridden || before.overridden)
             }
+            if path.hasSuffix(Self.axesSuffix) {
+                // A sweep's grid: `fits{axes}`, or `fits[0]{axes}` for a variadic argument.
+                let argument = String(path.dropLast(Self.axesSuffix.count)).replacing(/\[[0-9]+\]$/, with: "")
+                return argumentChange(
+                    at: argument, old: Self.gridText(old?.valueText), new: Self.gridText(part.valueText), in: index)
+            }
             return argumentChange(at: path, old: old?.valueText ?? "default", new: part.valueText, in: index)
         case .lineage:
             return .keyChanged
         }
+    }
+
+    /// What a key's path ends with for the axes of a gathered sweep (see `StatementKey`).
+    private static let axesSuffix = "{axes}"
+
+    /// A sweep's grid as people write it, `beta 0.5, 1.0 × seed 1, 2`, from its key's text
+    /// `[["beta", "0.5", "1.0"], ["seed", "1", "2"]]`; the text itself if it is not one.
+    private static func gridText(_ keyText: String?) -> String {
+        guard let keyText else { return "default" }
+        guard let data = keyText.data(using: .utf8),
+            let axes = try? JSONSerialization.jsonObject(with: data) as? [[String]]
+        else { return keyText }
+        return axes.map { axis in
+            "\(axis.first ?? "") " + axis.dropFirst().joined(separator: ", ")
+        }.joined(separator: " × ")
     }
 
     /// An argument's change, naming the call it belongs to when that call is nested in the
