@@ -43,6 +43,7 @@ struct CellView {
         }
         html.close()
         html.close()
+        sweeps(into: &html)
         let shown = statements.filter {
             $0.status == .failed || $0.status == .skipped || $0.status == .interrupted || isDisplayed($0)
                 || $0.resumedFrom != nil || !($0.inputs ?? []).isEmpty
@@ -54,6 +55,19 @@ struct CellView {
             html.close()
         }
         html.close()
+    }
+
+    /// Each swept statement's lifted type, once for all its members: `line 49: fits is Fit ×8
+    /// (beta 4 × seed 2)`, as diagnostics and `--plan` say it.
+    private func sweeps(into html: inout HTMLBuilder) {
+        var said: Set<Int> = []
+        for statement in statements {
+            guard let lifted = statement.lifted, said.insert(statement.range.start.line).inserted else { continue }
+            let name = statement.binding ?? statement.source
+            html.element(
+                "p", ["class": "provenance sweep-type"],
+                text: "line \(statement.range.start.line): \(name) is \(lifted)")
+        }
     }
 
     /// Where a statement's input files were found, and what it resumed from.
