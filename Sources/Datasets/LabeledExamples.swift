@@ -93,19 +93,6 @@ public struct LabeledExamples: Sendable {
         }
     }
 
-    /// The first `limit` examples (all of them when fewer exist).
-    public func prefix(_ limit: Int) -> LabeledExamples {
-        guard limit < count else { return self }
-        let size = limit * valuesPerExample
-        let kept: Values =
-            switch values {
-            case .bytes(let bytes): .bytes(Array(bytes.prefix(size)))
-            case .floats(let floats): .floats(Array(floats.prefix(size)))
-            }
-        return LabeledExamples(
-            name: name, shape: shape, values: kept, labels: Array(labels.prefix(limit)), classNames: classNames)
-    }
-
     /// How many examples have each label, by class index.
     public var labelCounts: [Int] {
         var counts = [Int](repeating: 0, count: classNames.count)
