@@ -23,7 +23,8 @@ enum ImageDataOperations {
         },
         precheck: DataLoading.precheck(at: "path") { arguments in
             let folder = try ImageFolder(path: try DataLoading.existing(arguments))
-            let shape = try DataLoading.blaming("size") { try folder.elementShape(size: try size(arguments)) }
+            let size: ImageSize? = try DataLoading.blaming("size") { try Self.size(arguments) }
+            let shape = try folder.elementShape(size: size)
             return DatasetFact(
                 imageShape: shape.dimensions, classes: folder.classNames.count, title: title(folder.path))
         }

@@ -129,3 +129,20 @@ func aLoadersShapeAndClassesAreKnownAtCheckTime(loader: String, shapes: String, 
         ])
     #expect(diagnostics.map { $0.range?.start } == ["1️⃣", "2️⃣", "3️⃣", "4️⃣"].map { source[$0] })
 }
+
+/// An image folder whose first image cannot be read is an error at its path, even when the call
+/// also gives a size.
+@Test func anUnreadableFirstImageIsAnErrorAtTheFoldersPath() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nb-folder-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(
+        at: folder.appendingPathComponent("cat"), withIntermediateDirectories: true)
+    try Data("not a picture".utf8).write(to: folder.appendingPathComponent("cat/1.png"))
+    let (source, diagnostics) = check("d = image_folder(path: 1️⃣\"\(folder.path)\", size: [8, 8])")
+    #expect(
+        diagnostics.map(\.message) == [
+            "\(folder.path)/cat/1.png: not a PNG or JPEG file (its 13 bytes start with neither signature); "
+                + "save it again as PNG or JPEG, or remove it from the folder"
+        ])
+    #expect(diagnostics.first?.range?.start == source["1️⃣"])
+}
