@@ -93,9 +93,11 @@ public struct CSVTable: Sendable, Equatable {
 }
 
 extension CSVTable {
-    /// The rows as a data set of examples of shape (F), named `name` for reports.
-    public func examples(name: String) -> LabeledExamples {
+    /// The rows as a data set of examples of shape (F), named `name` for reports, its classes
+    /// named `classNames` (one for each of the label column's values; by default the values).
+    public func examples(name: String, classNames: [String]? = nil) -> LabeledExamples {
         LabeledExamples(
-            name: name, shape: [featureCount], values: .floats(features), labels: labels, classNames: classNames)
+            name: name, shape: [featureCount], values: .floats(features), labels: labels,
+            classNames: classNames ?? self.classNames)
     }
 }

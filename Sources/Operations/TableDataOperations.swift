@@ -57,13 +57,10 @@ enum TableDataOperations {
             table = Standardizer(fitting: training).apply(to: table)
             notes.append(.standardized)
         }
-        let examples = table.examples(name: title(path, arguments))
-        let value = DatasetValue(
-            examples: LabeledExamples(
-                name: examples.name, shape: examples.shape, values: examples.values, labels: examples.labels,
-                classNames: names),
-            notes: notes, featureNames: table.featureNames)
-        return .domain(value)
+        return .domain(
+            DatasetValue(
+                examples: table.examples(name: title(path, arguments), classNames: names), notes: notes,
+                featureNames: table.featureNames))
     }
 
     /// The reading options of a call.
