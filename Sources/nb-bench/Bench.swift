@@ -36,6 +36,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Repeats per pass for --layers (the median is reported).")
     var repeats = 15
 
+    @Option(name: .customLong("gemm"), help: "Which code does the matrix products: packed (nb's own) or openblas.")
+    var kernel = GemmKernel.packed
+
     @Option(help: "Also write the results as JSON to this file.")
     var json: String?
 
@@ -52,6 +55,7 @@ struct Bench: ParsableCommand {
     var arrays: String?
 
     func run() throws {
+        GemmKernel.current = kernel
         if let arrays { return try measureArrays(path: arrays) }
         if let imageFolder {
             return print(BenchMessages.imageFolderLine(try ImageFolderTiming(path: imageFolder, repeats: 21, reads: 5)))
@@ -219,3 +223,5 @@ private func peakMemoryMegabytes() -> Int {
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return usage.ru_maxrss / 1024
 }
+
+extension GemmKernel: ExpressibleByArgument {}

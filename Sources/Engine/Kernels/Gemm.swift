@@ -26,12 +26,12 @@ public enum GemmRecorder {
     }
 }
 
-/// C = alpha · op(A) · op(B) + beta · C for row-major matrices, through OpenBLAS `cblas_sgemm`.
+/// C = alpha · op(A) · op(B) + beta · C for row-major matrices, by `singleThreadedGemm` on each part.
 ///
 /// Every matrix product in the engine goes through here, so transposes are always spelled out
 /// as labels at the call site instead of as leading-dimension arithmetic. A large product is cut
 /// into one block of C's rows or columns per core (the longer side, at multiples of 16 so
-/// OpenBLAS's tiles stay whole), each a single-threaded `cblas_sgemm` on `WorkerPool`, unless a
+/// OpenBLAS's tiles stay whole), each a `singleThreadedGemm` on `WorkerPool`, unless a
 /// cut would make OpenBLAS allocate (`GemmSplit.parts`). The cut depends only on the shape and the
 /// core count, so a result never depends on timing.
 ///
@@ -140,17 +140,55 @@ public func openBLASThreadedGemm(
 ) {
     openblas_set_num_threads(Int32(threads))
     defer { openblas_set_num_threads(1) }
-    singleThreadedGemm(
+    openBLASGemm(
         transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a, lda: transposeA ? m : k, b,
         ldb: transposeB ? k : n, beta: beta, c, ldc: n)
 }
 
-/// `cblas_sgemm` on row-major matrices with explicit leading dimensions, on this thread alone.
+/// Which code computes the engine's matrix products. `nb-bench --gemm` switches it, so both can
+/// be timed on the same shapes in one process.
+public enum GemmKernel: String, Sendable, CaseIterable {
+    /// nb's own 8 × 32 micro-kernel (`packedGemm`) for every product it serves faster
+    /// (`packedServes`), OpenBLAS for the rest.
+    case packed
+    /// OpenBLAS's `cblas_sgemm`, with the kernels OpenBLAS picked (OPENBLAS_CORETYPE).
+    case openBLAS = "openblas"
+
+    /// The kernel every product uses. Set only before training starts, never during a step.
+    nonisolated(unsafe) public static var current = GemmKernel.packed
+
+    /// Whether `packedGemm` takes a product of C (m, n): at least one whole 32-column panel and
+    /// two 8-row blocks. Narrower products waste most of the micro-kernel's zero-padded tile
+    /// (64 × 20 × 3136 NT ran at 50 GFLOP/s against OpenBLAS's 70; 9 × 5292 × 32 TN at 51
+    /// against 53–57).
+    static func packedServes(m: Int, n: Int) -> Bool { n >= GemmTile.columns && m >= 2 * GemmTile.rows }
+}
+
+/// C = alpha · op(A) · op(B) + beta · C on row-major matrices with explicit leading dimensions,
+/// on this thread alone, by `GemmKernel.current`.
 ///
 /// The leading dimensions are the row strides of A, B and C as stored, so a call can work on a
 /// block of a larger matrix; every argument is labelled so no call site reads as 13 positions.
 @inline(__always)
 func singleThreadedGemm(
+    transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
+    _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
+    beta: Float, _ c: UnsafeMutablePointer<Float>, ldc: Int
+) {
+    if GemmKernel.current == .packed && GemmKernel.packedServes(m: m, n: n) {
+        packedGemm(
+            transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a, lda: lda, b, ldb: ldb,
+            beta: beta, c, ldc: ldc)
+    } else {
+        openBLASGemm(
+            transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a, lda: lda, b, ldb: ldb,
+            beta: beta, c, ldc: ldc)
+    }
+}
+
+/// `cblas_sgemm` on row-major matrices with explicit leading dimensions.
+@inline(__always)
+func openBLASGemm(
     transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
     _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
     beta: Float, _ c: UnsafeMutablePointer<Float>, ldc: Int
