@@ -4,8 +4,10 @@ import Engine
 /// Times, each alone, the passes the classifier convnet (issue 28) adds to the engine, on its
 /// shapes at `batch` images: MaxPool2d(2) after each convolution (32×26×26 and 64×11×11 planes),
 /// Dropout(0.5) and Linear(1600, 10) with and without bias on the 1,600 flattened features, and
-/// softmax cross-entropy over 10 classes; AvgPool2d(2) on the same planes for comparison.
-/// Each row is the median of `repeats` runs after two warm-up runs.
+/// softmax cross-entropy over 10 classes; AvgPool2d(2) on the same planes for comparison, and
+/// LeNet's 5×5 convolutions (stride 1, no padding) on the same images: Conv2d(1, 32, 5) on 28×28
+/// and Conv2d(32, 64, 5) on its pooled 12×12 planes. Each row is the median of `repeats` runs
+/// after two warm-up runs.
 func classifierPassRows(batch: Int, repeats: Int) -> [ProfileRow] {
     var generator = SeededGenerator(seed: 3)
     let layers: [(input: Shape, layer: any Layer)] = [
@@ -16,6 +18,8 @@ func classifierPassRows(batch: Int, repeats: Int) -> [ProfileRow] {
         (Shape(batch, 1600), Dropout(probability: 0.5, generator: &generator)),
         (Shape(batch, 1600), Linear(1600, 10, bias: false, generator: &generator)),
         (Shape(batch, 1600), Linear(1600, 10, generator: &generator)),
+        (Shape(batch, 1, 28, 28), Conv2d(1, 32, kernelSize: 5, generator: &generator)),
+        (Shape(batch, 32, 12, 12), Conv2d(32, 64, kernelSize: 5, generator: &generator)),
     ]
     var rows: [ProfileRow] = []
     func row(_ part: String, _ pass: String, _ body: () -> Void) -> ProfileRow {
