@@ -135,8 +135,8 @@ private struct WinogradJob: PartedJob {
             for xi in 0..<16 {
                 singleThreadedGemm(
                     transposeA: false, transposeB: false, m: t.m, n: width, k: t.k,
-                    memory + xi * t.m * t.k, lda: t.k, inputTiles + xi * t.k * width, ldb: width, beta: 0,
-                    productTiles + xi * t.m * width, ldc: width)
+                    memory + xi * t.m * t.k, lda: t.k, inputTiles + xi * t.inputStep, ldb: width, beta: 0,
+                    productTiles + xi * t.productStep, ldc: width)
             }
             t.transformOutput(
                 productTiles, bias: bias, rectifies: rectifies, images: first..<(first + count), into: output)

@@ -39,14 +39,22 @@ struct WinogradTiles {
 
     /// Columns of each transformed matrix V[ξ] and M[ξ]: one per (tile, lane).
     var laneColumns: Int { perPlane * Self.lanes }
+    /// Floats from V[ξ] to V[ξ + 1], and from M[ξ] to M[ξ + 1]: each matrix plus one cache line.
+    /// The transforms read or write all 16 matrices of a tile at once; at the matrices' own size
+    /// (64 × 128 floats on the CNN's 7×7 planes, 32 KB) the 16 streams fell in one set of the
+    /// 8-way L1 and evicted each other. Skewed, the CNN's Winograd layer took 1.97–2.30 ms per
+    /// pass alone instead of 2.39–3.05 (3 interleaved `nb-bench --layers` runs, each pass).
+    var inputStep: Int { k * laneColumns + Self.skew }
+    var productStep: Int { m * laneColumns + Self.skew }
+    private static let skew = 16
     /// U (16, m, k): transformed kernels, or their gradient.
     var transformedKernels: Int { 16 * m * k }
     /// A group's padded planes (k, paddedHeight, paddedWidth, lanes).
     var padded: Int { k * paddedHeight * paddedWidth * Self.lanes }
-    /// V (16, k, laneColumns).
-    var inputTiles: Int { 16 * k * laneColumns }
-    /// M (16, m, laneColumns).
-    var productTiles: Int { 16 * m * laneColumns }
+    /// V (16, k, laneColumns), `inputStep` apart.
+    var inputTiles: Int { 16 * inputStep }
+    /// M (16, m, laneColumns), `productStep` apart.
+    var productTiles: Int { 16 * productStep }
     /// One core's padded planes, V and M.
     var perPart: Int { padded + inputTiles + productTiles }
 
@@ -72,7 +80,7 @@ struct WinogradTiles {
     /// V[ξ][c][(tile, lane)] = (Bᵀ d B)[ξ], d the tile's 4×4 window of the padded plane.
     func transformInput(_ padded: UnsafeMutablePointer<Float>, into inputTiles: UnsafeMutablePointer<Float>) {
         let lanes = Self.lanes
-        let rowStride = paddedWidth * lanes, step = k * laneColumns
+        let rowStride = paddedWidth * lanes, step = inputStep
         for c in 0..<k {
             for ty in 0..<tileRows {
                 for tx in 0..<tileColumns {
@@ -112,7 +120,7 @@ struct WinogradTiles {
         into output: UnsafeMutablePointer<Float>
     ) {
         let lanes = Self.lanes, width = outputWidth
-        let plane = outputHeight * width, step = m * laneColumns
+        let plane = outputHeight * width, step = productStep
         for o in 0..<m {
             let offset = WinogradLanes(repeating: bias?[o] ?? 0)
             for ty in 0..<tileRows {
@@ -158,7 +166,7 @@ struct WinogradTiles {
         _ gradOutput: UnsafePointer<Float>, images: Range<Int>, into productTiles: UnsafeMutablePointer<Float>
     ) {
         let lanes = Self.lanes, width = outputWidth
-        let plane = outputHeight * width, step = m * laneColumns
+        let plane = outputHeight * width, step = productStep
         for o in 0..<m {
             for ty in 0..<tileRows {
                 for tx in 0..<tileColumns {

@@ -62,7 +62,7 @@ private struct WinogradWeightGradientJob: PartedJob {
             for xi in 0..<16 {
                 singleThreadedGemm(
                     transposeA: false, transposeB: true, m: t.m, n: t.k, k: width,
-                    productTiles + xi * t.m * width, lda: width, inputTiles + xi * t.k * width, ldb: width,
+                    productTiles + xi * t.productStep, lda: width, inputTiles + xi * t.inputStep, ldb: width,
                     beta: beta, gradient + xi * t.m * t.k, ldc: t.k)
             }
         }
