@@ -86,8 +86,9 @@ func naiveTransposedConvolution(_ x: Tensor, _ layer: ConvTranspose2d) -> [Float
     return y
 }
 
+/// The largest difference of two results, or infinity when their sizes differ.
 private func maxDifference(_ a: [Float], _ b: [Float]) -> Float {
-    zip(a, b).map { abs($0 - $1) }.max() ?? 0
+    a.count == b.count ? zip(a, b).map { abs($0 - $1) }.max() ?? 0 : .infinity
 }
 
 // The last case is large enough for im2col to split the batch across cores.
@@ -236,18 +237,26 @@ func winogradConvolutionsMatchTheNaiveDefinition(padding: Int, dimensions: [Int]
     #expect(maxDifference(up.weight.grad.values, naiveConvolutionGradients(dy, x, conv).weight) < 2e-3)
 }
 
-// One-channel images with stride 1 and no padding are convolved directly, 16 output columns at a
-// time: rows narrower than 16 take the scalar loop, a row of exactly 16 one vector, and wider
-// rows end in a vector that overlaps the one before it (the convnet's 26 columns, and 33).
+// One-channel images with 3×3 windows, stride 1 and no padding are convolved directly, 16 output
+// columns at a time: rows narrower than 16 take the scalar loop, a row of exactly 16 one vector,
+// and wider rows end in a vector that overlaps the one before it (the convnet's 26 columns, and
+// 33). Every other one-channel convolution works from each image's tap planes
+// (SingleChannelProducts): 5×5 and 1×1 windows, the CNN VAE's first layer (14×14 = 196
+// positions, a last vector overlapping the one before), a plane of 20, planes narrower than a
+// vector (9 and 4), and a batch of one, which one core takes alone. dx is the folded product of
+// the tap planes in every case.
 @Test(arguments: [
-    (3, [2, 1, 8, 9]), (3, [3, 1, 18, 18]), (3, [9, 1, 28, 28]), (5, [2, 1, 12, 37]), (1, [2, 1, 3, 20]),
+    (3, 1, 0, [2, 1, 8, 9]), (3, 1, 0, [3, 1, 18, 18]), (3, 1, 0, [9, 1, 28, 28]), (5, 1, 0, [2, 1, 12, 37]),
+    (1, 1, 0, [2, 1, 3, 20]), (3, 2, 1, [5, 1, 28, 28]), (3, 2, 1, [3, 1, 7, 9]), (3, 2, 1, [2, 1, 5, 5]),
+    (5, 1, 0, [3, 1, 12, 20]), (2, 2, 0, [1, 1, 4, 4]),
 ])
-func singleChannelConvolutionsMatchTheNaiveDefinition(kernel: Int, dimensions: [Int]) {
+func oneChannelConvolutionsMatchTheNaiveDefinition(kernel: Int, stride: Int, padding: Int, dimensions: [Int]) {
     var generator = SeededGenerator(seed: 38)
-    let layer = Conv2d(1, 6, kernelSize: kernel, generator: &generator)
+    let layer = Conv2d(1, 6, kernelSize: kernel, stride: stride, padding: padding, generator: &generator)
     let x = randomTensor(Shape(dimensions), generator: &generator)
     let y = layer.forward(x)
-    #expect(y.shape == Shape(dimensions[0], 6, dimensions[2] - kernel + 1, dimensions[3] - kernel + 1))
+    let side = { (size: Int) in (size + 2 * padding - kernel) / stride + 1 }
+    #expect(y.shape == Shape(dimensions[0], 6, side(dimensions[2]), side(dimensions[3])))
     #expect(maxDifference(y.values, naiveConvolution(x, layer)) < 1e-5)
     let dy = randomTensor(y.shape, generator: &generator)
     layer.zeroGrad()
@@ -255,4 +264,26 @@ func singleChannelConvolutionsMatchTheNaiveDefinition(kernel: Int, dimensions: [
     let expected = naiveConvolutionGradients(x, dy, layer)
     #expect(maxDifference(dx.values, expected.input) < 1e-5)
     #expect(maxDifference(layer.weight.grad.values, expected.weight) < 1e-3)
+}
+
+/// A transposed convolution to one channel (the CNN VAE's last layer) is the adjoint of the
+/// one-channel convolution with the same weights: y = convᵀ(x), dx = conv(dy), and dW is that
+/// convolution's dW with dy as its input and x as its output gradient.
+@Test(arguments: [[6, 4, 14, 14], [3, 5, 7, 7], [2, 3, 2, 3]])
+func oneChannelTransposedConvolutionsMatchTheirAdjoint(dimensions: [Int]) {
+    var generator = SeededGenerator(seed: 40)
+    let up = ConvTranspose2d(
+        dimensions[1], 1, kernelSize: 3, stride: 2, padding: 1, outputPadding: 1, generator: &generator)
+    up.bias.value.fill(0)
+    let x = randomTensor(Shape(dimensions), generator: &generator)
+    let y = up.forward(x)
+    let conv = Conv2d(1, dimensions[1], kernelSize: 3, stride: 2, padding: 1, generator: &generator)
+    _ = conv.weight.value.buffer.update(fromContentsOf: up.weight.value.buffer)
+    conv.bias.value.fill(0)
+    #expect(maxDifference(y.values, naiveConvolutionGradients(Tensor(zeros: y.shape), x, conv).input) < 1e-5)
+    let dy = randomTensor(y.shape, generator: &generator)
+    up.zeroGrad()
+    let dx = up.backward(gradOutput: dy)
+    #expect(maxDifference(dx.values, naiveConvolution(dy, conv)) < 1e-5)
+    #expect(maxDifference(up.weight.grad.values, naiveConvolutionGradients(dy, x, conv).weight) < 1e-3)
 }

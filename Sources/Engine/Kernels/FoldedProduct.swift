@@ -17,6 +17,9 @@ func foldedProduct(
 ) {
     GemmRecorder.record(
         GemmCall(transposeA: true, transposeB: false, m: g.rows, n: g.columns, k: k, accumulates: false))
+    if g.channels == 1 {
+        return singleChannelFoldedProduct(weight: weight, source: source, k: k, g, image: image, scratch: &scratch)
+    }
     let parts = min(Parallelism.cores, g.batch)
     let blockImages = max(1, min(49_152 / (g.rows * g.columnHeight * g.columnWidth), g.batch / parts))
     let layout = FoldedBlocks(
