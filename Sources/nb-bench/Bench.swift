@@ -145,9 +145,9 @@ struct Bench: ParsableCommand {
         return LayerProfile(name: name, model: model, step: step, images: images, repeats: repeats).rows()
     }
 
-    /// The rate the best of two ways of running `cblas_sgemm` reaches on exactly these products,
-    /// run back to back: OpenBLAS's own threads on each whole product, and the engine's `gemm`
-    /// (single-threaded OpenBLAS on one block per core).
+    /// The rate the best of two ways of running these products reaches on exactly them, back to
+    /// back: `cblas_sgemm` with OpenBLAS's own threads on each whole product, and the engine's
+    /// `gemm` (one block per core, each by `GemmKernel.current`).
     private func sgemmRate(of calls: [GemmCall]) -> (openblasThreads: Double, engine: Double) {
         let largest = calls.map { max($0.m * $0.k, $0.k * $0.n, $0.m * $0.n) }.max() ?? 1
         let a = Tensor(zeros: [largest]), b = Tensor(zeros: [largest]), c = Tensor(zeros: [largest])
