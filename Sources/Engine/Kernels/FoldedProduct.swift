@@ -17,7 +17,7 @@ func foldedProduct(
 ) {
     GemmRecorder.record(
         GemmCall(transposeA: true, transposeB: false, m: g.rows, n: g.columns, k: k, accumulates: false))
-    if g.channels == 1 {
+    if g.usesTapPlanes {
         return singleChannelFoldedProduct(weight: weight, source: source, k: k, g, image: image, scratch: &scratch)
     }
     let parts = min(Parallelism.cores, g.batch)

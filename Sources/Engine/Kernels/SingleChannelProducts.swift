@@ -14,7 +14,14 @@
 /// Sixteen positions of an output plane.
 private typealias PlaneLanes = SIMD16<Float>
 
-/// `unfoldedProducts` for `g.channels == 1`: the same products, from each image's tap planes.
+extension WindowGeometry {
+    /// Whether the tap-plane functions compute this geometry's products: one channel, and one
+    /// image's tap planes no larger than an unfolded panel (512 KB), so a large image takes the
+    /// blocked products instead and no core's planes outgrow its L2 (or memory).
+    var usesTapPlanes: Bool { channels == 1 && rows * columnHeight * columnWidth <= UnfoldedBlocks.panelFloats }
+}
+
+/// `unfoldedProducts` for `g.usesTapPlanes`: the same products, from each image's tap planes.
 func singleChannelUnfoldedProducts(
     image: UnsafePointer<Float>, _ g: WindowGeometry, _ products: UnfoldedProducts, scratch: inout Tensor?
 ) {
@@ -32,7 +39,7 @@ func singleChannelUnfoldedProducts(
     }
 }
 
-/// `foldedProduct` for `g.channels == 1`: image = col2im(Wᵀ · source), each image's tap planes
+/// `foldedProduct` for `g.usesTapPlanes`: image = col2im(Wᵀ · source), each image's tap planes
 /// computed and folded in turn.
 func singleChannelFoldedProduct(
     weight: UnsafePointer<Float>, source: UnsafePointer<Float>, k: Int, _ g: WindowGeometry,

@@ -40,7 +40,7 @@ func unfoldedProducts(
         GemmRecorder.record(
             GemmCall(transposeA: false, transposeB: true, m: gradient.m, n: g.rows, k: g.columns, accumulates: true))
     }
-    if g.channels == 1 { return singleChannelUnfoldedProducts(image: image, g, products, scratch: &scratch) }
+    if g.usesTapPlanes { return singleChannelUnfoldedProducts(image: image, g, products, scratch: &scratch) }
     let parts = min(Parallelism.cores, g.batch)
     let blockImages = max(1, min(UnfoldedBlocks.panelFloats / (g.rows * plane), g.batch / parts))
     let largest = UnfoldedBlocks.largestBlock(blockImages)
