@@ -4,7 +4,7 @@
 //
 // With one channel the column matrix has only K·K rows (9), so each product is 9 deep (the
 // forward), 9 wide (the weight gradient) or 9 tall (the fold): shapes a GEMM tile wastes most of,
-// on which OpenBLAS ran at 20–30 GFLOP/s. Here one image's K·K tap planes (its im2col, 9 × 196
+// on which the products ran at 20–70 GFLOP/s (`nb-bench --layers`). Here one image's K·K tap planes (its im2col, 9 × 196
 // floats for a 14×14 grid, 7 KB) stay in L1 while every output channel's plane is computed from
 // them 16 columns at a time. A plane's last vector overlaps the one before it, as in
 // SingleChannelConvolution.swift; planes narrower than a vector take a scalar loop. Images are
